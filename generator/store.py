@@ -1,0 +1,138 @@
+"""The store's settings (``extra.store`` in mkdocs.yml): base URL, API URL and the pages widgets link to.
+
+The contract is ``shared/store-api.yaml``: link paths default to Shopify's customer-account URLs,
+the ``woocommerce`` preset uses WooCommerce's My Account endpoints, each path can be overridden,
+and HELPCENTER_STORE_URL / HELPCENTER_STORE_API_URL override the URLs at build time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.errors import ConfigError
+
+LINK_NAMES = (
+    "sign-in",
+    "register",
+    "forgot-password",
+    "account",
+    "orders",
+    "contact",
+    "returns-policy",
+    "privacy",
+)
+"""Every store page the help center links to; content links to them as ``store:<name>``."""
+
+PRESETS: dict[str, dict[str, str]] = {
+    "shopify": {
+        "sign-in": "/account/login",
+        "register": "/account/register",
+        "forgot-password": "/account/login#recover",
+        "account": "/account",
+        "orders": "/account",
+        "contact": "/pages/contact",
+        "returns-policy": "/policies/refund-policy",
+        "privacy": "/policies/privacy-policy",
+    },
+    "woocommerce": {
+        "sign-in": "/my-account/",
+        "register": "/my-account/",
+        "forgot-password": "/my-account/lost-password/",
+        "account": "/my-account/edit-account/",
+        "orders": "/my-account/orders/",
+        "contact": "/contact/",
+        "returns-policy": "/refund_returns/",
+        "privacy": "/privacy-policy/",
+    },
+}
+
+STORE_URL_ENV = "HELPCENTER_STORE_URL"
+STORE_API_URL_ENV = "HELPCENTER_STORE_API_URL"
+_DEV_HOSTS = ("localhost", "127.0.0.1")
+_KNOWN_KEYS = {"name", "url", "api_url", "preset", "links", "logo", "image"}
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    name: str
+    url: str
+    api_url: str
+    preset: str
+    links: Mapping[str, str]
+    """Absolute URL of each page in LINK_NAMES."""
+
+    def link(self, name: str) -> str:
+        return self.links[name]
+
+    def to_template_data(self) -> dict[str, Any]:
+        """What the theme's templates and the widgets' JS read (``config.extra.hc.store``)."""
+        return {
+            "name": self.name,
+            "url": self.url,
+            "api_url": self.api_url,
+            "preset": self.preset,
+            "links": dict(self.links),
+        }
+
+
+def check_url(url: str, field: str) -> str:
+    """A store URL must be https, or http on localhost for development; returns it without a trailing '/'."""
+    parts = urlsplit(url)
+    dev_host = parts.scheme == "http" and parts.hostname in _DEV_HOSTS
+    if not (parts.scheme == "https" or dev_host) or not parts.hostname:
+        raise ConfigError(
+            f"{field}: '{url}' is not an allowed store URL; use https://… "
+            "(http:// only for localhost or 127.0.0.1 during development)"
+        )
+    if parts.query or parts.fragment:
+        raise ConfigError(f"{field}: '{url}' must not carry a query or fragment")
+    return url.rstrip("/")
+
+
+def resolve_store(raw: Mapping[str, Any] | None, environ: Mapping[str, str] | None = None) -> StoreSettings:
+    """Turn ``extra.store`` plus the environment into validated, absolute settings."""
+    environ = os.environ if environ is None else environ
+    raw = dict(raw or {})
+    unknown = sorted(set(raw) - _KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(f"extra.store: unknown key '{unknown[0]}'; known keys: {', '.join(sorted(_KNOWN_KEYS))}")
+    url_field = f"env {STORE_URL_ENV}" if environ.get(STORE_URL_ENV) else "extra.store.url"
+    raw_url = environ.get(STORE_URL_ENV) or raw.get("url")
+    if not isinstance(raw_url, str) or not raw_url:
+        raise ConfigError("extra.store.url: missing; set the store's base URL, e.g. https://shop.example.com")
+    url = check_url(raw_url, url_field)
+    api_field = f"env {STORE_API_URL_ENV}" if environ.get(STORE_API_URL_ENV) else "extra.store.api_url"
+    raw_api = environ.get(STORE_API_URL_ENV) or raw.get("api_url") or f"{url}/api/help"
+    api_url = check_url(str(raw_api), api_field)
+    preset = raw.get("preset", "shopify")
+    if preset not in PRESETS:
+        raise ConfigError(f"extra.store.preset: '{preset}' is not a preset; use one of: {', '.join(PRESETS)}")
+    return StoreSettings(
+        name=str(raw.get("name") or "Store"),
+        url=url,
+        api_url=api_url,
+        preset=preset,
+        links=_resolve_links(url, PRESETS[preset], raw.get("links") or {}),
+    )
+
+
+def _resolve_links(base: str, preset: Mapping[str, str], overrides: Any) -> dict[str, str]:
+    if not isinstance(overrides, Mapping):
+        raise ConfigError("extra.store.links: must be a mapping of link name to path")
+    unknown = sorted(set(overrides) - set(LINK_NAMES))
+    if unknown:
+        raise ConfigError(f"extra.store.links: unknown link '{unknown[0]}'; known links: {', '.join(LINK_NAMES)}")
+    links = {}
+    for name in LINK_NAMES:
+        path = str(overrides.get(name, preset[name]))
+        # Paths are relative to the store's base URL (which may itself have a path); a full URL is
+        # taken as it is, so a store can point a link at another host (a helpdesk, say).
+        absolute = path if "://" in path else base + "/" + path.lstrip("/")
+        without_fragment, _, fragment = absolute.partition("#")
+        check_url(without_fragment, f"extra.store.links.{name}")
+        links[name] = absolute
+    return links
