@@ -1,0 +1,1 @@
+"""Build benchmarks: synthetic help centers in the real content format, and the plain Material baseline."""
