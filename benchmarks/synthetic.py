@@ -216,6 +216,14 @@ def _categories(questions: int, categories: int, words: int, rng: random.Random)
     return cats
 
 
+def synthetic_article_urls(
+    questions: int, categories: int = 20, words: int = 150, seed: int = 0
+) -> list[str]:
+    """Site-relative URLs (``<category>/<id>/``) of the question pages both projects have."""
+    cats = _categories(questions, categories, words, random.Random(seed))
+    return [f"{cat.id}/{article.id}/" for cat in cats for article in cat.articles]
+
+
 GUIDES = (
     ("caring-for-leather", "Caring for leather bags", "Keep leather soft, clean and dry."),
     ("caring-for-canvas", "Caring for canvas bags", "Hand washing, drying and keeping colours bright."),

@@ -1,0 +1,282 @@
+"""Build benchmark: our generator against plain Material, on the same synthetic articles.
+
+    .venv/bin/python benchmarks/build.py [--sizes 100,1000,5000] [--keep DIR]
+
+For each size it writes a synthetic project in the real content format and the same articles as plain
+Markdown pages, builds both (``helpcenter build`` and ``mkdocs build``, each in its own subprocess so its
+peak memory can be read), and prints wall time, peak memory, HTML bytes per article page and search-index
+bytes per article, with the ratios; and the generator's own stage (load, validate, render), timed
+in-process, as a share of our build's time. The issue's targets at 5,000 articles: at most half of plain
+Material's time, at most 40 KB of HTML per article page, the generator's stage under 5 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.synthetic import (
+    synthetic_article_urls,
+    write_plain_material_project,
+    write_synthetic_project,
+)
+
+SEARCH_DIRS = ("search", "assets/search")
+"""Where a site keeps its search index: Material's plugin writes search/, ours assets/search/."""
+
+TIME_RATIO_TARGET = 0.5
+HTML_TARGET_BYTES = 40 * 1024
+STAGE_SHARE_TARGET = 0.05
+
+
+@dataclass
+class BuildRun:
+    seconds: float
+    peak_bytes: int
+
+
+@dataclass
+class SiteSize:
+    html_avg: float
+    html_max: int
+    search_bytes: int
+    search_files: list[str]
+    articles: int
+
+    @property
+    def search_per_article(self) -> float:
+        return self.search_bytes / self.articles
+
+
+@dataclass
+class SizeResult:
+    questions: int
+    ours: BuildRun
+    ours_site: SiteSize
+    plain: BuildRun | None
+    plain_site: SiteSize | None
+    stage_seconds: float
+
+
+def _tool(name: str) -> str:
+    """The venv's console script next to this interpreter, else whatever is on PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"benchmark: '{name}' not found; run with the project's venv (.venv/bin/python)")
+    return found
+
+
+def run_measured(command: Sequence[str], cwd: Path) -> BuildRun:
+    """Run one build in its own process; wall time and that process tree's peak resident memory."""
+    log = cwd / f"{Path(command[0]).name}.log"
+    with log.open("wb") as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        # wait4 gives this child's own rusage (RUSAGE_CHILDREN would be the maximum over all builds so far).
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise SystemExit(
+            f"benchmark: {' '.join(command)} failed in {cwd} (exit {process.returncode}):\n{tail}"
+        )
+    return BuildRun(seconds=seconds, peak_bytes=usage.ru_maxrss * 1024)  # Linux reports KiB
+
+
+def measure_site(site: Path, article_urls: Sequence[str]) -> SiteSize:
+    sizes = []
+    for url in article_urls:
+        page = site / url / "index.html"
+        if not page.is_file():
+            raise SystemExit(f"benchmark: article page {page} is missing from the built site")
+        sizes.append(page.stat().st_size)
+    search_files = [
+        path for folder in SEARCH_DIRS if (site / folder).is_dir() for path in (site / folder).rglob("*")
+    ]
+    search_files = [path for path in search_files if path.is_file()]
+    return SiteSize(
+        html_avg=sum(sizes) / len(sizes),
+        html_max=max(sizes),
+        search_bytes=sum(path.stat().st_size for path in search_files),
+        search_files=sorted(str(path.relative_to(site)) for path in search_files),
+        articles=len(sizes),
+    )
+
+
+def time_generator_stage(project: Path) -> float:
+    """Seconds the core takes to load, validate and render every page, in-process (no MkDocs)."""
+    from generator.site import generate  # noqa: PLC0415 - only this measurement needs the core
+
+    previous = Path.cwd()
+    os.chdir(project)
+    try:
+        started = time.perf_counter()
+        generate(project)
+        return time.perf_counter() - started
+    finally:
+        os.chdir(previous)
+
+
+def bench_size(questions: int, work: Path, args: argparse.Namespace) -> SizeResult:
+    settings = {"categories": args.categories, "words": args.words, "seed": args.seed}
+    urls = synthetic_article_urls(questions, **settings)
+    ours_dir = write_synthetic_project(work / "helpcenter", questions, **settings)
+    print(f"  {questions} questions: building with helpcenter …", flush=True)
+    ours = run_measured([_tool("helpcenter"), "build"], ours_dir)
+    ours_site = measure_site(ours_dir / "site", urls)
+    stage = min(time_generator_stage(ours_dir) for _ in range(args.stage_repeats))
+    plain = plain_site = None
+    if not args.skip_plain:
+        plain_dir = write_plain_material_project(work / "plain", questions, **settings)
+        print(f"  {questions} questions: building with plain Material …", flush=True)
+        plain = run_measured([_tool("mkdocs"), "build", "--quiet"], plain_dir)
+        plain_site = measure_site(plain_dir / "site", urls)
+    return SizeResult(questions, ours, ours_site, plain, plain_site, stage)
+
+
+# --- report -----------------------------------------------------------------------------------------
+
+
+def _kb(value: float) -> str:
+    return f"{value / 1024:.1f} KB"
+
+
+def _mb(value: float) -> str:
+    return f"{value / 1024 / 1024:.0f} MB"
+
+
+def _ratio(ours: float, plain: float | None) -> str:
+    return f"{ours / plain:.2f}" if plain else "-"
+
+
+def _row(label: str, ours: float, plain: float | None, unit: Callable[[float], str]) -> str:
+    plain_text = unit(plain) if plain is not None else "-"
+    return f"  {label:28}{unit(ours):>14}{plain_text:>16}{_ratio(ours, plain):>8}"
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f} s"
+
+
+def report_size(result: SizeResult) -> list[str]:
+    ours, site, plain, psite = result.ours, result.ours_site, result.plain, result.plain_site
+    share = result.stage_seconds / ours.seconds
+    searched = ", ".join(site.search_files) or "none"
+    if psite:
+        searched += f"; plain Material: {', '.join(psite.search_files) or 'none'}"
+    return [
+        f"{result.questions} questions ({site.articles} article pages)",
+        f"  {'':28}{'helpcenter':>14}{'plain Material':>16}{'ratio':>8}",
+        _row("wall time", ours.seconds, plain.seconds if plain else None, _seconds),
+        _row("peak memory", ours.peak_bytes, plain.peak_bytes if plain else None, _mb),
+        _row("HTML per article page, avg", site.html_avg, psite.html_avg if psite else None, _kb),
+        _row("HTML per article page, max", site.html_max, psite.html_max if psite else None, _kb),
+        _row(
+            "search index per article",
+            site.search_per_article,
+            psite.search_per_article if psite else None,
+            _kb,
+        ),
+        f"  generator stage (load, validate, render): {result.stage_seconds:.2f} s = {share:.1%} "
+        "of the helpcenter build",
+        f"  search files: {searched}",
+    ]
+
+
+def target_lines(result: SizeResult) -> list[str]:
+    """The issue's targets (stated for 5,000 articles), checked at this size."""
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
+    lines = [f"targets at {result.questions} questions (the issue sets them at 5,000):"]
+    if result.plain:
+        ratio = result.ours.seconds / result.plain.seconds
+        lines.append(
+            f"  time <= {TIME_RATIO_TARGET:.0%} of plain Material: {ratio:.0%} "
+            f"-> {verdict(ratio <= TIME_RATIO_TARGET)}"
+        )
+    html = result.ours_site.html_max
+    lines.append(f"  HTML per article page <= 40 KB: max {_kb(html)} -> {verdict(html <= HTML_TARGET_BYTES)}")
+    share = result.stage_seconds / result.ours.seconds
+    lines.append(
+        f"  generator stage < 5 % of the build: {share:.1%} -> {verdict(share < STAGE_SHARE_TARGET)}"
+    )
+    return lines
+
+
+def markdown_table(results: Sequence[SizeResult]) -> list[str]:
+    """The summary for the README."""
+    lines = [
+        "| Articles | helpcenter build | plain Material | time ratio | peak memory (ours / plain) "
+        "| HTML per article page, avg / max (ours) | same (plain) | search index per article (ours / plain) "
+        "| generator stage |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        p, ps = r.plain, r.plain_site
+        lines.append(
+            f"| {r.questions:,} | {r.ours.seconds:.1f} s | {f'{p.seconds:.1f} s' if p else '-'} "
+            f"| {_ratio(r.ours.seconds, p.seconds if p else None)} "
+            f"| {_mb(r.ours.peak_bytes)} / {_mb(p.peak_bytes) if p else '-'} "
+            f"| {_kb(r.ours_site.html_avg)} / {_kb(r.ours_site.html_max)} "
+            f"| {f'{_kb(ps.html_avg)} / {_kb(ps.html_max)}' if ps else '-'} "
+            f"| {_kb(r.ours_site.search_per_article)} / {_kb(ps.search_per_article) if ps else '-'} "
+            f"| {r.stage_seconds:.2f} s ({r.stage_seconds / r.ours.seconds:.1%}) |"
+        )
+    return lines
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="100,1000,5000", help="question counts, comma-separated")
+    parser.add_argument("--categories", type=int, default=20)
+    parser.add_argument("--words", type=int, default=150, help="words per answer")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep the projects and sites")
+    parser.add_argument("--skip-plain", action="store_true", help="build only with helpcenter")
+    parser.add_argument(
+        "--stage-repeats", type=int, default=1, help="time the generator stage N times, keep the best"
+    )
+    args = parser.parse_args(argv)
+    try:
+        args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    except ValueError:
+        parser.error(f"--sizes: expected comma-separated numbers, got {args.sizes!r}")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    root = args.keep or Path(tempfile.mkdtemp(prefix="helpcenter-bench-"))
+    results = []
+    try:
+        for questions in args.sizes:
+            work = root / str(questions)
+            if work.exists():
+                shutil.rmtree(work)
+            result = bench_size(questions, work, args)
+            results.append(result)
+            print("\n".join(["", *report_size(result), *target_lines(result), ""]), flush=True)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+    print("\n".join(markdown_table(results)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
