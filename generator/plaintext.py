@@ -1,0 +1,121 @@
+"""Markdown to plain text, for meta descriptions and structured data.
+
+Answers are short Markdown with links, emphasis, lists and the odd admonition; a few regular
+expressions turn them into readable text without depending on which Markdown extensions the
+site enables (an unknown marker simply stays as text rather than failing the build).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
+_ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s*[\w-]+")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_ITEM = re.compile(r"^\s*(?P<marker>[-*+]|\d{1,9}[.)])\s+(?P<text>.*)$")
+_QUOTE = re.compile(r"^\s*>\s?")
+
+_INLINE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"<!--.*?-->", re.S), ""),
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images say nothing in a description
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),
+    (re.compile(r"</?[A-Za-z][^>]*>"), ""),
+    (re.compile(r"`+([^`]*)`+"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"(~~|==|\^\^)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"\s*\{:?\s*[.#][^}]*\}"), ""),  # attribute lists: { .class #id }
+]
+# Backslash escapes are hidden from the patterns above (as private-use characters) and restored after.
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~=^])")
+_PRIVATE = 0xE000
+_SPACE = re.compile(r"\s+")
+# A sentence ends at . ! or ? (plus closing quotes/brackets) before a space and something that
+# does not start with a lowercase letter, so "e.g. a bag" and "1.5 kg" are not cut.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[^a-z\s])")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, or one list item (``marker`` is its bullet or number)."""
+
+    text: str
+    marker: str = ""
+
+
+def inline_text(markdown_text: str) -> str:
+    """One line of Markdown/HTML as plain text, whitespace collapsed."""
+    text = _ESCAPE.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), markdown_text)
+    for pattern, replacement in _INLINE:
+        text = pattern.sub(replacement, text)
+    text = re.sub("[\ue000-\ue07f]", lambda m: chr(ord(m.group()) - _PRIVATE), text)
+    return _SPACE.sub(" ", html.unescape(text)).strip()
+
+
+def blocks(markdown_text: str) -> list[Block]:
+    """Paragraphs and list items as plain text; code, headings, rules and markers dropped."""
+    found: list[Block] = []
+    lines: list[str] = []
+    marker = ""
+    in_fence = False
+
+    def flush() -> None:
+        text = inline_text(" ".join(lines))
+        if text:
+            found.append(Block(text, marker))
+        lines.clear()
+
+    for line in markdown_text.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or _skipped(line):
+            continue
+        item = _ITEM.match(line)
+        if not line.strip() or item:
+            flush()
+            marker = item.group("marker") if item else ""
+            if item:
+                lines.append(item.group("text"))
+            continue
+        lines.append(_QUOTE.sub("", line).replace("|", " "))
+    flush()
+    return found
+
+
+def _skipped(line: str) -> bool:
+    return any(p.match(line) for p in (_HEADING, _ADMONITION, _RULE, _REFERENCE, _TABLE_RULE))
+
+
+def plain_text(markdown_text: str) -> str:
+    """The whole text, one block a line, list items keeping their bullet or number."""
+    return "\n".join(f"{b.marker} {b.text}" if b.marker else b.text for b in blocks(markdown_text))
+
+
+def sentences(text: str) -> list[str]:
+    """Split plain text into sentences (see ``_SENTENCE_END``)."""
+    found, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        found.append(text[start : match.end()].strip())
+        start = match.end()
+    rest = text[start:].strip()
+    return [*found, rest] if rest else found
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` if it fits, else cut at the last word boundary with an ellipsis (total <= limit)."""
+    text = _SPACE.sub(" ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–—-(") + "…"

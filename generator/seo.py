@@ -1,0 +1,359 @@
+"""What search engines and link previews read: descriptions, last-modified dates, JSON-LD.
+
+Pure functions of the content model (plus ``git log`` for dates, cached once per file); the
+page renderer puts their results into each page's front matter under ``hc`` and the theme
+(``partials/hc/seo.html``, ``sitemap.xml``) prints them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import subprocess
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.model import Category, Guide, HelpCenter, Question
+from generator.plaintext import Block, blocks, inline_text, plain_text, sentences, shorten
+
+DESCRIPTION_LIMIT = 160
+HEADLINE_LIMIT = 110
+"""Google ignores Article headlines longer than this."""
+_SHORT_SENTENCE = 70
+"""A first sentence shorter than this ("Yes.") says too little alone; the next one is added if it fits."""
+
+JsonLd = dict[str, Any]
+
+
+# --- Descriptions -------------------------------------------------------------------------
+
+
+def meta_description(markdown_text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    """Plain text from the answer's first sentence, at most ``limit`` characters.
+
+    A lead-in ending with ':' takes the list that follows ("…care methods: Nylon, Leather…"),
+    and a very short first sentence takes the next one, so the snippet says something.
+    """
+    parts = blocks(markdown_text)
+    if not parts:
+        return ""
+    first = sentences(parts[0].text)
+    text = first[0]
+    items = _items_after(parts)
+    if text.endswith(":") and len(first) == 1 and items:
+        # Items that are sentences themselves read better apart than in a comma list.
+        joiner = "; " if any(":" in i or i.endswith(".") for i in items) else ", "
+        text = f"{text} {joiner.join(i.rstrip('.;,') for i in items)}."
+    else:
+        following = first[1:] + [s for p in parts[1:] if not p.marker for s in sentences(p.text)]
+        for sentence in following:
+            if len(text) >= _SHORT_SENTENCE or len(text) + 1 + len(sentence) > limit:
+                break
+            text = f"{text} {sentence}"
+    return shorten(text, limit)
+
+
+def _items_after(parts: Sequence[Block]) -> list[str]:
+    items = []
+    for part in parts[1:]:
+        if not part.marker:
+            break
+        items.append(part.text)
+    return items
+
+
+def question_description(question: Question, limit: int = DESCRIPTION_LIMIT) -> str:
+    """The editor's ``description`` when set, else one written from the answer."""
+    if question.description:
+        return shorten(inline_text(question.description), limit)
+    return meta_description(question.answer, limit)
+
+
+@dataclass
+class _Entry:
+    key: str
+    base: str
+    qualifiers: list[str] = field(default_factory=list)
+    level: int = 0
+    text: str = ""
+
+
+def unique_descriptions(
+    entries: Iterable[tuple[str, str, Sequence[str]]], limit: int = DESCRIPTION_LIMIT
+) -> dict[str, str]:
+    """Make descriptions unique, deterministically, keyed like the input.
+
+    Each entry is ``(key, description, qualifiers)``. Every entry in a group that shares a
+    description takes its next qualifier ("… (Shipping and Delivery)"), so no page depends on
+    which came first; entries without qualifiers (the home page) keep theirs. Whatever still
+    collides gets a number, in input order.
+    """
+    items = [_Entry(k, d, list(q), 0, d) for k, d, q in entries]
+    while collisions := _collisions(items):
+        advanced = False
+        for group in collisions:
+            for item in group:
+                if item.level < len(item.qualifiers):
+                    item.level += 1
+                    item.text = _qualified(item.base, item.qualifiers[item.level - 1], limit)
+                    advanced = True
+        if not advanced:
+            for group in collisions:
+                for number, item in enumerate(group[1:], start=2):
+                    item.text = _qualified(item.base, str(number), limit)
+    return {i.key: i.text for i in items}
+
+
+def _collisions(items: list[_Entry]) -> list[list[_Entry]]:
+    groups: dict[str, list[_Entry]] = {}
+    for item in items:
+        groups.setdefault(item.text.casefold(), []).append(item)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _qualified(text: str, qualifier: str, limit: int) -> str:
+    suffix = f" ({qualifier})"
+    return shorten(text, max(limit - len(suffix), 1)) + suffix
+
+
+def site_descriptions(hc: HelpCenter, home: str, care_index: str) -> dict[str, str]:
+    """Every page's description keyed by its page path (``index.md``, ``<cat>/<id>.md``…), unique."""
+    entries: list[tuple[str, str, Sequence[str]]] = [("index.md", home, ())]
+    if hc.guides:
+        entries.append(("care/index.md", care_index, ()))
+    for category in hc.categories:
+        entries.append((category.page_path, inline_text(category.description), (category.title,)))
+        for q in category.questions:
+            entries.append((q.page_path, question_description(q), (category.title, q.question)))
+    for guide in hc.guides:
+        entries.append((guide.page_path, inline_text(guide.description), ("Care guide", guide.title)))
+    return unique_descriptions(entries)
+
+
+# --- Last-modified dates ------------------------------------------------------------------
+
+
+@functools.cache
+def git_commit_date(path: Path) -> dt.date | None:
+    """The date of the last commit touching ``path``; None outside git or if never committed."""
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = done.stdout.strip()
+    return dt.date.fromisoformat(stamp) if done.returncode == 0 and stamp else None
+
+
+def last_modified(updated: dt.date | None, source: str, root: Path) -> dt.date | None:
+    """``updated`` when the editor set it, else the content file's last commit date."""
+    if updated is not None:
+        return updated
+    return git_commit_date((root / source).resolve()) if source else None
+
+
+def site_lastmods(hc: HelpCenter, root: Path) -> dict[str, str | None]:
+    """Every page's last-modified date (ISO) keyed by page path.
+
+    A listing page changes when any page it lists does, so it takes the latest of them.
+    """
+    dates: dict[str, dt.date | None] = {}
+    for category in hc.categories:
+        for q in category.questions:
+            dates[q.page_path] = last_modified(q.updated, q.location.path, root)
+        dates[category.page_path] = _latest(dates[q.page_path] for q in category.questions)
+    for guide in hc.guides:
+        dates[guide.page_path] = last_modified(guide.updated, guide.location.path, root)
+    if hc.guides:
+        dates["care/index.md"] = _latest(dates[g.page_path] for g in hc.guides)
+    dates["index.md"] = _latest(dates.values())
+    return {path: d.isoformat() if d else None for path, d in dates.items()}
+
+
+def _latest(dates: Iterable[dt.date | None]) -> dt.date | None:
+    return max((d for d in dates if d is not None), default=None)
+
+
+# --- JSON-LD ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What structured data needs to know about the site and the store."""
+
+    site_url: str
+    """Absolute URL of the help center's home, from mkdocs.yml ``site_url``."""
+    site_name: str
+    store_name: str
+    store_url: str
+    image: str | None = None
+    """Absolute URL of the store's image or logo, if configured."""
+    language: str = "en"
+    care_title: str = "Care guides"
+
+    def url(self, path: str = "") -> str:
+        return self.site_url.rstrip("/") + "/" + path.lstrip("/")
+
+    @property
+    def organization_id(self) -> str:
+        return self.url("#organization")
+
+
+def absolute_url(site_url: str, target: str | None) -> str | None:
+    """``target`` as an absolute URL: kept if it already is one, else taken from the site root."""
+    if not target:
+        return None
+    if "://" in target:
+        return target
+    return site_url.rstrip("/") + "/" + target.lstrip("/")
+
+
+def _context(node: JsonLd) -> JsonLd:
+    return {"@context": "https://schema.org", **node}
+
+
+def organization(site: SiteInfo) -> JsonLd:
+    node: JsonLd = {"@type": "Organization", "@id": site.organization_id, "name": site.store_name}
+    node["url"] = site.store_url
+    if site.image:
+        node["logo"] = site.image
+    return node
+
+
+def home_jsonld(site: SiteInfo) -> list[JsonLd]:
+    """WebSite and Organization, for the home page."""
+    website = {
+        "@type": "WebSite",
+        "@id": site.url("#website"),
+        "url": site.url(),
+        "name": site.site_name,
+        "inLanguage": site.language,
+        "publisher": {"@id": site.organization_id},
+    }
+    return [_context(website), _context(organization(site))]
+
+
+def breadcrumbs(site: SiteInfo, trail: Sequence[tuple[str, str]]) -> JsonLd:
+    """A BreadcrumbList from ``(name, site-relative path)`` pairs, the home page first."""
+    items = [
+        {"@type": "ListItem", "position": n, "name": name, "item": site.url(path)}
+        for n, (name, path) in enumerate(trail, start=1)
+    ]
+    return _context({"@type": "BreadcrumbList", "itemListElement": items})
+
+
+def article(site: SiteInfo, headline: str, description: str, path: str, modified: str | None) -> JsonLd:
+    node: JsonLd = {
+        "@type": "Article",
+        "headline": shorten(headline, HEADLINE_LIMIT),
+        "description": description,
+        "url": site.url(path),
+        "mainEntityOfPage": site.url(path),
+        "inLanguage": site.language,
+        "author": organization(site),
+        "publisher": organization(site),
+    }
+    if modified:
+        node["dateModified"] = modified
+    if site.image:
+        node["image"] = site.image
+    return _context(node)
+
+
+def faq_page(site: SiteInfo, category: Category) -> JsonLd:
+    """FAQPage listing the category's questions with their full answers as plain text."""
+    questions = [
+        {
+            "@type": "Question",
+            "name": q.question,
+            "url": site.url(q.url),
+            "acceptedAnswer": {"@type": "Answer", "text": plain_text(q.answer)},
+        }
+        for q in category.questions
+    ]
+    return _context({"@type": "FAQPage", "url": site.url(category.url), "mainEntity": questions})
+
+
+def category_jsonld(site: SiteInfo, category: Category) -> list[JsonLd]:
+    trail = [(site.site_name, ""), (category.title, category.url)]
+    return [breadcrumbs(site, trail), faq_page(site, category)]
+
+
+def question_jsonld(
+    site: SiteInfo, category: Category, question: Question, description: str, modified: str | None
+) -> list[JsonLd]:
+    trail = [(site.site_name, ""), (category.title, category.url), (question.question, question.url)]
+    node = article(site, question.question, description, question.url, modified)
+    return [breadcrumbs(site, trail), node]
+
+
+def guide_jsonld(site: SiteInfo, guide: Guide, description: str, modified: str | None) -> list[JsonLd]:
+    trail = [(site.site_name, ""), (site.care_title, "care/"), (guide.title, guide.url)]
+    node = article(site, guide.title, description, guide.url, modified)
+    return [breadcrumbs(site, trail), node]
+
+
+def care_index_jsonld(site: SiteInfo) -> list[JsonLd]:
+    return [breadcrumbs(site, [(site.site_name, ""), (site.care_title, "care/")])]
+
+
+# --- Per page -----------------------------------------------------------------------------
+
+
+@dataclass
+class SiteSeo:
+    """Descriptions, dates and JSON-LD of every page, computed once per build."""
+
+    hc: HelpCenter
+    site: SiteInfo
+    descriptions: Mapping[str, str]
+    lastmods: Mapping[str, str | None]
+
+    @classmethod
+    def build(
+        cls, hc: HelpCenter, site: SiteInfo, root: Path, home_description: str, care_description: str
+    ) -> SiteSeo:
+        descriptions = site_descriptions(hc, home_description, care_description)
+        return cls(hc, site, descriptions, site_lastmods(hc, root))
+
+    def fields(self, page_path: str) -> dict[str, Any]:
+        """``description`` and the ``hc`` additions (lastmod, jsonld) for one page's front matter."""
+        description = self.descriptions.get(page_path, "")
+        modified = self.lastmods.get(page_path)
+        return {
+            "description": description,
+            "hc": {"lastmod": modified, "jsonld": self._jsonld(page_path, description, modified)},
+        }
+
+    def _jsonld(self, page_path: str, description: str, modified: str | None) -> list[JsonLd]:
+        if page_path == "index.md":
+            return home_jsonld(self.site)
+        if page_path == "care/index.md":
+            return care_index_jsonld(self.site)
+        found = self._pages.get(page_path)
+        if isinstance(found, Guide):
+            return guide_jsonld(self.site, found, description, modified)
+        if isinstance(found, Category):
+            return category_jsonld(self.site, found)
+        if isinstance(found, tuple):
+            category, question = found
+            return question_jsonld(self.site, category, question, description, modified)
+        return []
+
+    @functools.cached_property
+    def _pages(self) -> dict[str, Guide | Category | tuple[Category, Question]]:
+        """Content by page path, built once (a site can have thousands of articles)."""
+        pages: dict[str, Guide | Category | tuple[Category, Question]] = {}
+        pages.update({g.page_path: g for g in self.hc.guides})
+        for category in self.hc.categories:
+            pages[category.page_path] = category
+            pages.update({q.page_path: (category, q) for q in category.questions})
+        return pages

@@ -1,0 +1,290 @@
+"""Unit tests of generator.seo and generator.plaintext: descriptions, dates and JSON-LD shapes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import seo
+from generator.model import Category, Guide, HelpCenter, Location, Question
+from generator.plaintext import plain_text, sentences, shorten
+
+SITE = seo.SiteInfo(
+    site_url="https://help.example.com/",
+    site_name="Example Help Center",
+    store_name="Example",
+    store_url="https://shop.example.com",
+)
+
+
+def question(qid: str, answer: str, category: str = "shipping", **kwargs: object) -> Question:
+    return Question(id=qid, question=f"What about {qid}?", answer=answer, category_id=category, **kwargs)  # type: ignore[arg-type]
+
+
+# --- plain text and descriptions ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("Use the [order page](store:orders) to **track** it.", "Use the order page to track it."),
+        ("See <a href='x'>our <em>policy</em></a> &amp; terms.", "See our policy & terms."),
+        ("Code `ABC-1` works; *really* _well_.", "Code ABC-1 works; really well."),
+        ("![bag](img/bag.png) Bags are great.", "Bags are great."),
+        ("Snake_case_word stays.", "Snake_case_word stays."),
+        ('!!! tip "Good to know"\n    Keep the receipt.', "Keep the receipt."),
+        ("# Heading\n\nBody text here.", "Body text here."),
+        ("Text { .note } and \\*stars\\*.", "Text and *stars*."),
+    ],
+)
+def test_plain_text_strips_markdown_and_html(markdown: str, expected: str) -> None:
+    assert plain_text(markdown) == expected
+
+
+def test_plain_text_keeps_list_markers_one_block_a_line() -> None:
+    assert (
+        plain_text("Steps:\n\n1. Sign in\n2. Open *Orders*\n\n- done")
+        == "Steps:\n1. Sign in\n2. Open Orders\n- done"
+    )
+
+
+def test_sentences_do_not_split_abbreviations_or_numbers() -> None:
+    text = "Ship within 1.5 days, e.g. by post. Then track it! Done?"
+    assert sentences(text) == ["Ship within 1.5 days, e.g. by post.", "Then track it!", "Done?"]
+
+
+def test_shorten_cuts_at_a_word_boundary_with_an_ellipsis() -> None:
+    assert shorten("short enough", 20) == "short enough"
+    cut = shorten("alpha beta gamma delta", 14)
+    assert cut == "alpha beta…"
+    assert len(cut) <= 14
+    assert shorten("alpha beta gamma", 11) == "alpha beta…"
+
+
+def test_meta_description_is_the_first_sentence() -> None:
+    answer = "We ship within 1–3 business days after your order is confirmed by email. Tracking follows."
+    assert (
+        seo.meta_description(answer)
+        == "We ship within 1–3 business days after your order is confirmed by email."
+    )
+
+
+def test_meta_description_adds_the_next_sentence_to_a_very_short_one() -> None:
+    assert (
+        seo.meta_description("Yes.\n\nWe ship worldwide from Berlin.")
+        == "Yes. We ship worldwide from Berlin."
+    )
+
+
+def test_meta_description_takes_the_list_after_a_lead_in() -> None:
+    answer = "Care depends on the material:\n\n- [Leather](leather)\n- Canvas\n- Straw\n\nMore text."
+    assert seo.meta_description(answer) == "Care depends on the material: Leather, Canvas, Straw."
+
+
+def test_meta_description_never_exceeds_the_limit() -> None:
+    answer = " ".join(["word"] * 100) + "."
+    text = seo.meta_description(answer)
+    assert len(text) <= 160
+    assert text.endswith("word…")
+    assert len(seo.meta_description(answer, limit=50)) <= 50
+
+
+def test_editor_description_wins_and_is_plain_text() -> None:
+    q = question("a", "The answer.", description="Our **returns** [policy](store:returns-policy).")
+    assert seo.question_description(q) == "Our returns policy."
+
+
+# --- uniqueness ---------------------------------------------------------------------------
+
+
+def test_unique_descriptions_qualifies_every_colliding_entry() -> None:
+    result = seo.unique_descriptions(
+        [
+            ("a", "Contact us.", ["Shipping", "Question A"]),
+            ("b", "Contact us.", ["Returns", "Question B"]),
+            ("c", "Something else.", ["Returns"]),
+        ]
+    )
+    assert result == {"a": "Contact us. (Shipping)", "b": "Contact us. (Returns)", "c": "Something else."}
+
+
+def test_unique_descriptions_falls_back_to_the_next_qualifier_then_numbers() -> None:
+    result = seo.unique_descriptions(
+        [
+            ("home", "Help.", []),
+            ("a", "Help.", ["Shipping", "Question A"]),
+            ("b", "Help.", ["Shipping", "Question B"]),
+            ("c", "Same.", ["X"]),
+            ("d", "Same.", ["X"]),
+        ]
+    )
+    assert result["home"] == "Help."
+    assert result["a"] == "Help. (Question A)"
+    assert result["b"] == "Help. (Question B)"
+    assert {result["c"], result["d"]} == {"Same. (X)", "Same. (2)"}
+    assert len(set(result.values())) == len(result)
+
+
+def test_unique_descriptions_stay_within_the_limit() -> None:
+    long = "x " * 100
+    result = seo.unique_descriptions([("a", long, ["Shipping and Delivery"]), ("b", long, ["Returns"])])
+    assert all(len(v) <= 160 for v in result.values())
+    assert result["a"].endswith("… (Shipping and Delivery)")
+
+
+def test_site_descriptions_are_unique_across_articles_of_different_categories() -> None:
+    same = "Please contact customer service by email."
+    hc = HelpCenter(
+        categories=[
+            Category("shipping", "Shipping", "About shipping.", 1, [question("late", same)]),
+            Category("returns", "Returns", "About returns.", 2, [question("broken", same, "returns")]),
+        ],
+        guides=[],
+    )
+    found = seo.site_descriptions(hc, home="Home.", care_index="Care.")
+    assert found["shipping/late.md"] == f"{same} (Shipping)"
+    assert found["returns/broken.md"] == f"{same} (Returns)"
+    assert "care/index.md" not in found  # no guides, no care index page
+    assert len(set(found.values())) == len(found)
+
+
+# --- last-modified dates ------------------------------------------------------------------
+
+
+def _git(cwd: Path, *args: str, date: str = "2024-03-05T12:00:00+00:00") -> None:
+    env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "HOME": str(cwd), "PATH": "/usr/bin:/bin"}
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
+
+
+def test_last_modified_prefers_updated_then_the_last_commit_date(tmp_path: Path) -> None:
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "config", "user.email", "t@example.com")
+    _git(tmp_path, "config", "user.name", "t")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/a.yml").write_text("a: 1\n")
+    (tmp_path / "content/new.yml").write_text("b: 1\n")
+    _git(tmp_path, "add", "content/a.yml")
+    _git(tmp_path, "commit", "-qm", "a")
+    seo.git_commit_date.cache_clear()
+    assert seo.last_modified(dt.date(2025, 1, 2), "content/a.yml", tmp_path) == dt.date(2025, 1, 2)
+    assert seo.last_modified(None, "content/a.yml", tmp_path) == dt.date(2024, 3, 5)
+    assert seo.last_modified(None, "content/new.yml", tmp_path) is None  # never committed
+
+
+def test_last_modified_outside_git_is_none(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text("a: 1\n")
+    seo.git_commit_date.cache_clear()
+    assert seo.last_modified(None, "a.yml", tmp_path) is None
+
+
+def test_listing_pages_take_the_latest_date_of_what_they_list(tmp_path: Path) -> None:
+    hc = HelpCenter(
+        categories=[
+            Category(
+                "shipping",
+                "Shipping",
+                "About shipping.",
+                1,
+                [
+                    question("a", "A.", updated=dt.date(2024, 1, 1)),
+                    question("b", "B.", updated=dt.date(2024, 6, 1)),
+                ],
+            )
+        ],
+        guides=[Guide("leather", "Leather", "Leather care.", 1, "Body.", updated=dt.date(2025, 2, 2))],
+    )
+    dates = seo.site_lastmods(hc, tmp_path)
+    assert dates["shipping/index.md"] == "2024-06-01"
+    assert dates["care/index.md"] == "2025-02-02"
+    assert dates["index.md"] == "2025-02-02"
+    assert dates["shipping/a.md"] == "2024-01-01"
+
+
+# --- JSON-LD ------------------------------------------------------------------------------
+
+
+def _site_seo() -> seo.SiteSeo:
+    q = question("late", "It ships **soon**.\n\n- step one", updated=dt.date(2024, 2, 3))
+    hc = HelpCenter(
+        categories=[
+            Category("shipping", "Shipping", "About shipping.", 1, [q], Location("content/faq/shipping.yml"))
+        ],
+        guides=[Guide("leather", "Leather care", "Keep leather supple.", 1, "Body.", location=Location(""))],
+    )
+    return seo.SiteSeo.build(hc, SITE, Path("/nonexistent"), "Home.", "Care.")
+
+
+def _types(nodes: list[dict[str, object]]) -> list[object]:
+    return [n["@type"] for n in nodes]
+
+
+def test_home_has_website_and_organization() -> None:
+    nodes = _site_seo().fields("index.md")["hc"]["jsonld"]
+    assert _types(nodes) == ["WebSite", "Organization"]
+    website, org = nodes
+    assert website["url"] == "https://help.example.com/"
+    assert website["publisher"] == {"@id": org["@id"]}
+    assert org["url"] == "https://shop.example.com"
+    assert all(n["@context"] == "https://schema.org" for n in nodes)
+
+
+def test_article_has_breadcrumbs_and_article_with_date_and_description() -> None:
+    fields = _site_seo().fields("shipping/late.md")
+    crumbs, node = fields["hc"]["jsonld"]
+    assert [i["item"] for i in crumbs["itemListElement"]] == [
+        "https://help.example.com/",
+        "https://help.example.com/shipping/",
+        "https://help.example.com/shipping/late/",
+    ]
+    assert [i["position"] for i in crumbs["itemListElement"]] == [1, 2, 3]
+    assert node["@type"] == "Article"
+    assert node["headline"] == "What about late?"
+    assert node["description"] == fields["description"] == "It ships soon."
+    assert node["dateModified"] == fields["hc"]["lastmod"] == "2024-02-03"
+    assert node["author"]["@type"] == node["publisher"]["@type"] == "Organization"
+
+
+def test_guide_without_a_date_has_no_date_modified() -> None:
+    crumbs, node = _site_seo().fields("care/leather.md")["hc"]["jsonld"]
+    assert crumbs["itemListElement"][1]["item"] == "https://help.example.com/care/"
+    assert node["@type"] == "Article"
+    assert "dateModified" not in node
+
+
+def test_category_has_an_faq_page_with_plain_text_answers() -> None:
+    crumbs, faq = _site_seo().fields("shipping/index.md")["hc"]["jsonld"]
+    assert crumbs["@type"] == "BreadcrumbList"
+    assert faq["@type"] == "FAQPage"
+    (entity,) = faq["mainEntity"]
+    assert entity["@type"] == "Question"
+    assert entity["name"] == "What about late?"
+    assert entity["acceptedAnswer"] == {"@type": "Answer", "text": "It ships soon.\n- step one"}
+
+
+def test_jsonld_is_json_serialisable_and_urls_absolute() -> None:
+    site_seo = _site_seo()
+    for path in ["index.md", "shipping/index.md", "shipping/late.md", "care/index.md", "care/leather.md"]:
+        text = json.dumps(site_seo.fields(path)["hc"]["jsonld"])
+        urls = [v for v in _strings(json.loads(text)) if v.startswith(("http", "/"))]
+        assert urls
+        assert all(u.startswith("https://") for u in urls), path
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return [node] if isinstance(node, str) else []
+
+
+def test_absolute_url_keeps_full_urls_and_roots_paths() -> None:
+    assert (
+        seo.absolute_url("https://h.example/help/", "assets/og.png") == "https://h.example/help/assets/og.png"
+    )
+    assert seo.absolute_url("https://h.example/", "https://cdn.example/x.png") == "https://cdn.example/x.png"
+    assert seo.absolute_url("https://h.example/", None) is None
