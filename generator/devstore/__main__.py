@@ -1,0 +1,64 @@
+"""``python -m generator.devstore``: run the development store (development and test only)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from generator.devstore.server import DevStoreOptions, DevStoreServer
+
+
+def parse_args(argv: list[str] | None = None) -> DevStoreOptions:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator.devstore",
+        description="Development store for previewing the help center's widgets. Not for production.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
+    parser.add_argument("--api-base", default="/api/help", help="path of the API (default: /api/help)")
+    parser.add_argument(
+        "--allow-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="a help-center origin allowed to call the API (repeatable); loopback origins "
+        "are always allowed unless --no-loopback",
+    )
+    parser.add_argument("--no-loopback", action="store_true", help="only allow the --allow-origin origins")
+    parser.add_argument(
+        "--lookups-per-minute", type=int, default=10, help="rate limit per client (default: 10)"
+    )
+    parser.add_argument("--slow-seconds", type=float, default=12.0, help="delay of the TEST-SLOW order")
+    parser.add_argument("--no-test-orders", action="store_true", help="disable the TEST-* failure orders")
+    parser.add_argument("--db", type=Path, help="SQLite file to keep (created with sample data if missing)")
+    parser.add_argument("--help-center-url", help="link back to the help center from the store's pages")
+    parser.add_argument("--quiet", action="store_true", help="do not log requests")
+    args = parser.parse_args(argv)
+    return DevStoreOptions(
+        host=args.host,
+        port=args.port,
+        api_base="/" + args.api_base.strip("/"),
+        origins=frozenset(args.allow_origin),
+        allow_loopback=not args.no_loopback,
+        lookups_per_minute=args.lookups_per_minute,
+        slow_seconds=args.slow_seconds,
+        test_orders=not args.no_test_orders,
+        db_path=args.db,
+        help_center_url=args.help_center_url,
+        quiet=args.quiet,
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    server = DevStoreServer(parse_args(argv))
+    print(f"Development store on {server.url}  (API: {server.api_url})  — Ctrl+C to stop", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()

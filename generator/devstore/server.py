@@ -1,0 +1,207 @@
+"""The HTTP layer of the development store: routes requests to api.py and pages.py, and never logs them
+beyond method, path and status (no query strings, bodies, emails or order numbers)."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from dataclasses import dataclass
+from http.cookies import CookieError, SimpleCookie
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+from generator.devstore import api, pages, testorders
+from generator.devstore.db import StoreDatabase
+from generator.devstore.ratelimit import RateLimiter
+
+
+@dataclass
+class DevStoreOptions:
+    host: str = "127.0.0.1"
+    port: int = 0
+    """0 picks a free port."""
+    api_base: str = "/api/help"
+    store_name: str = "Kseworks"
+    origins: frozenset[str] = frozenset()
+    """Help-center origins allowed to call the API, besides any loopback origin (see allow_loopback)."""
+    allow_loopback: bool = True
+    lookups_per_minute: int = 10
+    slow_seconds: float = 12.0
+    test_orders: bool = True
+    db_path: Path | None = None
+    """None keeps the sample database in memory, fresh on every start."""
+    help_center_url: str | None = None
+    """Shown on the store's pages as a way back to the preview."""
+    quiet: bool = False
+
+
+class DevStoreServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, options: DevStoreOptions) -> None:
+        super().__init__((options.host, options.port), _Handler)
+        self.options = options
+        self.db = StoreDatabase(options.db_path)
+        self.limiter = RateLimiter(options.lookups_per_minute)
+        self.policy = api.OriginPolicy(options.origins, options.allow_loopback)
+        self.stopping = threading.Event()
+        self.test_order = testorders.responder(options.slow_seconds) if options.test_orders else None
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        return self.url + self.options.api_base
+
+    def server_close(self) -> None:
+        self.stopping.set()  # wakes TEST-SLOW answers still waiting
+        super().server_close()
+        self.db.close()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: DevStoreServer
+    server_version = "KseworksDevStore/1"
+
+    # --- dispatch ----------------------------------------------------------------------------------------
+
+    def do_GET(self) -> None:
+        path = self._path()
+        if path == self._api("/session"):
+            token = self._session_token()
+            origin = self.headers.get("Origin")
+            response = api.session(self.server.db, token)
+            response.headers.update(api.cors_headers(self.server.policy, origin, credentials=True))
+            self._send(response)
+        elif path.startswith(self._api("/")):
+            self._send(self._api_error(404, "not_found", "No such API endpoint."))
+        else:
+            self._send(pages.get(self._page_context(), path))
+
+    def do_POST(self) -> None:
+        path = self._path()
+        body = self._read_body()
+        if path == self._api("/orders/lookup"):
+            self._send(self._lookup(body))
+        elif path.startswith(self._api("/")):
+            self._send(self._api_error(404, "not_found", "No such API endpoint."))
+        else:
+            form = dict(parse_qsl((body or b"").decode("utf-8", "replace")))
+            self._send(pages.post(self._page_context(), path, form))
+
+    def do_OPTIONS(self) -> None:
+        path = self._path()
+        endpoint = path.removeprefix(self.server.options.api_base)
+        if endpoint in ("/session", "/orders/lookup"):
+            self._send(api.preflight(self.server.policy, self.headers.get("Origin"), endpoint))
+        else:
+            self._send(api.Response(404, content_type=""))
+
+    # --- API ----------------------------------------------------------------------------------------------
+
+    def _lookup(self, body: bytes | None) -> api.Response:
+        wait = self.server.limiter.check(self.client_address[0])
+        if wait is not None:
+            response = api.error(
+                429, "rate_limited", f"Too many lookups; try again in {wait} s.", {"Retry-After": str(wait)}
+            )
+        elif body is None:
+            response = api.error(
+                422, "invalid_request", f"Send a body of at most {api.MAX_BODY_BYTES} bytes."
+            )
+        else:
+            response = api.lookup(
+                self.server.db,
+                self.server.url,
+                body,
+                self.headers.get("Content-Type"),
+                self.server.test_order,
+            )
+        response.headers.update(
+            api.cors_headers(self.server.policy, self.headers.get("Origin"), credentials=False)
+        )
+        return response
+
+    def _api_error(self, status: int, code: str, message: str) -> api.Response:
+        response = api.error(status, code, message)
+        response.headers.update(
+            api.cors_headers(self.server.policy, self.headers.get("Origin"), credentials=False)
+        )
+        return response
+
+    # --- helpers ------------------------------------------------------------------------------------------
+
+    def _api(self, endpoint: str) -> str:
+        return self.server.options.api_base + endpoint
+
+    def _path(self) -> str:
+        return urlsplit(self.path).path
+
+    def _read_body(self) -> bytes | None:
+        """The request body, or None when it is missing a length or too large (then the connection closes)."""
+        try:
+            length = int(self.headers.get("Content-Length", ""))
+        except ValueError:
+            self.close_connection = True
+            return None
+        if not 0 <= length <= api.MAX_BODY_BYTES:
+            self.close_connection = True
+            return None
+        return self.rfile.read(length)
+
+    def _session_token(self) -> str | None:
+        try:
+            cookie = SimpleCookie(self.headers.get("Cookie", ""))
+        except CookieError:
+            return None
+        morsel = cookie.get(pages.SESSION_COOKIE)
+        return morsel.value if morsel and morsel.value else None
+
+    def _page_context(self) -> pages.PageContext:
+        token = self._session_token()
+        customer = self.server.db.session_customer(token) if token else None
+        opts = self.server.options
+        return pages.PageContext(self.server.db, opts.store_name, opts.help_center_url, customer, token)
+
+    def _send(self, response: api.Response) -> None:
+        if response.delay and self.server.stopping.wait(response.delay):
+            return
+        if response.drop:
+            self.close_connection = True
+            self.log_request("dropped")
+            return
+        self.send_response(response.status)
+        if response.content_type:
+            self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(response.body)
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # The default logs the whole request line; ours keeps the method and path only.
+        if not self.server.options.quiet:
+            sys.stderr.write(f"devstore: {self.command} {self._path()} {code}\n")
+
+    def log_message(self, format: str, *args: object) -> None:
+        if not self.server.options.quiet:
+            sys.stderr.write("devstore: " + (format % args) + "\n")
+
+
+def start_in_thread(options: DevStoreOptions | None = None) -> DevStoreServer:
+    """Start the store on a background thread; call ``stop(server)`` when done."""
+    server = DevStoreServer(options or DevStoreOptions())
+    thread = threading.Thread(target=server.serve_forever, name="devstore", daemon=True)
+    thread.start()
+    return server
+
+
+def stop(server: DevStoreServer) -> None:
+    server.shutdown()
+    server.server_close()
