@@ -1,0 +1,63 @@
+"""The ``helpcenter`` MkDocs plugin: feeds the core's pages to MkDocs and watches content/.
+
+Kept thin on purpose: MkDocs 1.x is in maintenance, and everything that matters lives in the
+core, which another engine can use through ``helpcenter export``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.errors import ContentError, HelpCenterError
+from generator.project import Project, project_from_settings
+from generator.site import Output, generate
+
+log = logging.getLogger("mkdocs.plugins.helpcenter")
+
+
+class HelpCenterConfig(Config):
+    content_dir = c.Type(str, default="content")
+    """The folder of FAQ categories (faq/*.yml), care guides (care/*.md) and search synonyms."""
+
+
+class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
+    def __init__(self) -> None:
+        self.output: Output | None = None
+        self.project: Project | None = None
+
+    def on_config(self, config: Any) -> Any:
+        settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
+                    "theme": {"language": config.theme.get("language", "en")},
+                    "plugins": [{"helpcenter": {"content_dir": self.config.content_dir}}]}
+        try:
+            self.project = project_from_settings(Path(config.config_file_path), settings)
+            self.output = generate(self.project)
+        except ContentError as err:
+            raise PluginError("content problems:\n" + "\n".join(f"  {p}" for p in err.problems)) from None
+        except HelpCenterError as err:
+            raise PluginError(str(err)) from None
+        config.extra["hc"] = self.output.template_data
+        if not config.nav:
+            config.nav = self.output.nav
+        return config
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        assert self.output is not None
+        for page in self.output.pages:
+            files.append(File.generated(config, page.path, content=page.content))
+        for path, data in self.output.files.items():
+            files.append(File.generated(config, path, content=data))
+        return files
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        if self.project is not None:
+            server.watch(str(self.project.content_dir))
+        return server

@@ -1,0 +1,112 @@
+"""Validate content data against the JSON Schemas and word each failure for an editor.
+
+The schemas in ``generator/schemas/`` are the single source of truth for the content format:
+editors' editors read them through the ``yaml-language-server`` comment, and this module reads
+the very same files. Messages are rewritten from jsonschema's wording into what an editor needs:
+the field, what is wrong, and how to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError
+
+from generator.yamlsource import PathKey
+
+SCHEMA_NAMES = ("faq", "care", "synonyms")
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping",
+               "boolean": "true or false", "number": "a number", "null": "empty"}
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    text = resources.files("generator.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def field_name(path: PathKey) -> str:
+    """``('questions', 2, 'answer')`` -> ``questions[2].answer``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def schema_problems(name: str, data: Any) -> Iterator[tuple[PathKey, bool, str]]:
+    """Yield (path, at_key, message) for each way ``data`` breaks schema ``name``."""
+    validator = jsonschema.Draft202012Validator(load_schema(name))
+    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        yield from _explain(error)
+
+
+def _explain(error: ValidationError) -> Iterator[tuple[PathKey, bool, str]]:
+    path: PathKey = tuple(error.absolute_path)
+    kind, schema = error.validator, error.schema if isinstance(error.schema, dict) else {}
+    if kind == "additionalProperties":
+        known = sorted(schema.get("properties", {}))
+        for key in sorted(set(error.instance) - set(known)):
+            yield (*path, key), True, _unknown_key(key, known)
+    elif kind == "required":
+        missing = error.message.split("'")[1]  # jsonschema words it "'answer' is a required property"
+        yield path, False, f"missing required field '{missing}'"
+    else:
+        yield path, False, _describe(kind, error, path)
+
+
+def _unknown_key(key: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f" — did you mean '{close[0]}'?" if close else f"; allowed keys: {', '.join(known)}"
+    return f"unknown key '{key}'{hint}"
+
+
+def _describe(kind: Any, error: ValidationError, path: PathKey) -> str:
+    value, last = error.instance, (path[-1] if path else "")
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, str) else "string"
+        return f"must be {_TYPE_WORDS.get(expected, expected)}, not {_type_of(value)}"
+    if kind == "enum":
+        options = [str(o) for o in error.validator_value]
+        close = difflib.get_close_matches(str(value), options, n=1)
+        hint = f" — did you mean '{close[0]}'?" if close else ""
+        return f"unknown widget '{value}'{hint} (known widgets: {', '.join(options)})"
+    if kind == "pattern":
+        return _pattern_message(last, path, value)
+    if kind == "minLength":
+        return "must not be empty"
+    if kind == "maxLength":
+        return f"is {len(value)} characters long; keep it to at most {error.validator_value}"
+    if kind == "minItems":
+        return "must list at least one item"
+    if kind == "uniqueItems":
+        return "lists the same value twice; remove the repeat"
+    return error.message
+
+
+def _pattern_message(last: str | int, path: PathKey, value: Any) -> str:
+    if last == "question":
+        return "a question must end with '?'"
+    if last == "answer":
+        return "the answer is empty; write the answer in Markdown"
+    if last == "updated":
+        return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-26"
+    if "synonyms" in path:
+        return f"'{value}' needs two or more terms separated by commas, e.g. 'parcel, package'"
+    suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
+    return f"'{value}' is not a valid id; use lowercase words joined by hyphens, e.g. '{suggestion}'"
+
+
+def _type_of(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    names = {str: "text", int: "a number", float: "a number", list: "a list", dict: "a mapping"}
+    return names.get(type(value), type(value).__name__)

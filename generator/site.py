@@ -1,0 +1,34 @@
+"""The core's entry point: from a project to pages, files and template data. No MkDocs here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.loading import load_helpcenter
+from generator.model import HelpCenter
+from generator.pages import Page, PageRenderer, navigation, template_data
+from generator.project import Project
+
+
+@dataclass
+class Output:
+    helpcenter: HelpCenter
+    pages: list[Page]
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Extra static files by site path (e.g. the search index)."""
+    template_data: dict[str, Any] = field(default_factory=dict)
+    """Goes into ``config.extra.hc`` for the theme."""
+    nav: list[dict[str, str]] = field(default_factory=list)
+
+
+def generate(project: Project) -> Output:
+    """Load, validate and render; raises ContentError with every problem when content is wrong."""
+    helpcenter = load_helpcenter(project.content_dir)
+    return Output(
+        helpcenter=helpcenter,
+        pages=PageRenderer(helpcenter, project).all_pages(),
+        files={},
+        template_data=template_data(helpcenter, project),
+        nav=navigation(helpcenter),
+    )

@@ -1,0 +1,82 @@
+"""Checks that span files: ids, related ids, links and unsafe HTML in answers and guides.
+
+Each file has already passed its schema; what is left is what no single file can know.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import TYPE_CHECKING
+
+from generator.links import LinkResolver, find_links, is_unsafe_url, unsafe_html, without_code
+from generator.model import Guide, Question
+from generator.schema import field_name
+from generator.sources import SourceFile
+
+if TYPE_CHECKING:
+    from generator.loading import LoadedContent
+    from generator.yamlsource import PathKey
+
+_H1 = re.compile(r"^#[ \t]+\S|^[^\n]+\n=+[ \t]*$", re.M)
+
+
+def check_site(loaded: LoadedContent) -> None:
+    _check_unique_ids(loaded)
+    resolver = LinkResolver(loaded.helpcenter)
+    known_ids = set(loaded.helpcenter.articles_by_id)
+    for category in loaded.helpcenter.categories:
+        for index, question in enumerate(category.questions):
+            origin = loaded.origins.get(question.id)
+            if origin is None or origin.path != ("questions", index) or origin.source.display != question.location.path:
+                continue  # a duplicate id: already reported, and its origin is the first one
+            _check_related(question, origin.source, (*origin.path, "related"), known_ids, loaded)
+            _check_markdown(question.answer, origin.source, (*origin.path, "answer"), f"faq/{category.id}.yml",
+                            resolver, loaded)
+    for guide in loaded.helpcenter.guides:
+        origin = loaded.origins.get(guide.id)
+        if origin is None or origin.source.display != guide.location.path:
+            continue
+        _check_related(guide, origin.source, ("related",), known_ids, loaded)
+        _check_markdown(guide.body, origin.source, ("body",), f"care/{guide.id}.md", resolver, loaded)
+
+
+def _check_unique_ids(loaded: LoadedContent) -> None:
+    seen: dict[str, str] = {}
+    articles: list[Question | Guide] = [*loaded.helpcenter.questions, *loaded.helpcenter.guides]
+    for article in articles:
+        where = str(article.location)
+        if article.id in seen:
+            loaded.problems.add_at(article.location.path, article.location.line, article.location.col, "id",
+                                   f"the id '{article.id}' is already used at {seen[article.id]}; "
+                                   "ids must be unique across the whole site")
+        else:
+            seen[article.id] = where
+
+
+def _check_related(article: Question | Guide, source: SourceFile, path: PathKey, known_ids: set[str],
+                   loaded: LoadedContent) -> None:
+    for index, related_id in enumerate(article.related):
+        if related_id == article.id:
+            loaded.problems.add(source, (*path, index), "an article cannot be related to itself; remove it")
+        elif related_id not in known_ids:
+            close = difflib.get_close_matches(related_id, sorted(known_ids), n=1)
+            hint = f" — did you mean '{close[0]}'?" if close else ""
+            loaded.problems.add(source, (*path, index), f"no question or guide has the id '{related_id}'{hint}")
+
+
+def _check_markdown(text: str, source: SourceFile, path: PathKey, content_file: str, resolver: LinkResolver,
+                    loaded: LoadedContent) -> None:
+    """Unsafe HTML, links that point nowhere, and h1 headings (the title is the page's only h1)."""
+    def report(offset: int, message: str) -> None:
+        line, col = source.inside(path, offset, text)
+        loaded.problems.add_at(source.display, line, col, field_name(path), message)
+
+    for offset, message in unsafe_html(text):
+        report(offset, message)
+    for link in find_links(text):
+        resolved = resolver.resolve(link.target, content_file)
+        if isinstance(resolved, str) and not is_unsafe_url(link.target):  # unsafe ones are reported above
+            report(link.offset, resolved)
+    for match in _H1.finditer(without_code(text)):
+        report(match.start(), "a level-1 heading here would compete with the page title; use '## ' instead")

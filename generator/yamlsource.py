@@ -1,0 +1,118 @@
+"""Safe YAML reading that remembers where every value came from.
+
+PyYAML builds plain objects and forgets positions; editors need ``path:line:col`` for every
+problem, so we compose the node tree ourselves and record each value's mark by its path.
+Aliases are refused outright: content never needs them, and refusing them is what makes
+"billion laughs" expansion bombs impossible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+PathKey = tuple[str | int, ...]
+
+
+class YamlProblem(Exception):
+    """A YAML document that cannot be read; carries a 1-based position."""
+
+    def __init__(self, message: str, line: int, col: int) -> None:
+        super().__init__(message)
+        self.message, self.line, self.col = message, line, col
+
+
+@dataclass
+class Positions:
+    """1-based (line, col) of each value, and of each mapping key, by path."""
+
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    line_offset: int = 0
+
+    def of(self, path: PathKey, key: bool = False) -> tuple[int, int]:
+        """The closest known position: the value itself, else its nearest known parent."""
+        table = self.keys if key and path in self.keys else self.values
+        for depth in range(len(path), -1, -1):
+            if path[:depth] in table:
+                line, col = table[path[:depth]]
+                return line + self.line_offset, col
+        return 1 + self.line_offset, 1
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YamlProblem(
+                "YAML aliases (*name) are not allowed in content; write the value out in full",
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+            )
+        node: Node = super().compose_node(parent, index)
+        return node
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def parse_yaml(text: str) -> tuple[Any, Positions]:
+    """Parse one YAML document into plain data (dates stay ISO strings) plus positions."""
+    tab = _first_tab(text)
+    if tab:
+        raise YamlProblem("tab character; indent and separate with spaces instead", *tab)
+    loader = _NoAliasLoader(text)
+    try:
+        root = loader.get_single_node()
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlProblem(f"invalid YAML: {err.problem or err.context}", line, col) from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(f"invalid YAML: {err}", 1, 1) from None
+    finally:
+        loader.dispose()
+    positions = Positions()
+    if root is None:
+        return None, positions
+    return _build(root, (), positions, loader), positions
+
+
+def _first_tab(text: str) -> tuple[int, int] | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        col = line.find("\t")
+        if col >= 0:
+            return number, col + 1
+    return None
+
+
+def _build(node: Node, path: PathKey, positions: Positions, loader: yaml.SafeLoader) -> Any:
+    positions.values[path] = _mark(node)
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem("a mapping key must be a plain word", *_mark(key_node))
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem("merge keys (<<) are not allowed in content", *_mark(key_node))
+            key = str(key_node.value)
+            if key in result:
+                first = positions.keys[(*path, key)]
+                raise YamlProblem(f"duplicate key '{key}' (first defined on line {first[0]})", *_mark(key_node))
+            positions.keys[(*path, key)] = _mark(key_node)
+            result[key] = _build(value_node, (*path, key), positions, loader)
+        return result
+    if isinstance(node, SequenceNode):
+        return [_build(item, (*path, i), positions, loader) for i, item in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return str(node.value)  # keep dates as text: the schema checks their shape
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.YAMLError as err:
+        raise YamlProblem(f"invalid value: {err}", *_mark(node)) from None
