@@ -1,0 +1,125 @@
+"""``helpcenter``: check, build, serve, export (and search) a store's help center.
+
+Each command imports what it needs only when it runs, so ``helpcenter check`` stays quick and
+never loads MkDocs. Every error a person can cause ends as one clean message and exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from generator.errors import ContentError, HelpCenterError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _project(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from generator.project import load_project
+
+    return load_project(Path(args.config))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from generator.loading import load_content
+    from generator.reporting import format_problems, summary
+
+    project = _project(args)
+    loaded = load_content(project.content_dir)
+    problems = loaded.problems.items and sorted(loaded.problems.items)
+    output = format_problems(problems or [], args.format)
+    if output:
+        print(output)
+    if args.format == "text":
+        files = len(list(project.content_dir.rglob("*.yml"))) + len(list(project.content_dir.rglob("*.md")))
+        print(summary(problems or [], files), file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _check_before_building(args: argparse.Namespace) -> None:
+    """Content errors are reported editor-style before MkDocs runs at all."""
+    from generator.loading import load_content
+
+    loaded = load_content(_project(args).content_dir)
+    if loaded.problems:
+        raise ContentError(loaded.problems.items)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from generator.mkdocs.engine import build_site
+
+    _check_before_building(args)
+    config = Path(args.config)
+    site_dir = Path(args.site_dir) if args.site_dir else config.resolve().parent / "site"
+    build_site(config, site_dir, verbose=args.verbose)
+    print(f"✓ built the help center into {site_dir}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from generator.mkdocs.engine import serve_site
+
+    _check_before_building(args)
+    serve_site(Path(args.config), args.host, args.port)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from generator.export import export
+    from generator.site import generate
+
+    project = _project(args)
+    count = export(project, generate(project), Path(args.directory))
+    print(f"✓ exported {count} pages and their configuration to {args.directory}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="helpcenter", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("-f", "--config", default="mkdocs.yml", help="the configuration file (default: mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate every content file and report every problem")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text",
+                       help="text (path:line:col: message), github (CI annotations) or json")
+    check.set_defaults(handler=cmd_check)
+
+    build = commands.add_parser("build", help="validate, then build the site into site/ (strict)")
+    build.add_argument("-d", "--site-dir", help="where to build (default: site/ beside mkdocs.yml)")
+    build.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' informational messages")
+    build.set_defaults(handler=cmd_build)
+
+    serve = commands.add_parser("serve", help="preview with live reload when content or theme changes")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("-p", "--port", type=int, default=8000)
+    serve.set_defaults(handler=cmd_serve)
+
+    export = commands.add_parser("export", help="write the generated pages and config for another engine")
+    export.add_argument("directory", help="an empty or new folder")
+    export.set_defaults(handler=cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except ContentError as err:
+        from generator.reporting import format_problems, summary
+
+        fmt = getattr(args, "format", "text")
+        print(format_problems(err.problems, fmt))
+        print(summary(err.problems, 0) + "; nothing was built", file=sys.stderr)
+        return 1
+    except HelpCenterError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

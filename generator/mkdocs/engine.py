@@ -1,0 +1,93 @@
+"""Building and serving with MkDocs: the only place, besides the plugin, that calls MkDocs.
+
+A build goes into a fresh folder beside ``site/`` and replaces it only once MkDocs finished
+without a warning (strict), so a failed build never damages the site that is already there.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import jinja2
+
+from generator.errors import BuildError
+
+log = logging.getLogger("helpcenter")
+
+
+class _MkDocsFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname:<7} -  {record.getMessage()}"
+
+
+@contextmanager
+def mkdocs_logging(verbose: bool = False) -> Iterator[None]:
+    """Show MkDocs' warnings (and info with --verbose) the way ``mkdocs build`` does."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_MkDocsFormatter())
+    handler.setLevel(logging.INFO if verbose else logging.WARNING)
+    old_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+
+
+def build_site(config_file: Path, site_dir: Path, verbose: bool = False) -> None:
+    """Strict MkDocs build into a temporary folder, then swapped into ``site_dir``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    try:
+        with mkdocs_logging(verbose):
+            config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        _swap_into_place(staging, site_dir)
+    except MkDocsException as err:  # strict-mode warnings end as mkdocs.exceptions.Abort
+        raise BuildError(f"the build failed, {site_dir.name}/ was left as it was: {err}") from None
+    except jinja2.TemplateError as err:
+        where = f" ({err.filename}:{err.lineno})" if isinstance(err, jinja2.TemplateSyntaxError) else ""
+        raise BuildError(f"a theme template failed{where}: {err}; {site_dir.name}/ was left as it was") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_into_place(staging: Path, site_dir: Path) -> None:
+    """Replace ``site_dir`` by ``staging`` with two renames, so it is never half-written."""
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
+        old.rmdir()
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def serve_site(config_file: Path, host: str, port: int) -> None:
+    """``mkdocs serve`` with live reload; the plugin adds content/ to what it watches."""
+    from mkdocs.commands.serve import serve
+
+    with mkdocs_logging(verbose=False):
+        logging.getLogger("mkdocs").handlers[-1].setLevel(logging.INFO)
+        serve(config_file=str(config_file), dev_addr=f"{host}:{port}", livereload=True)
