@@ -34,8 +34,8 @@ class Origin:
 @dataclass
 class LoadedContent:
     helpcenter: HelpCenter
-    origins: dict[str, Origin] = field(default_factory=dict)
-    """By article id (question or guide); the first one seen when ids clash."""
+    origins: list[tuple[Question | Guide, Origin]] = field(default_factory=list)
+    """Every article loaded, with where its fields live."""
     problems: Problems = field(default_factory=Problems)
 
 
@@ -109,11 +109,28 @@ def _parse(path: Path, display: str, problems: Problems, text: str | None = None
     return data, SourceFile(display, text, positions)
 
 
-def _schema_ok(name: str, data: Any, source: SourceFile, problems: Problems) -> bool:
-    before = len(problems.items)
+def _schema_failures(name: str, data: Any, source: SourceFile, problems: Problems) -> list[PathKey]:
+    """Report every schema problem; return the paths that failed."""
+    failed = []
     for path, at_key, message in schema_problems(name, data):
         problems.add(source, path, message, key=at_key)
-    return len(problems.items) == before
+        failed.append(path)
+    return failed
+
+
+def _schema_ok(name: str, data: Any, source: SourceFile, problems: Problems) -> bool:
+    return not _schema_failures(name, data, source, problems)
+
+
+def _usable_questions(data: Any, failed: list[PathKey]) -> list[int] | None:
+    """Indexes of questions with no problem of their own, so the cross-file checks still see them
+    (every problem in one run); None when the file's overall shape is broken."""
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        return None
+    if any(len(path) < 2 or path[0] != "questions" for path in failed):
+        return None
+    broken = {path[1] for path in failed}
+    return [i for i in range(len(data["questions"])) if i not in broken]
 
 
 def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
@@ -125,12 +142,14 @@ def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
     if not SLUG.match(category_id) or category_id in RESERVED_CATEGORY_IDS:
         loaded.problems.add_at(display, 1, 1, "", f"the file name '{category_id}' is the category's URL; "
                                "rename it to lowercase words joined by hyphens (not care, search or assets)")
-    if not _schema_ok("faq", data, source, loaded.problems):
+    usable = _usable_questions(data, _schema_failures("faq", data, source, loaded.problems))
+    if usable is None:
         return
     meta = data["category"]
     category = Category(category_id, meta["title"].strip(), meta["description"].strip(), meta["order"],
                         location=Location(display, *source.at(("category",))))
-    for index, item in enumerate(data["questions"]):
+    for index in usable:
+        item = data["questions"][index]
         category.questions.append(_question(item, category_id, source, ("questions", index), loaded))
     loaded.helpcenter.categories.append(category)
 
@@ -150,7 +169,7 @@ def _question(item: dict[str, Any], category_id: str, source: SourceFile, path: 
         featured=bool(item.get("featured", False)),
         location=Location(source.display, *source.at(path)),
     )
-    loaded.origins.setdefault(question.id, Origin(source, path))
+    loaded.origins.append((question, Origin(source, path)))
     return question
 
 
@@ -159,8 +178,7 @@ def _date(value: str | None, source: SourceFile, path: PathKey, problems: Proble
         return None
     try:
         return dt.date.fromisoformat(value)
-    except ValueError:  # the schema's pattern lets 2026-02-30 through
-        problems.add(source, path, f"'{value}' is not a real date; write it as YYYY-MM-DD")
+    except ValueError:  # the schema's date format has already reported it
         return None
 
 
@@ -194,7 +212,7 @@ def _load_guide(path: Path, display: str, loaded: LoadedContent) -> None:
     guide = Guide(path.stem, data["title"].strip(), data["description"].strip(), data["order"], body,
                   related=list(data.get("related", [])), widgets=list(data.get("widgets", [])),
                   updated=_date(data.get("updated"), source, ("updated",), loaded.problems), location=Location(display, 1, 1), body_line=body_line)
-    loaded.origins.setdefault(guide.id, Origin(source, ()))
+    loaded.origins.append((guide, Origin(source, ())))
     loaded.helpcenter.guides.append(guide)
 
 

@@ -42,7 +42,8 @@ def field_name(path: PathKey) -> str:
 
 def schema_problems(name: str, data: Any) -> Iterator[tuple[PathKey, bool, str]]:
     """Yield (path, at_key, message) for each way ``data`` breaks schema ``name``."""
-    validator = jsonschema.Draft202012Validator(load_schema(name))
+    validator = jsonschema.Draft202012Validator(load_schema(name),
+                                                format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         yield from _explain(error)
 
@@ -79,6 +80,8 @@ def _describe(kind: Any, error: ValidationError, path: PathKey) -> str:
         return f"unknown widget '{value}'{hint} (known widgets: {', '.join(options)})"
     if kind == "pattern":
         return _pattern_message(last, path, value)
+    if kind == "format":
+        return f"'{value}' is not a real date; write it as YYYY-MM-DD, e.g. 2026-11-26"
     if kind == "minLength":
         return "must not be empty"
     if kind == "maxLength":

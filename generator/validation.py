@@ -25,20 +25,14 @@ def check_site(loaded: LoadedContent) -> None:
     _check_unique_ids(loaded)
     resolver = LinkResolver(loaded.helpcenter)
     known_ids = set(loaded.helpcenter.articles_by_id)
-    for category in loaded.helpcenter.categories:
-        for index, question in enumerate(category.questions):
-            origin = loaded.origins.get(question.id)
-            if origin is None or origin.path != ("questions", index) or origin.source.display != question.location.path:
-                continue  # a duplicate id: already reported, and its origin is the first one
-            _check_related(question, origin.source, (*origin.path, "related"), known_ids, loaded)
-            _check_markdown(question.answer, origin.source, (*origin.path, "answer"), f"faq/{category.id}.yml",
-                            resolver, loaded)
-    for guide in loaded.helpcenter.guides:
-        origin = loaded.origins.get(guide.id)
-        if origin is None or origin.source.display != guide.location.path:
-            continue
-        _check_related(guide, origin.source, ("related",), known_ids, loaded)
-        _check_markdown(guide.body, origin.source, ("body",), f"care/{guide.id}.md", resolver, loaded)
+    for article, origin in loaded.origins:
+        if isinstance(article, Question):
+            _check_related(article, origin.source, (*origin.path, "related"), known_ids, loaded)
+            _check_markdown(article.answer, origin.source, (*origin.path, "answer"),
+                            f"faq/{article.category_id}.yml", resolver, loaded)
+        else:
+            _check_related(article, origin.source, ("related",), known_ids, loaded)
+            _check_markdown(article.body, origin.source, ("body",), f"care/{article.id}.md", resolver, loaded)
 
 
 def _check_unique_ids(loaded: LoadedContent) -> None:
