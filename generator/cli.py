@@ -62,7 +62,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from generator.mkdocs.engine import serve_site
 
     _check_before_building(args)
-    serve_site(Path(args.config), args.host, args.port)
+    if not args.demo_store:
+        serve_site(Path(args.config), args.host, args.port)
+        return 0
+    from generator.devstore.preview import demo_store
+
+    with demo_store(args.host, args.port):
+        serve_site(Path(args.config), args.host, args.port)
     return 0
 
 
@@ -94,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="preview with live reload when content or theme changes")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("-p", "--port", type=int, default=8000)
+    serve.add_argument("--demo-store", action="store_true",
+                       help="also run a development store with sample orders on localhost and point the "
+                       "preview's store links and widgets at it (development only)")
     serve.set_defaults(handler=cmd_serve)
 
     export = commands.add_parser("export", help="write the generated pages and config for another engine")

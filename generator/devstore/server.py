@@ -21,6 +21,8 @@ class DevStoreOptions:
     host: str = "127.0.0.1"
     port: int = 0
     """0 picks a free port."""
+    url_host: str | None = None
+    """The host name in the store's URLs, if not the address it listens on (e.g. localhost)."""
     api_base: str = "/api/help"
     store_name: str = "Kseworks"
     origins: frozenset[str] = frozenset()
@@ -51,7 +53,7 @@ class DevStoreServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"http://{self.options.url_host or host!s}:{port}"
 
     @property
     def api_url(self) -> str:
