@@ -1,0 +1,87 @@
+"""The CLI as editors and CI meet it: exit codes, output formats, and no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import EXAMPLES, REPO
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300, check=False)
+
+
+@pytest.fixture()
+def bad_project(tmp_path: Path) -> Path:
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(EXAMPLES / "bad" / "unknown-key" / "content", tmp_path / "content")
+    return tmp_path
+
+
+def test_check_passes_on_the_real_content() -> None:
+    result = run("check", cwd=REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "content is valid" in result.stderr
+
+
+def test_check_text_format_names_file_line_and_fix(bad_project: Path) -> None:
+    result = run("check", cwd=bad_project)
+    assert result.returncode == 1
+    assert "content/faq/orders.yml:8:5: questions[0].anwser: unknown key 'anwser' — did you mean 'answer'?" \
+        in result.stdout.splitlines()
+    assert "✗ 2 problems in 1 file" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_github_format_prints_annotations(bad_project: Path) -> None:
+    result = run("check", "--format", "github", cwd=bad_project)
+    assert result.returncode == 1
+    assert "::error file=content/faq/orders.yml,line=8,col=5::questions[0].anwser: unknown key 'anwser'" \
+        " — did you mean 'answer'?" in result.stdout.splitlines()
+
+
+def test_check_json_format_is_machine_readable(bad_project: Path) -> None:
+    result = run("check", "--format", "json", cwd=bad_project)
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert {"path": "content/faq/orders.yml", "line": 8, "col": 5, "field": "questions[0].anwser",
+            "message": "unknown key 'anwser' — did you mean 'answer'?"} in report["problems"]
+
+
+def test_check_json_format_on_clean_content() -> None:
+    result = run("check", "--format", "json", cwd=REPO)
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"ok": True, "problems": []}
+
+
+def test_a_broken_configuration_is_one_clean_message(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://h.example/\nextra:\n  store:\n"
+                                         "    url: http://shop.example.com\n")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: extra.store.url: 'http://shop.example.com' is not an allowed store URL")
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_configuration_file(tmp_path: Path) -> None:
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "cannot read the configuration" in result.stderr
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in (EXAMPLES / "bad").iterdir()))
+def test_every_bad_example_fails_check_without_a_traceback(case: str, tmp_path: Path) -> None:
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(EXAMPLES / "bad" / case / "content", tmp_path / "content")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.strip(), "problems are printed on stdout"
+    assert "Traceback" not in result.stdout + result.stderr
