@@ -1,0 +1,322 @@
+"""The query engine, reading the files that builder.py writes, step for step like hc-search.js.
+
+A query becomes a list of clauses, one per word or per phrase that a synonym group knows.
+A clause has alternatives (the words as typed, each synonym phrase), an alternative has
+parts (one per word), and a part is the set of index terms that count for that word, each
+with a weight: the word's own term (1), terms starting with it (it is still being typed, or
+the stemmer cut differently), and, only for a word of five letters or more that the index
+does not know, the terms one edit away. A document's score is the sum over clauses of its
+best alternative, times the share of clauses it matches (squared): documents that match
+every word rank first. Everything is computed in the same order as in JavaScript, so that
+both give the same floating-point scores.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.search.builder import PREFIX
+from generator.search.text import term as index_term
+from generator.search.text import words
+
+_MARKS = re.compile("[\u0300-\u036f]")
+_OPEN_END = re.compile("[a-z0-9]$")
+
+Part = dict[str, float]  # index term -> weight
+
+
+@dataclass
+class Alternative:
+    parts: list[Part]
+    weight: float
+    label: str  # the words or synonym phrase, for explanations
+
+
+@dataclass
+class Clause:
+    words: list[str]
+    alternatives: list[Alternative]
+
+
+@dataclass
+class SearchResult:
+    id: str
+    title: str
+    url: str
+    context: str
+    excerpt: str
+    score: float
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    results: list[SearchResult]
+    clauses: list[Clause] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    """Words that match nothing in the index (not even a synonym or a near spelling)."""
+
+
+@dataclass(frozen=True)
+class _Token:
+    word: str
+    term: str
+    open: bool  # the last word, with nothing typed after it
+    typos: tuple[str, ...]  # index or synonym terms one edit away, if the word is unknown and long
+
+
+class SearchIndex:
+    """Search over the index files; ``read`` returns a file's bytes by name (``index.json``)."""
+
+    def __init__(self, read: Callable[[str], bytes]) -> None:
+        self._read = read
+        manifest = json.loads(read("index.json"))
+        self.key: str = manifest["key"]
+        self.doc_count: int = manifest["docs"]
+        self._chunk: int = manifest["chunk"]
+        self.terms: list[str] = manifest["terms"].split(" ") if manifest["terms"] else []
+        self._term_numbers = {t: i for i, t in enumerate(self.terms)}
+        self._shard_starts: list[int] = manifest["shards"]
+        self.synonyms: list[list[list[str]]] = [[p.split(" ") for p in g] for g in manifest["synonyms"]]
+        self._synonym_terms = {t for g in self.synonyms for p in g for t in p}
+        self._stop_words = frozenset(manifest["stopWords"].split(" "))
+        self.ranking: dict[str, float] = manifest["ranking"]
+        self._shards: dict[int, list[list[int]]] = {}
+        self._chunks: dict[int, list[list[str]]] = {}
+        self.files_read: list[str] = ["index.json"]
+
+    @classmethod
+    def from_files(cls, files: dict[str, bytes]) -> SearchIndex:
+        """From ``build_search_files``' output (site paths)."""
+        return cls(lambda name: files[PREFIX + name])
+
+    @classmethod
+    def from_directory(cls, site_dir: Path) -> SearchIndex:
+        """From a built site."""
+        return cls(lambda name: (site_dir / PREFIX / name).read_bytes())
+
+    def search(self, query: str, limit: int = 10) -> SearchResponse:
+        clauses = self.parse(query)
+        live = [c for c in clauses if self._known(c)]
+        scores = self._score(live)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        if ranked:
+            floor = ranked[0][1] * self.ranking["minRelativeScore"]
+            ranked = [r for r in ranked if r[1] >= floor]
+        results = [self._result(doc, score) for doc, score in ranked[:limit]]
+        missing = [w for c in clauses if c not in live for w in c.words]
+        return SearchResponse(query, results, clauses, missing)
+
+    # -- from the query to clauses ---------------------------------------------------------------
+
+    def parse(self, query: str) -> list[Clause]:
+        tokens = self._tokens(query)
+        parts = [self._part(t) for t in tokens]
+        clauses: list[Clause] = []
+        i = 0
+        while i < len(tokens):
+            length, phrases = self._synonym_match(tokens, i)
+            span = max(length, 1)
+            words = [t.word for t in tokens[i : i + span]]
+            alternatives = [Alternative(parts[i : i + span], 1.0, " ".join(words))]
+            for phrase in phrases:
+                synonym: list[Part] = [{t: 1.0} for t in phrase]
+                alternatives.append(Alternative(synonym, self.ranking["synonym"], " ".join(phrase)))
+            clauses.append(Clause(words, alternatives))
+            i += span
+        return clauses
+
+    def _tokens(self, query: str) -> list[_Token]:
+        found = words(query)
+        # The last word is still being typed unless something (a space, a "?") follows it.
+        normalized = _MARKS.sub("", unicodedata.normalize("NFKD", query)).lower()
+        is_open = bool(found) and bool(_OPEN_END.search(normalized))
+        tokens = []
+        for n, word in enumerate(found):
+            if word not in self._stop_words:
+                term = index_term(word)
+                typos = self._typos(word, term)
+                tokens.append(_Token(word, term, is_open and n == len(found) - 1, typos))
+        return tokens
+
+    def _typos(self, word: str, term: str) -> tuple[str, ...]:
+        """Near spellings, only for a word of typoMinLength letters or more that nothing knows."""
+        if len(word) < self.ranking["typoMinLength"]:
+            return ()
+        if term in self._term_numbers or term in self._synonym_terms:
+            return ()
+        return tuple(self._one_edit_away(term))
+
+    def _part(self, token: _Token) -> Part:
+        """The index terms that count for one word, with their weights."""
+        r = self.ranking
+        part: Part = {}
+        known = token.term in self._term_numbers
+        if known:
+            part[token.term] = 1.0
+        weight = r["prefix"] if token.open else r["stemPrefix"]
+        min_length = r["prefixMinLength"] if token.open else r["stemPrefixMinLength"]
+        if len(token.term) >= min_length:
+            for t in self._starting_with(token.term):
+                _add(part, t, weight)
+            if not known:
+                shorter = self._longest_known_prefix(token.term)
+                if shorter:
+                    _add(part, shorter, weight)
+        for t in token.typos:
+            if t in self._term_numbers:
+                _add(part, t, r["typo"])
+        return part
+
+    def _starting_with(self, prefix: str) -> list[str]:
+        found: list[str] = []
+        limit = self.ranking["maxExpansions"]
+        i = bisect_left(self.terms, prefix)
+        while i < len(self.terms) and self.terms[i].startswith(prefix) and len(found) < limit:
+            if self.terms[i] != prefix:
+                found.append(self.terms[i])
+            i += 1
+        return found
+
+    def _longest_known_prefix(self, term: str) -> str | None:
+        """The longest index term that begins ``term``, at most 4 letters shorter ("shipp": "ship")."""
+        for length in range(len(term) - 1, max(4, len(term) - 4) - 1, -1):
+            if term[:length] in self._term_numbers:
+                return term[:length]
+        return None
+
+    def _one_edit_away(self, term: str) -> list[str]:
+        """Index and synonym terms one letter wrong, missing, extra or swapped with its neighbour."""
+        candidates = [*self.terms, *sorted(self._synonym_terms - self._term_numbers.keys())]
+        return [t for t in candidates if abs(len(t) - len(term)) <= 1 and one_edit(term, t)]
+
+    def _synonym_match(self, tokens: list[_Token], i: int) -> tuple[int, list[list[str]]]:
+        """The longest synonym phrase at token ``i`` and the other phrases of its group(s)."""
+        best = 0
+        groups: list[tuple[list[list[str]], list[str]]] = []
+        for group in self.synonyms:
+            for phrase in group:
+                n = len(phrase)
+                if n >= best and i + n <= len(tokens) and all(
+                    _matches(tokens[i + k], phrase[k]) for k in range(n)
+                ):
+                    if n > best:
+                        best, groups = n, []
+                    groups.append((group, phrase))
+        others: list[list[str]] = []
+        for group, phrase in groups:
+            others.extend(p for p in group if p != phrase and p not in others)
+        return best, others
+
+    # -- scoring -----------------------------------------------------------------------------------
+
+    def _known(self, clause: Clause) -> bool:
+        return any(t in self._term_numbers for a in clause.alternatives for p in a.parts for t in p)
+
+    def _score(self, clauses: list[Clause]) -> dict[int, float]:
+        total: dict[int, float] = {}
+        matched: dict[int, int] = {}
+        for clause in clauses:
+            best = self._clause_scores(clause)
+            for doc, value in best.items():
+                total[doc] = total.get(doc, 0.0) + value
+                matched[doc] = matched.get(doc, 0) + 1
+        final: dict[int, float] = {}
+        for doc, value in total.items():
+            share = matched[doc] / len(clauses)
+            factor = 1.0
+            for _ in range(int(self.ranking["coordination"])):
+                factor *= share
+            final[doc] = value * factor
+        return final
+
+    def _clause_scores(self, clause: Clause) -> dict[int, float]:
+        best: dict[int, float] = {}
+        span = len(clause.words)
+        for alternative in clause.alternatives:
+            count = len(alternative.parts)
+            sums: dict[int, list[float]] = {}
+            for part in alternative.parts:
+                for doc, value in self._part_scores(part).items():
+                    acc = sums.setdefault(doc, [0.0, 0.0])
+                    acc[0] += value
+                    acc[1] += 1
+            scale = alternative.weight * span / count
+            for doc, (total, present) in sums.items():
+                value = scale * total * present / count
+                if value > best.get(doc, 0.0):
+                    best[doc] = value
+        return best
+
+    def _part_scores(self, part: Part) -> dict[int, float]:
+        best: dict[int, float] = {}
+        for term, weight in part.items():
+            for doc, score in self._postings(term):
+                value = weight * score
+                if value > best.get(doc, 0.0):
+                    best[doc] = value
+        return best
+
+    # -- index files --------------------------------------------------------------------------------
+
+    def _postings(self, term: str) -> list[tuple[int, int]]:
+        number = self._term_numbers.get(term)
+        if number is None:
+            return []
+        shard = bisect_left(self._shard_starts, number + 1) - 1
+        if shard not in self._shards:
+            self._shards[shard] = self._load(f"terms-{shard}.json")
+        flat = self._shards[shard][number - self._shard_starts[shard]]
+        found, doc = [], 0
+        for k in range(0, len(flat), 2):
+            doc += flat[k]
+            found.append((doc, flat[k + 1]))
+        return found
+
+    def _result(self, doc: int, score: float) -> SearchResult:
+        chunk = doc // self._chunk
+        if chunk not in self._chunks:
+            self._chunks[chunk] = self._load(f"docs-{chunk}.json")
+        row = self._chunks[chunk][doc % self._chunk]
+        return SearchResult(row[0], row[1], row[2], row[3], row[4], score)
+
+    def _load(self, name: str) -> Any:
+        self.files_read.append(name)
+        return json.loads(self._read(name))
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with exactly one letter changed, added, removed, or two neighbours swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 2:
+            i, j = diff
+            return j == i + 1 and a[i] == b[j] and a[j] == b[i]
+        return len(diff) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) != 1:
+        return False
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+def _add(part: Part, term: str, weight: float) -> None:
+    if weight > part.get(term, 0.0):
+        part[term] = weight
+
+
+def _matches(token: _Token, phrase_term: str) -> bool:
+    """A query word stands for a synonym phrase's term if it is that term, or a typo of it."""
+    return token.term == phrase_term or phrase_term in token.typos

@@ -1,0 +1,62 @@
+"""Text to search terms, the same way in Python and in ``hc-search.js``.
+
+The browser repeats these steps on the query, so each one is chosen to be exactly
+reproducible in JavaScript: Unicode NFKD, drop combining marks (U+0300–U+036F), lower
+case, drop apostrophes (a possessive ``'s`` with them), split on anything but ``a-z0-9``,
+drop stop words, Porter-stem words that have no digit. Other scripts than Latin are not
+indexed (the first stores are English-speaking); that is a known limit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from generator.search.stemmer import stem
+
+# lunr.js's English stop words, plus shoppers' filler words and contractions without their
+# apostrophe ("didn't" -> "didnt"), which carry no topic. Shipped in the index so that the
+# browser uses exactly this list.
+_STOP_WORDS_TEXT = """a able about across after all almost also am among an and any are as at be because been
+    but by can cannot could dear did do does either else ever every for from get got had has
+    have he her hers him his how however i if in into is it its just least let like likely may me
+    might most must my neither no nor not of off often on only or other our own rather said say
+    says she should since so some than that the their them then there these they this tis to too
+    twas us wants was we were what when where which while who whom why will with would yet you
+    your im ive id ill youre dont didnt doesnt isnt wasnt cant wont havent hasnt arent werent
+    couldnt wouldnt shouldnt please thanks thank hello hi hey"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+
+_MARKS = re.compile("[\u0300-\u036f]")
+_APOSTROPHE_S = re.compile("['\u2019]s(?![a-z0-9])")
+_APOSTROPHES = re.compile("['\u2019]")
+_SEPARATORS = re.compile("[^a-z0-9]+")
+_DIGIT = re.compile("[0-9]")
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str  # normalised surface form, e.g. "parcels"
+    term: str  # what is indexed and looked up, e.g. "parcel"
+
+
+def words(text: str) -> list[str]:
+    """Normalised words of ``text``, stop words included (phrases and typo rules need them)."""
+    text = _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
+    text = _APOSTROPHES.sub("", _APOSTROPHE_S.sub("", text))
+    return [w for w in _SEPARATORS.split(text) if w]
+
+
+def term(word: str) -> str:
+    """The index term of one normalised word: its stem, or the word itself if it has digits."""
+    return word if _DIGIT.search(word) else stem(word)
+
+
+def tokenize(text: str, stop_words: frozenset[str] = STOP_WORDS) -> list[Token]:
+    """The searchable tokens of ``text``, in order, without stop words."""
+    return [Token(w, term(w)) for w in words(text) if w not in stop_words]
+
+
+def terms(text: str) -> list[str]:
+    return [t.term for t in tokenize(text)]
