@@ -211,7 +211,8 @@ def _load_guide(path: Path, display: str, loaded: LoadedContent) -> None:
         return
     guide = Guide(path.stem, data["title"].strip(), data["description"].strip(), data["order"], body,
                   related=list(data.get("related", [])), widgets=list(data.get("widgets", [])),
-                  updated=_date(data.get("updated"), source, ("updated",), loaded.problems), location=Location(display, 1, 1), body_line=body_line)
+                  updated=_date(data.get("updated"), source, ("updated",), loaded.problems),
+                  location=Location(display, 1, 1), body_line=body_line)
     loaded.origins.append((guide, Origin(source, ())))
     loaded.helpcenter.guides.append(guide)
 
@@ -226,4 +227,6 @@ def _load_synonyms(path: Path, display: str, loaded: LoadedContent) -> None:
         loaded.helpcenter.synonyms = [group for group in groups if len(group) > 1]
 
 
-__all__ = ["LoadedContent", "Origin", "Positions", "load_content", "load_helpcenter", "split_front_matter"]
+__all__ = [
+    "LoadedContent", "Origin", "Positions", "load_content", "load_helpcenter", "split_front_matter",
+]

@@ -53,7 +53,7 @@ _TolerantLoader.add_multi_constructor("", _unknown_tag)
 
 def read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(config_file.read_text("utf-8"), Loader=_TolerantLoader)  # noqa: S506 (SafeLoader subclass)
+        data = yaml.load(config_file.read_text("utf-8"), Loader=_TolerantLoader)  # a SafeLoader subclass
     except OSError as err:
         raise ConfigError(f"{config_file}: cannot read the configuration: {err.strerror}") from None
     except yaml.YAMLError as err:

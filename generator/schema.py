@@ -53,7 +53,8 @@ def _explain(error: ValidationError) -> Iterator[tuple[PathKey, bool, str]]:
     kind, schema = error.validator, error.schema if isinstance(error.schema, dict) else {}
     if kind == "additionalProperties":
         known = sorted(schema.get("properties", {}))
-        for key in sorted(set(error.instance) - set(known)):
+        instance: dict[str, Any] = error.instance if isinstance(error.instance, dict) else {}
+        for key in sorted(set(instance) - set(known)):
             yield (*path, key), True, _unknown_key(key, known)
     elif kind == "required":
         missing = error.message.split("'")[1]  # jsonschema words it "'answer' is a required property"
@@ -74,7 +75,8 @@ def _describe(kind: Any, error: ValidationError, path: PathKey) -> str:
         expected = error.validator_value if isinstance(error.validator_value, str) else "string"
         return f"must be {_TYPE_WORDS.get(expected, expected)}, not {_type_of(value)}"
     if kind == "enum":
-        options = [str(o) for o in error.validator_value]
+        allowed = error.validator_value if isinstance(error.validator_value, list) else []
+        options = [str(o) for o in allowed]
         close = difflib.get_close_matches(str(value), options, n=1)
         hint = f" — did you mean '{close[0]}'?" if close else ""
         return f"unknown widget '{value}'{hint} (known widgets: {', '.join(options)})"
@@ -85,7 +87,7 @@ def _describe(kind: Any, error: ValidationError, path: PathKey) -> str:
     if kind == "minLength":
         return "must not be empty"
     if kind == "maxLength":
-        return f"is {len(value)} characters long; keep it to at most {error.validator_value}"
+        return f"is {len(str(value))} characters long; keep it to at most {error.validator_value}"
     if kind == "minItems":
         return "must list at least one item"
     if kind == "uniqueItems":

@@ -132,7 +132,7 @@ def _resolve_links(base: str, preset: Mapping[str, str], overrides: Any) -> dict
         # Paths are relative to the store's base URL (which may itself have a path); a full URL is
         # taken as it is, so a store can point a link at another host (a helpdesk, say).
         absolute = path if "://" in path else base + "/" + path.lstrip("/")
-        without_fragment, _, fragment = absolute.partition("#")
+        without_fragment = absolute.partition("#")[0]
         check_url(without_fragment, f"extra.store.links.{name}")
         links[name] = absolute
     return links

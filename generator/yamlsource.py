@@ -44,16 +44,15 @@ class Positions:
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise YamlProblem(
                 "YAML aliases (*name) are not allowed in content; write the value out in full",
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
-        node: Node = super().compose_node(parent, index)
-        return node
+        return super().compose_node(parent, index)
 
 
 def _mark(node: Node) -> tuple[int, int]:

@@ -28,8 +28,8 @@ def source_questions() -> dict[str, list[str]]:
     """Question -> its answer's lines, from the store's original text."""
     questions: dict[str, list[str]] = {}
     current = None
-    for line in SOURCE.read_text("utf-8").splitlines()[1:]:
-        line = line.strip()
+    for raw_line in SOURCE.read_text("utf-8").splitlines()[1:]:
+        line = raw_line.strip()
         if not line or line in CATEGORIES:
             continue
         if line.endswith("?"):
@@ -76,8 +76,8 @@ def test_every_source_question_is_an_article_page_carrying_its_answer(real_site:
         for line in answer_lines:
             # Sentences about materials and storage were moved into care guides, linked from the answer.
             sentences = [s for s in re.split(r"(?<=[.!?:])\s+", normalise(line)) if len(s) > 3]
-            for sentence in sentences:
-                sentence = re.sub(r"^[a-e]\. ", "", sentence)
+            for raw_sentence in sentences:
+                sentence = re.sub(r"^[a-e]\. ", "", raw_sentence)  # "a. Nylon / Polyester Bags"
                 assert sentence in text or sentence in guides, f"{question!r}: missing {sentence!r}"
 
 

@@ -23,12 +23,12 @@ from generator.site import Output, generate
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
 
-class HelpCenterConfig(Config):
+class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]
     content_dir = c.Type(str, default="content")
     """The folder of FAQ categories (faq/*.yml), care guides (care/*.md) and search synonyms."""
 
 
-class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
+class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.output: Output | None = None
         self.project: Project | None = None
