@@ -15,6 +15,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 PathKey = tuple[str | int, ...]
+_TOO_DEEP = "lists or mappings are nested far too deeply for content; check the brackets and indentation"
 
 
 class YamlProblem(Exception):
@@ -75,12 +76,17 @@ def parse_yaml(text: str) -> tuple[Any, Positions]:
         raise YamlProblem(f"invalid YAML: {err.problem or err.context}", line, col) from None
     except yaml.YAMLError as err:
         raise YamlProblem(f"invalid YAML: {err}", 1, 1) from None
+    except RecursionError:
+        raise YamlProblem(_TOO_DEEP, 1, 1) from None
     finally:
         loader.dispose()
     positions = Positions()
     if root is None:
         return None, positions
-    return _build(root, (), positions, loader), positions
+    try:
+        return _build(root, (), positions, loader), positions
+    except RecursionError:
+        raise YamlProblem(_TOO_DEEP, 1, 1) from None
 
 
 def _first_tab(text: str) -> tuple[int, int] | None:
