@@ -82,6 +82,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from generator.search.command import run_search
+
+    return run_search(_project(args), args.query, args.limit, args.format)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="helpcenter", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("-f", "--config", default="mkdocs.yml", help="the configuration file (default: mkdocs.yml)")
@@ -108,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the generated pages and config for another engine")
     export.add_argument("directory", help="an empty or new folder")
     export.set_defaults(handler=cmd_export)
+
+    search = commands.add_parser("search", help="print the results a shopper's query gets on the site "
+                                 "(same index and ranking as the site's search box)")
+    search.add_argument("query", help='what a shopper would type, e.g. "where is my parcel"')
+    search.add_argument("-n", "--limit", type=int, default=10, help="how many results (default: 10)")
+    search.add_argument("--format", choices=("text", "json"), default="text", help="text or json")
+    search.set_defaults(handler=cmd_search)
     return parser
 
 
