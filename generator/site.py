@@ -9,6 +9,7 @@ from generator.loading import load_helpcenter
 from generator.model import HelpCenter
 from generator.pages import Page, PageRenderer, navigation, template_data
 from generator.project import Project
+from generator.search import build_search_files
 
 
 @dataclass
@@ -28,7 +29,7 @@ def generate(project: Project) -> Output:
     return Output(
         helpcenter=helpcenter,
         pages=PageRenderer(helpcenter, project).all_pages(),
-        files={},
+        files=build_search_files(helpcenter),
         template_data=template_data(helpcenter, project),
         nav=navigation(helpcenter),
     )
