@@ -53,10 +53,7 @@ def _schema_of(path: str, method: str, status: str) -> str:
 
 
 def assert_matches(payload: Any, pointer: str) -> None:
-    errors = [
-        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-        for e in _validator(pointer).iter_errors(payload)
-    ]
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in _validator(pointer).iter_errors(payload)]
     assert not errors, errors
 
 
@@ -114,9 +111,7 @@ def lookup(server: DevStoreServer, payload: Any, origin: str | None = ORIGIN, **
 def sign_in(server: DevStoreServer, email: str) -> str:
     """Sign in through the store's form; returns the Cookie header to send."""
     form = urlencode({"email": email, "password": "anything"}).encode()
-    answer = request(
-        server, "POST", "/account/login", form, {"Content-Type": "application/x-www-form-urlencoded"}
-    )
+    answer = request(server, "POST", "/account/login", form, {"Content-Type": "application/x-www-form-urlencoded"})
     assert answer.status == 303
     return answer.headers["Set-Cookie"].split(";")[0]
 
@@ -147,9 +142,7 @@ def test_signing_in_on_the_store_page_makes_the_session_signed_in(store: DevStor
 
 def test_registering_signs_the_new_shopper_in(store: DevStoreServer) -> None:
     form = urlencode({"first_name": "Dana", "email": "dana@example.com", "password": "x"}).encode()
-    answer = request(
-        store, "POST", "/account/register", form, {"Content-Type": "application/x-www-form-urlencoded"}
-    )
+    answer = request(store, "POST", "/account/register", form, {"Content-Type": "application/x-www-form-urlencoded"})
     assert answer.status == 303
     cookie = answer.headers["Set-Cookie"].split(";")[0]
     session = request(store, "GET", "/api/help/session", headers={"Cookie": cookie}).json()
@@ -158,9 +151,7 @@ def test_registering_signs_the_new_shopper_in(store: DevStoreServer) -> None:
 
 def test_sign_in_with_an_unknown_email_does_not_start_a_session(store: DevStoreServer) -> None:
     form = urlencode({"email": "nobody@example.com"}).encode()
-    answer = request(
-        store, "POST", "/account/login", form, {"Content-Type": "application/x-www-form-urlencoded"}
-    )
+    answer = request(store, "POST", "/account/login", form, {"Content-Type": "application/x-www-form-urlencoded"})
     assert answer.status == 401
     assert "Set-Cookie" not in answer.headers
 
@@ -318,9 +309,7 @@ def test_other_origins_get_no_cors_headers(store: DevStoreServer, origin: str) -
 
 
 def test_without_loopback_only_the_listed_origins_are_allowed() -> None:
-    options = DevStoreOptions(
-        quiet=True, origins=frozenset({"https://help.example.com"}), allow_loopback=False
-    )
+    options = DevStoreOptions(quiet=True, origins=frozenset({"https://help.example.com"}), allow_loopback=False)
     server = start_in_thread(options)
     try:
         local = request(server, "GET", "/api/help/session", headers={"Origin": ORIGIN})
@@ -439,9 +428,7 @@ def test_an_unknown_page_is_a_404_page(store: DevStoreServer) -> None:
 
 def test_store_pages_escape_what_shoppers_typed(store: DevStoreServer) -> None:
     form = urlencode({"first_name": "<script>x</script>", "email": "xss@example.com"}).encode()
-    answer = request(
-        store, "POST", "/account/register", form, {"Content-Type": "application/x-www-form-urlencoded"}
-    )
+    answer = request(store, "POST", "/account/register", form, {"Content-Type": "application/x-www-form-urlencoded"})
     cookie = answer.headers["Set-Cookie"].split(";")[0]
     page = request(store, "GET", "/account", headers={"Cookie": cookie})
     assert b"<script>x" not in page.body

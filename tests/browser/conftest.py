@@ -1,0 +1,152 @@
+"""Shared fixtures for the real-browser tests (Chromium through Playwright, marker ``browser``).
+
+- ``dev_store``: the development store (generator/devstore) on a free localhost port, for the whole session;
+- ``built_site``: the real help center (this repo's mkdocs.yml and content), built once per session into a
+  temporary folder with its store URLs pointing at ``dev_store``;
+- ``site_server``: the base URL (ending in ``/``) of a static server of ``built_site`` on a free port;
+- ``browser``: Debian's Chromium (``HC_CHROMIUM`` overrides the path; Playwright's download is not used);
+- ``new_page``: a factory of pages, each in a fresh context (own cookies), ``new_page(java_script_enabled=False)``
+  for the no-JavaScript case; ``page`` is one such page. An uncaught error thrown by the help center's own
+  scripts (``assets/javascripts/hc-*.js``) fails the test; ``page_errors`` lists every uncaught error.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+from playwright.sync_api import Browser, Error, Page, sync_playwright
+
+from generator.devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
+from generator.store import STORE_API_URL_ENV, STORE_URL_ENV
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("HC_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/browser/ is a browser test, whether or not the module says so."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def dev_store() -> Iterator[DevStoreServer]:
+    # A generous rate limit: the whole session looks orders up from one address (TEST-429 covers 429s).
+    server = start_in_thread(DevStoreOptions(quiet=True, lookups_per_minute=10_000))
+    yield server
+    stop(server)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, dev_store: DevStoreServer) -> Path:
+    site = tmp_path_factory.mktemp("browser") / "site"
+    env = {**os.environ, STORE_URL_ENV: dev_store.url, STORE_API_URL_ENV: dev_store.api_url}
+    command = [sys.executable, "-m", "generator.cli", "-f", str(REPO / "mkdocs.yml"), "build", "-d", str(site)]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
+    if result.returncode != 0:
+        pytest.fail(f"helpcenter build failed:\n{result.stdout}\n{result.stderr}")
+    return site
+
+
+class _StaticHandler(SimpleHTTPRequestHandler):
+    """Serves the built site as if it were deployed here.
+
+    Material's instant navigation only follows links listed in sitemap.xml, and it moves the listed URLs
+    to the current host but keeps their port; so the sitemap's origin (the production site_url) is
+    replaced by this server's own, as a site deployed at its site_url would have it.
+    """
+
+    def do_GET(self) -> None:
+        if self.path.split("?")[0] != "/sitemap.xml":
+            super().do_GET()
+            return
+        host, port = cast(tuple[str, int], self.server.server_address)
+        origin = f"http://{host}:{port}"
+        sitemap = Path(self.directory, "sitemap.xml").read_text(encoding="utf-8")
+        body = re.sub(r"<loc>https?://[^/<]+", f"<loc>{origin}", sitemap).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def serve_directory(directory: Path) -> ThreadingHTTPServer:
+    """A static server of ``directory`` on a free 127.0.0.1 port, on a daemon thread; shut it down after."""
+    handler = functools.partial(_StaticHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, name=f"static:{directory.name}", daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[str]:
+    server = serve_directory(built_site)
+    host, port = server.server_address[:2]
+    yield f"http://{host!s}:{port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make browser` (or set HC_CHROMIUM)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+NewPage = Callable[..., Page]
+
+
+@pytest.fixture
+def page_errors() -> list[Error]:
+    return []
+
+
+@pytest.fixture
+def new_page(browser: Browser, page_errors: list[Error]) -> Iterator[NewPage]:
+    contexts = []
+
+    def make(**context_options: Any) -> Page:
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: page_errors.append(error))  # noqa: PLW0108 (Playwright cannot wrap a builtin)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    ours = [f"{e.message}\n{e.stack}" for e in page_errors if "/assets/javascripts/hc-" in (e.stack or "")]
+    assert not ours, f"the help center's scripts threw: {ours}"
+
+
+@pytest.fixture
+def page(new_page: NewPage) -> Page:
+    return new_page()

@@ -1,0 +1,349 @@
+"""The account and order widgets in Chromium, on the real built site, against the development store.
+
+Every state a shopper can meet: signed out and signed in, a found order, nothing found, each failure of the
+backend (422, 429, 5xx, not JSON, network error, no answer in 10 s), hostile strings, and no JavaScript.
+The failures come from the store's TEST-* order numbers (generator/devstore/testorders.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Dialog, Page, Request, expect
+
+from generator.devstore import DevStoreServer
+from generator.devstore.samples import ORDERS
+from tests.browser.conftest import NewPage
+
+pytestmark = pytest.mark.browser
+
+FORM = 'form[data-hc-widget="order-lookup"]'
+OUTPUT = f"{FORM} [data-hc-widget-output]"
+HEADER = 'header [data-hc-widget="account"]'
+SAMPLE = {order.order_number: order for order in ORDERS}
+
+
+def open_lookup(page: Page, site: str, path: str = "") -> list[Request]:
+    """Open a page with the order lookup; returns the list the page's requests are recorded into."""
+    requests: list[Request] = []
+    page.on("request", lambda request: requests.append(request))  # noqa: PLW0108 (Playwright cannot wrap a builtin)
+    page.goto(site + path)
+    expect(page.locator(f"{FORM}[data-hc-ready]")).to_have_count(1)
+    return requests
+
+
+def look_up(page: Page, order_number: str, email: str = "tester@example.com") -> None:
+    page.fill(f"{FORM} [name=order_number]", order_number)
+    page.fill(f"{FORM} [name=email]", email)
+    page.click(f"{FORM} [type=submit]")
+
+
+def outcome(page: Page, kind: str, timeout: float = 5000) -> Any:
+    """The output once it shows the outcome ``kind`` (data-hc-outcome)."""
+    result = page.locator(f'{OUTPUT} [data-hc-outcome="{kind}"]')
+    expect(result).to_be_visible(timeout=timeout)
+    return result
+
+
+def lookups(requests: list[Request]) -> list[Request]:
+    return [r for r in requests if r.url.endswith("/orders/lookup") and r.method != "OPTIONS"]
+
+
+def assert_offers_store_links(page: Page, store: DevStoreServer) -> None:
+    output = page.locator(OUTPUT)
+    expect(output.get_by_role("link", name="your Kseworks account")).to_have_attribute("href", store.url + "/account")
+    expect(output.get_by_role("link", name="contact customer service")).to_have_attribute(
+        "href", store.url + "/pages/contact"
+    )
+
+
+# --- the account widget ----------------------------------------------------------------------------------
+
+
+def test_signed_out_the_header_offers_sign_in_and_register(
+    page: Page, site_server: str, dev_store: DevStoreServer
+) -> None:
+    with page.expect_response(lambda r: r.url == dev_store.api_url + "/session") as session:
+        page.goto(site_server)
+    assert session.value.json() == {"signed_in": False, "first_name": None}
+    page.wait_for_timeout(100)  # let the widget act on the answer
+    header = page.locator(HEADER)
+    expect(header.locator('[data-hc-link="sign-in"]')).to_have_attribute("href", dev_store.url + "/account/login")
+    expect(header.locator('[data-hc-link="register"]')).to_have_attribute("href", dev_store.url + "/account/register")
+    expect(header.locator('[data-hc-link="sign-in"]')).to_be_visible()
+    expect(header.locator('[data-hc-link="orders"]')).to_be_hidden()
+
+
+def sign_in_on_the_store(page: Page, store: DevStoreServer, email: str) -> None:
+    page.goto(store.url + "/account/login")
+    page.fill("form[action='/account/login'] [name=email]", email)
+    page.fill("form[action='/account/login'] [name=password]", "any password")
+    page.click("form[action='/account/login'] [type=submit]")
+    expect(page).to_have_url(store.url + "/account")
+
+
+def test_signed_in_the_header_greets_the_shopper_and_links_their_orders(
+    page: Page, site_server: str, dev_store: DevStoreServer
+) -> None:
+    sign_in_on_the_store(page, dev_store, "chloe.martin@example.com")
+    page.goto(site_server)
+    header = page.locator(HEADER)
+    expect(header.locator("[data-hc-account-greeting]")).to_have_text("Hi, Chloé")
+    expect(header.locator('[data-hc-link="orders"]')).to_be_visible()
+    expect(header.locator('[data-hc-link="orders"]')).to_have_attribute("href", dev_store.url + "/account")
+    expect(header.locator('[data-hc-link="account"]')).to_be_visible()
+    expect(header.locator('[data-hc-link="sign-in"]')).to_be_hidden()
+
+
+def test_signed_in_the_lookup_still_sends_no_cookies(page: Page, site_server: str, dev_store: DevStoreServer) -> None:
+    sign_in_on_the_store(page, dev_store, "ada.lovelace@example.com")
+    requests = open_lookup(page, site_server)
+    look_up(page, "KW-10117", "ada.lovelace@example.com")
+    outcome(page, "found")
+    session = [r for r in requests if r.url.endswith("/session")]
+    assert session and "cookie" in session[0].all_headers()
+    assert "cookie" not in lookups(requests)[0].all_headers()
+
+
+def test_account_articles_show_the_matching_store_page_first(
+    page: Page, site_server: str, dev_store: DevStoreServer
+) -> None:
+    page.goto(site_server + "account-and-security/forgot-password/")
+    buttons = page.locator(".hc-account-actions [data-hc-link]")
+    expect(buttons).to_have_count(4)
+    expect(buttons.first).to_have_attribute("data-hc-link", "forgot-password")
+    expect(buttons.first).to_have_attribute("href", dev_store.url + "/account/login#recover")
+    expect(buttons.first).to_have_class(re.compile("md-button--primary"))
+    hrefs = {b.get_attribute("data-hc-link"): b.get_attribute("href") for b in buttons.all()}
+    assert hrefs["register"] == dev_store.url + "/account/register"
+    assert hrefs["account"] == dev_store.url + "/account"
+
+
+# --- order lookup: found ----------------------------------------------------------------------------------
+
+
+def test_a_found_order_shows_status_items_shipments_and_next_steps(
+    page: Page, site_server: str, dev_store: DevStoreServer
+) -> None:
+    requests = open_lookup(page, site_server)
+    look_up(page, "KW-10188", "chloe.martin@example.com")
+    result = outcome(page, "found")
+    expect(result.locator(".hc-order__title")).to_have_text("Order KW-10188")
+    expect(result.locator(".hc-order__status")).to_contain_text("On its way")
+    expect(result.locator(".hc-order__placed")).to_contain_text("Placed on")
+    expect(result.locator(".hc-order__items li")).to_have_text(
+        ["1 × Straw Beach Bag — Natural", "1 × Canvas Tote — Sand"]
+    )
+    shipments = result.locator(".hc-order__shipment")
+    expect(shipments).to_have_count(2)
+    for shipment, sample in zip(shipments.all(), SAMPLE["KW-10188"].shipments, strict=True):
+        expect(shipment).to_contain_text(f"{sample.carrier}")
+        expect(shipment).to_contain_text(f"Tracking number: {sample.tracking_number}")
+        expect(shipment.get_by_role("link")).to_have_attribute("href", sample.tracking_url or "")
+    order_page = result.get_by_role("link", name="See this order on Kseworks")
+    expect(order_page).to_have_attribute("href", re.compile(re.escape(dev_store.url + "/account/orders/")))
+    expect(result.get_by_role("link", name="Start a return")).to_have_count(0)
+    expect(result).not_to_contain_text("cancel")
+    sent = lookups(requests)
+    assert [r.method for r in sent] == ["POST"]
+    assert json.loads(sent[0].post_data or "") == {"order_number": "KW-10188", "email": "chloe.martin@example.com"}
+
+
+def test_the_email_and_order_number_stay_out_of_urls_history_storage_and_console(page: Page, site_server: str) -> None:
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    requests = open_lookup(page, site_server)
+    history_length = page.evaluate("history.length")
+    look_up(page, "KW-10117", "ada.lovelace@example.com")
+    outcome(page, "found")
+    assert page.url == site_server
+    assert page.evaluate("history.length") == history_length
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0 or not any(
+        "ada.lovelace" in value or "KW-10117" in value
+        for value in page.evaluate("Object.values(localStorage).concat(Object.values(sessionStorage))")
+    )
+    seen = [r.url for r in requests] + console
+    assert not [text for text in seen if "ada.lovelace" in text or "KW-10117" in text]
+
+
+def test_a_delivered_order_offers_a_return(page: Page, site_server: str, dev_store: DevStoreServer) -> None:
+    open_lookup(page, site_server)
+    look_up(page, "kw-10117", "Ada.Lovelace@example.com")
+    result = outcome(page, "found")
+    expect(result.locator(".hc-order__status")).to_contain_text("Delivered")
+    expect(result.get_by_role("link", name="Start a return")).to_have_attribute(
+        "href", re.compile(re.escape(dev_store.url + "/returns/"))
+    )
+
+
+def test_an_unshipped_order_says_to_contact_customer_service_to_cancel(
+    page: Page, site_server: str, dev_store: DevStoreServer
+) -> None:
+    open_lookup(page, site_server)
+    look_up(page, "KW-10231", "ada.lovelace@example.com")
+    result = outcome(page, "found")
+    expect(result.locator(".hc-order__status")).to_contain_text("Waiting for payment")
+    step = result.locator(".hc-order__next li", has_text="cancel")
+    expect(step.get_by_role("link", name="contact customer service")).to_have_attribute(
+        "href", dev_store.url + "/pages/contact"
+    )
+    expect(result.locator(".hc-order__shipment")).to_have_count(0)
+
+
+# --- order lookup: what the shopper typed ----------------------------------------------------------------------
+
+
+def test_empty_fields_are_flagged_before_any_request(page: Page, site_server: str) -> None:
+    requests = open_lookup(page, site_server)
+    page.click(f"{FORM} [type=submit]")
+    outcome(page, "check-fields")
+    number = page.locator(f"{FORM} [name=order_number]")
+    expect(number).to_have_attribute("aria-invalid", "true")
+    expect(number).to_be_focused()
+    expect(page.locator('[data-hc-error-for="order_number"]')).to_have_text("Enter your order number.")
+    expect(page.locator('[data-hc-error-for="email"]')).to_be_visible()
+    assert lookups(requests) == []
+
+
+def test_a_malformed_email_is_flagged_before_any_request(page: Page, site_server: str) -> None:
+    requests = open_lookup(page, site_server)
+    look_up(page, "KW-10117", "ada.lovelace@example")
+    outcome(page, "check-fields")
+    expect(page.locator(f"{FORM} [name=email]")).to_be_focused()
+    expect(page.locator('[data-hc-error-for="email"]')).to_contain_text("name@example.com")
+    expect(page.locator('[data-hc-error-for="order_number"]')).to_be_hidden()
+    assert lookups(requests) == []
+    page.fill(f"{FORM} [name=email]", "ada.lovelace@example.com")  # typing clears the error
+    expect(page.locator('[data-hc-error-for="email"]')).to_be_hidden()
+
+
+def test_the_lookup_works_with_the_keyboard_alone(page: Page, site_server: str) -> None:
+    open_lookup(page, site_server)
+    page.focus(f"{FORM} [name=order_number]")
+    page.keyboard.type("KW-10204")
+    page.keyboard.press("Tab")
+    expect(page.locator(f"{FORM} [name=email]")).to_be_focused()
+    outline = page.eval_on_selector(f"{FORM} [name=email]", "e => getComputedStyle(e).outlineStyle")
+    assert outline != "none", "the focused field has no visible focus outline"
+    page.keyboard.type("ben.okafor@example.com")
+    page.keyboard.press("Enter")
+    expect(outcome(page, "found").locator(".hc-order__status")).to_contain_text("Shipped")
+
+
+def test_the_outcome_is_announced_and_the_widget_passes_axe(page: Page, site_server: str) -> None:
+    open_lookup(page, site_server)
+    expect(page.locator(OUTPUT)).to_have_attribute("aria-live", "polite")
+    look_up(page, "KW-10188", "chloe.martin@example.com")
+    outcome(page, "found")
+    results = Axe().run(page, context=".hc-order-lookup")
+    assert results.violations_count == 0, results.generate_report()
+
+
+# --- order lookup: every failure of the backend ------------------------------------------------------------------
+
+FAILURES = [
+    ("KW-99999", "not-found", "No order matches this order number and email address"),
+    ("TEST-422", "invalid", "could not read this request"),
+    ("TEST-429", "rate-limited", "Please wait 42 seconds"),
+    ("TEST-500", "server", "order service has a problem"),
+    ("TEST-503", "server", "order service has a problem"),
+    ("TEST-NOTJSON", "not-json", "could not read the store's answer"),
+    ("TEST-BADSHAPE", "unexpected", "could not read the store's answer"),
+    ("TEST-DROP", "network", "could not reach the store"),
+]
+
+
+@pytest.mark.parametrize(("number", "kind", "message"), FAILURES, ids=[f[1] + ":" + f[0] for f in FAILURES])
+def test_each_failure_has_a_clear_message_and_the_store_links(
+    page: Page, site_server: str, dev_store: DevStoreServer, number: str, kind: str, message: str
+) -> None:
+    open_lookup(page, site_server)
+    look_up(page, number)
+    expect(outcome(page, kind)).to_contain_text(message)
+    assert_offers_store_links(page, dev_store)
+
+
+def test_a_wrong_email_gets_the_same_answer_as_a_wrong_number(page: Page, site_server: str) -> None:
+    open_lookup(page, site_server)
+    look_up(page, "KW-10117", "not.ada@example.com")
+    wrong_email = outcome(page, "not-found").inner_text()
+    look_up(page, "KW-00000", "ada.lovelace@example.com")
+    page.wait_for_timeout(300)
+    assert outcome(page, "not-found").inner_text() == wrong_email
+
+
+def test_no_answer_within_ten_seconds_is_a_timeout(page: Page, site_server: str, dev_store: DevStoreServer) -> None:
+    open_lookup(page, site_server)
+    started = time.monotonic()
+    look_up(page, "TEST-SLOW")
+    outcome(page, "busy")
+    expect(outcome(page, "timeout", timeout=15_000)).to_contain_text("within 10 seconds")
+    assert 9.5 <= time.monotonic() - started < 12, "the store answers after 12 s; the widget must give up at 10 s"
+    assert_offers_store_links(page, dev_store)
+
+
+# --- hostile answers ----------------------------------------------------------------------------------------
+
+
+def test_a_hostile_answer_is_shown_as_text_and_runs_nothing(
+    page: Page, site_server: str, dev_store: DevStoreServer
+) -> None:
+    dialogs: list[str] = []
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    open_lookup(page, site_server)
+    title = page.title()
+    look_up(page, "TEST-HOSTILE")
+    result = outcome(page, "found")
+    page.wait_for_timeout(300)  # give an injected handler the chance to run
+    assert page.title() == title and dialogs == []
+    assert result.locator("script, img, iframe, object, b").count() == 0
+    expect(result.locator(".hc-order__title")).to_contain_text("<script>")
+    expect(result.locator(".hc-order__items")).to_contain_text('<b>bold?</b> & "quotes"')
+    hrefs = [a.get_attribute("href") or "" for a in result.locator("a").all()]
+    assert hrefs and all(href.startswith(("http://", "https://")) for href in hrefs), hrefs
+    # The javascript: status_url is dropped for the store's own orders page.
+    expect(result.get_by_role("link", name="See this order on Kseworks")).to_have_attribute(
+        "href", dev_store.url + "/account"
+    )
+    expect(result.get_by_role("link", name=re.compile("Track this parcel"))).to_have_count(0)
+    expect(result.get_by_role("link", name="Start a return")).to_have_count(0)
+
+
+# --- no JavaScript, and instant navigation ----------------------------------------------------------------------
+
+
+def test_without_javascript_every_widget_is_a_plain_store_link(
+    new_page: NewPage, site_server: str, dev_store: DevStoreServer
+) -> None:
+    page = new_page(java_script_enabled=False)
+    page.goto(site_server)
+    expect(page.locator(f"{FORM} [name=email]")).to_be_hidden()
+    expect(page.locator(f"{FORM} [type=submit]")).to_be_hidden()
+    fallback = page.locator(f'{FORM} [data-hc-link="orders"]')
+    expect(fallback).to_be_visible()
+    expect(fallback).to_have_attribute("href", dev_store.url + "/account")
+    expect(page.locator(f'{HEADER} [data-hc-link="sign-in"]')).to_be_visible()
+    expect(page.locator(f'{HEADER} [data-hc-link="register"]')).to_be_visible()
+    page.goto(site_server + "account-and-security/register-an-account/")
+    expect(page.locator('.hc-account-actions [data-hc-link="register"]')).to_be_visible()
+
+
+def test_the_lookup_works_after_instant_navigation(page: Page, site_server: str) -> None:
+    page.goto(site_server + "shipping-and-delivery/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article a[href*='when-will-my-order-ship']").first.click()
+    expect(page).to_have_url(re.compile("when-will-my-order-ship/$"))
+    expect(page.locator(f"{FORM}[data-hc-ready]")).to_have_count(1)
+    assert page.evaluate("window.__sameDocument === true"), "the page was fully reloaded, not instantly"
+    look_up(page, "KW-10153", "guest.shopper@example.com")
+    expect(outcome(page, "found").locator(".hc-order__status")).to_contain_text("Out for delivery")
