@@ -20,10 +20,11 @@ from referencing.jsonschema import DRAFT202012
 from generator.devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
 from generator.devstore.__main__ import parse_args
 from generator.devstore.db import StoreDatabase
+from generator.devstore.preview import demo_store
 from generator.devstore.ratelimit import RateLimiter
 from generator.devstore.samples import ORDERS
 from generator.devstore.testorders import RETRY_AFTER_SECONDS
-from generator.store import PRESETS
+from generator.store import PRESETS, STORE_API_URL_ENV, STORE_URL_ENV, resolve_store
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACT = ROOT / "contract" / "store-api.yaml"
@@ -483,3 +484,21 @@ def test_the_command_line_options() -> None:
     assert (options.port, options.api_base, options.lookups_per_minute) == (8123, "/apps/help", 5)
     assert options.origins == {"https://help.example.com"}
     assert not options.allow_loopback and not options.test_orders and options.quiet
+
+
+# --- helpcenter serve --demo-store -------------------------------------------------------------------------------
+
+
+def test_the_demo_store_points_the_preview_at_itself_then_restores_the_environment() -> None:
+    environ = {STORE_URL_ENV: "https://kseworks.com"}
+    with demo_store("localhost", 8123, environ) as server:
+        assert environ[STORE_URL_ENV] == server.url
+        assert environ[STORE_API_URL_ENV] == server.url + "/api/help"
+        assert server.url.startswith("http://localhost:")  # the preview's own host name: same site
+        assert resolve_store({"url": "https://kseworks.com"}, environ).api_url == server.api_url
+        session = request(server, "GET", "/api/help/session", headers={"Origin": "http://localhost:8123"})
+        assert session.headers["Access-Control-Allow-Origin"] == "http://localhost:8123"
+        assert b'href="http://localhost:8123/"' in request(server, "GET", "/").body
+    assert environ == {STORE_URL_ENV: "https://kseworks.com"}
+    with pytest.raises(OSError):
+        request(server, "GET", "/api/help/session")
