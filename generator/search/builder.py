@@ -38,7 +38,7 @@ CHUNK_BYTES = 6_000  # target raw size of a document chunk
 
 # Query-time parameters, read by both query engines from the manifest.
 RANKING = {
-    "synonym": 0.9,  # a synonym of a query word (or phrase)
+    "synonym": 0.8,  # a synonym of a query word (or phrase)
     "typo": 0.6,  # a word one edit away (query words of >= typoMinLength letters, unknown as typed)
     "typoMinLength": 5,
     "prefix": 0.7,  # the last word, as if still being typed

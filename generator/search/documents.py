@@ -1,9 +1,13 @@
 """What search returns: one document per question and one per guide section.
 
-A guide is split at its ``## `` headings; its text before the first one (with the guide's
-description) is a document of its own that links to the guide's page. Each section links
-to the heading's anchor, computed by the same Python-Markdown ``toc`` extension that
-MkDocs runs on the guide page (whose Markdown is ``# {title}`` then the body unchanged).
+A guide is split at its ``## `` headings; its title and text before the first one are a
+document of its own that links to the guide's page. Each section links to the heading's
+anchor, computed by the same Python-Markdown ``toc`` extension that MkDocs runs on the guide
+page (whose Markdown is ``# {title}`` then the body unchanged). A section is indexed under
+the guide's title and its heading ("Caring for leather bags" + "Conditioning"), so that a
+section outranks the guide's overview when the query names what the section is about; the
+guide's description is not indexed (it summarises the sections, and made the overview win
+over the very section a shopper needed).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import markdown  # type: ignore[import-untyped]
-from markdown.extensions.toc import slugify  # type: ignore[import-untyped]
+from markdown.extensions.toc import slugify, unique  # type: ignore[import-untyped]
 
 from generator.model import Category, Guide, HelpCenter, Question
 from generator.pages import CARE_TITLE
@@ -23,7 +27,7 @@ from generator.search.plaintext import excerpt, markdown_to_text
 # The fields a document's text is indexed under; their weights are in builder.FIELD_WEIGHTS.
 FIELDS = ("title", "keywords", "body", "context")
 
-_H2 = re.compile(r"^## (?!#)(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}])")  # as pages.py escapes the title of the page
 
@@ -67,45 +71,49 @@ class _Section:
 
 
 def _guide_docs(guide: Guide) -> list[SearchDoc]:
-    sections = _split_sections(guide.body)
-    anchors = _h2_anchors(guide, [s.heading for s in sections[1:]])
+    sections, headings = _split_sections(guide.body)
+    anchors = _h2_anchors(guide, headings)
     intro_text = markdown_to_text("\n".join(sections[0].lines))
     docs = [SearchDoc(
         id=guide.id, title=guide.title, url=guide.url, context=CARE_TITLE,
         excerpt=excerpt(guide.description or intro_text),
-        fields={"title": guide.title, "keywords": "", "body": f"{guide.description}\n{intro_text}",
-                "context": ""},
+        fields={"title": guide.title, "keywords": "", "body": intro_text, "context": ""},
     )]
-    for section, (anchor, name) in zip(sections[1:], anchors, strict=False):
+    for section, (anchor, name) in zip(sections[1:], anchors, strict=True):
         text = markdown_to_text("\n".join(section.lines))
         docs.append(SearchDoc(
             id=f"{guide.id}#{anchor}", title=name, url=f"{guide.url}#{anchor}", context=guide.title,
             excerpt=excerpt(text),
-            fields={"title": name, "keywords": "", "body": text, "context": guide.title},
+            fields={"title": f"{guide.title}\n{name}", "keywords": "", "body": text, "context": ""},
         ))
     return docs
 
 
-def _split_sections(body: str) -> list[_Section]:
-    """The intro, then one section per ``## `` heading outside fenced code."""
+def _split_sections(body: str) -> tuple[list[_Section], list[tuple[int, str]]]:
+    """The intro, then one section per ``## `` heading outside fenced code; and every
+    heading (level, Markdown text) in order, which the anchors' numbering depends on."""
     sections = [_Section("")]
+    headings: list[tuple[int, str]] = []
     in_fence = False
     for line in body.splitlines():
         if _FENCE.match(line):
             in_fence = not in_fence
-        match = None if in_fence else _H2.match(line)
-        if match:
-            sections.append(_Section(match.group(1)))
+        heading = None if in_fence else _HEADING.match(line)
+        if heading:
+            headings.append((len(heading.group(1)), heading.group(2)))
+        if heading and len(heading.group(1)) == 2:
+            sections.append(_Section(heading.group(2)))
         else:
             sections[-1].lines.append(line)
-    return sections
+    return sections, headings
 
 
-def _h2_anchors(guide: Guide, headings: list[str]) -> list[tuple[str, str]]:
+def _h2_anchors(guide: Guide, headings: list[tuple[int, str]]) -> list[tuple[str, str]]:
     """(id, plain name) of each ``## `` heading, as MkDocs' toc gives them on the guide page.
 
-    Falls back to slugifying the heading text if Markdown sees other level-2 headings than
-    the split does (one inside an HTML block, say), so that sections never get shifted ids.
+    If Markdown sees other level-2 headings than the split does (one inside an HTML block or
+    a fence the site does not render as code, say), the ids are computed from the headings the
+    split saw, with the toc's own slugify and numbering, so that sections never shift.
     """
     md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html"])
     title = _MD_SPECIAL.sub(r"\\\1", guide.title)
@@ -119,7 +127,10 @@ def _h2_anchors(guide: Guide, headings: list[str]) -> list[tuple[str, str]]:
             walk(token["children"])
 
     walk(md.toc_tokens)
-    if len(found) == len(headings):
+    if len(found) == sum(1 for level, _ in headings if level == 2):
         return found
-    names = [markdown_to_text(h) for h in headings]
-    return [(slugify(name, "-"), name) for name in names]
+    used: set[str] = set()
+    unique(slugify(markdown_to_text(guide.title), "-"), used)
+    ids = [(level, unique(slugify(markdown_to_text(text), "-"), used), markdown_to_text(text))
+           for level, text in headings]
+    return [(anchor, name) for level, anchor, name in ids if level == 2]

@@ -37,6 +37,7 @@ class Alternative:
     parts: list[Part]
     weight: float
     label: str  # the words or synonym phrase, for explanations
+    whole: bool = False  # a synonym phrase counts only where all its words are
 
 
 @dataclass
@@ -126,9 +127,9 @@ class SearchIndex:
             span = max(length, 1)
             words = [t.word for t in tokens[i : i + span]]
             alternatives = [Alternative(parts[i : i + span], 1.0, " ".join(words))]
-            for phrase in phrases:
+            for phrase, weight in phrases:
                 synonym: list[Part] = [{t: 1.0} for t in phrase]
-                alternatives.append(Alternative(synonym, self.ranking["synonym"], " ".join(phrase)))
+                alternatives.append(Alternative(synonym, weight, " ".join(phrase), whole=True))
             clauses.append(Clause(words, alternatives))
             i += span
         return clauses
@@ -197,8 +198,9 @@ class SearchIndex:
         candidates = [*self.terms, *sorted(self._synonym_terms - self._term_numbers.keys())]
         return [t for t in candidates if abs(len(t) - len(term)) <= 1 and one_edit(term, t)]
 
-    def _synonym_match(self, tokens: list[_Token], i: int) -> tuple[int, list[list[str]]]:
-        """The longest synonym phrase at token ``i`` and the other phrases of its group(s)."""
+    def _synonym_match(self, tokens: list[_Token], i: int) -> tuple[int, list[tuple[list[str], float]]]:
+        """The longest synonym phrase at token ``i``, and the other phrases of its group(s) with
+        their weight: ``synonym``, times ``typo`` if the phrase was matched through a typo."""
         best = 0
         groups: list[tuple[list[list[str]], list[str]]] = []
         for group in self.synonyms:
@@ -210,9 +212,13 @@ class SearchIndex:
                     if n > best:
                         best, groups = n, []
                     groups.append((group, phrase))
-        others: list[list[str]] = []
+        others: list[tuple[list[str], float]] = []
         for group, phrase in groups:
-            others.extend(p for p in group if p != phrase and p not in others)
+            exact = all(tokens[i + k].term == phrase[k] for k in range(len(phrase)))
+            weight = self.ranking["synonym"] * (1.0 if exact else self.ranking["typo"])
+            for other in group:
+                if other != phrase and all(other != known for known, _ in others):
+                    others.append((other, weight))
         return best, others
 
     # -- scoring -----------------------------------------------------------------------------------
@@ -250,6 +256,8 @@ class SearchIndex:
                     acc[1] += 1
             scale = alternative.weight * span / count
             for doc, (total, present) in sums.items():
+                if alternative.whole and present < count:
+                    continue
                 value = scale * total * present / count
                 if value > best.get(doc, 0.0):
                     best[doc] = value

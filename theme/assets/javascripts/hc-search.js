@@ -218,12 +218,14 @@
         groups.push([group, phrase]);
       });
     });
-    var others = [], seen = new Set();
+    var others = [], seen = new Set(), ranking = this.ranking;
     groups.forEach(function (pair) {
-      var own = pair[1].join(" ");
+      var phrase = pair[1], own = phrase.join(" ");
+      var exact = phrase.every(function (t, k) { return tokens[i + k].term === t; });
+      var weight = ranking.synonym * (exact ? 1.0 : ranking.typo);
       pair[0].forEach(function (p) {
         var key = p.join(" ");
-        if (key !== own && !seen.has(key)) { seen.add(key); others.push(p); }
+        if (key !== own && !seen.has(key)) { seen.add(key); others.push([p, weight]); }
       });
     });
     return [best, others];
@@ -239,13 +241,13 @@
       var match = this.synonymMatch(tokens, i);
       var span = Math.max(match[0], 1);
       var clauseWords = tokens.slice(i, i + span).map(function (t) { return t.word; });
-      var alternatives = [{ parts: parts.slice(i, i + span), weight: 1.0, label: clauseWords.join(" ") }];
-      var synonymWeight = this.ranking.synonym;
-      match[1].forEach(function (phrase) {
+      var alternatives = [{ parts: parts.slice(i, i + span), weight: 1.0, label: clauseWords.join(" "), whole: false }];
+      match[1].forEach(function (other) {
         alternatives.push({
-          parts: phrase.map(function (t) { return new Map([[t, 1.0]]); }),
-          weight: synonymWeight,
-          label: phrase.join(" ")
+          parts: other[0].map(function (t) { return new Map([[t, 1.0]]); }),
+          weight: other[1],
+          label: other[0].join(" "),
+          whole: true
         });
       });
       clauses.push({ words: clauseWords, alternatives: alternatives });
@@ -325,6 +327,7 @@
       });
       var scale = alternative.weight * span / count;
       sums.forEach(function (acc, doc) {
+        if (alternative.whole && acc[1] < count) return;
         var value = scale * acc[0] * acc[1] / count;
         if (value > (best.get(doc) || 0)) best.set(doc, value);
       });
@@ -630,6 +633,8 @@
     /** On every page (first load and instant navigation): close the overlay, honour ?q=. */
     function onPage() {
       toggle(false);
+      var focused = document.activeElement;
+      if (focused && focused !== document.body && widgetOf(focused) && isHeader(widgetOf(focused))) focused.blur();
       var query = new URLSearchParams(location.search).get("q");
       document.querySelectorAll("[data-hc-search]").forEach(function (widget) {
         if (!isHeader(widget) && !parts(widget).input.value) render(widget, null);
