@@ -54,7 +54,11 @@ def format_json(response: SearchResponse, names: dict[str, str]) -> str:
 
 def _synonym_names(helpcenter: HelpCenter) -> dict[str, str]:
     """Synonym phrases by their index terms ("monei back" -> "money back"), to explain a query."""
-    return {" ".join(terms(phrase)): phrase for group in helpcenter.synonyms for phrase in group}
+    names: dict[str, str] = {}
+    for group in helpcenter.synonyms:
+        for phrase in group:
+            names.setdefault(" ".join(terms(phrase)), phrase)  # the first of "reimbursement, reimburse"
+    return names
 
 
 def _expansion(clause: Clause, names: dict[str, str]) -> str:
