@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import Any
 
 from generator.model import Category, Guide, HelpCenter, Question
 from generator.plaintext import Block, blocks, inline_text, plain_text, sentences, shorten
+from generator.project import Project
 
 DESCRIPTION_LIMIT = 160
 HEADLINE_LIMIT = 110
@@ -93,16 +95,20 @@ def unique_descriptions(
     items = [_Entry(k, d, list(q), 0, d) for k, d, q in entries]
     while collisions := _collisions(items):
         advanced = False
-        for group in collisions:
-            for item in group:
-                if item.level < len(item.qualifiers):
-                    item.level += 1
-                    item.text = _qualified(item.base, item.qualifiers[item.level - 1], limit)
-                    advanced = True
+        for item in (item for group in collisions for item in group):
+            if item.level < len(item.qualifiers):
+                item.level += 1
+                item.text = _qualified(item.base, item.qualifiers[item.level - 1], limit)
+                advanced = True
         if not advanced:
-            for group in collisions:
-                for number, item in enumerate(group[1:], start=2):
-                    item.text = _qualified(item.base, str(number), limit)
+            break
+    seen: set[str] = set()
+    for item in items:  # the last resort: number what still collides (two cuts can end alike)
+        number = 1
+        while item.text.casefold() in seen:
+            number += 1
+            item.text = _qualified(item.base, str(number), limit)
+        seen.add(item.text.casefold())
     return {i.key: i.text for i in items}
 
 
@@ -199,6 +205,21 @@ class SiteInfo:
     language: str = "en"
     care_title: str = "Care guides"
 
+    @classmethod
+    def from_project(cls, project: Project, care_title: str) -> SiteInfo:
+        extra = (project.raw or {}).get("extra") or {}
+        store = extra.get("store") or {} if isinstance(extra, Mapping) else {}
+        image = store.get("image") or store.get("logo") if isinstance(store, Mapping) else None
+        return cls(
+            site_url=project.site_url,
+            site_name=project.site_name,
+            store_name=project.store.name,
+            store_url=project.store.url,
+            image=absolute_url(project.site_url, str(image)) if image else None,
+            language=project.language,
+            care_title=care_title,
+        )
+
     def url(self, path: str = "") -> str:
         return self.site_url.rstrip("/") + "/" + path.lstrip("/")
 
@@ -216,8 +237,18 @@ def absolute_url(site_url: str, target: str | None) -> str | None:
     return site_url.rstrip("/") + "/" + target.lstrip("/")
 
 
-def _context(node: JsonLd) -> JsonLd:
-    return {"@context": "https://schema.org", **node}
+_HTML_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def graph_json(nodes: Sequence[JsonLd]) -> str:
+    """A page's JSON-LD as one compact ``@graph`` document, safe inside ``<script>``.
+
+    Kept as a string in the front matter: a nested structure of every answer would make
+    the YAML of a category page many times larger to write and to read.
+    """
+    document = {"@context": "https://schema.org", "@graph": list(nodes)}
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return text.translate(_HTML_UNSAFE)
 
 
 def organization(site: SiteInfo) -> JsonLd:
@@ -238,7 +269,7 @@ def home_jsonld(site: SiteInfo) -> list[JsonLd]:
         "inLanguage": site.language,
         "publisher": {"@id": site.organization_id},
     }
-    return [_context(website), _context(organization(site))]
+    return [website, organization(site)]
 
 
 def breadcrumbs(site: SiteInfo, trail: Sequence[tuple[str, str]]) -> JsonLd:
@@ -247,7 +278,7 @@ def breadcrumbs(site: SiteInfo, trail: Sequence[tuple[str, str]]) -> JsonLd:
         {"@type": "ListItem", "position": n, "name": name, "item": site.url(path)}
         for n, (name, path) in enumerate(trail, start=1)
     ]
-    return _context({"@type": "BreadcrumbList", "itemListElement": items})
+    return {"@type": "BreadcrumbList", "itemListElement": items}
 
 
 def article(site: SiteInfo, headline: str, description: str, path: str, modified: str | None) -> JsonLd:
@@ -265,7 +296,7 @@ def article(site: SiteInfo, headline: str, description: str, path: str, modified
         node["dateModified"] = modified
     if site.image:
         node["image"] = site.image
-    return _context(node)
+    return node
 
 
 def faq_page(site: SiteInfo, category: Category) -> JsonLd:
@@ -279,7 +310,7 @@ def faq_page(site: SiteInfo, category: Category) -> JsonLd:
         }
         for q in category.questions
     ]
-    return _context({"@type": "FAQPage", "url": site.url(category.url), "mainEntity": questions})
+    return {"@type": "FAQPage", "url": site.url(category.url), "mainEntity": questions}
 
 
 def category_jsonld(site: SiteInfo, category: Category) -> list[JsonLd]:
@@ -318,9 +349,7 @@ class SiteSeo:
     lastmods: Mapping[str, str | None]
 
     @classmethod
-    def build(
-        cls, hc: HelpCenter, site: SiteInfo, root: Path, home_description: str, care_description: str
-    ) -> SiteSeo:
+    def build(cls, hc: HelpCenter, site: SiteInfo, root: Path, home_description: str, care_description: str) -> SiteSeo:
         descriptions = site_descriptions(hc, home_description, care_description)
         return cls(hc, site, descriptions, site_lastmods(hc, root))
 
@@ -330,7 +359,7 @@ class SiteSeo:
         modified = self.lastmods.get(page_path)
         return {
             "description": description,
-            "hc": {"lastmod": modified, "jsonld": self._jsonld(page_path, description, modified)},
+            "hc": {"lastmod": modified, "jsonld": graph_json(self._jsonld(page_path, description, modified))},
         }
 
     def _jsonld(self, page_path: str, description: str, modified: str | None) -> list[JsonLd]:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,8 +48,7 @@ def test_plain_text_strips_markdown_and_html(markdown: str, expected: str) -> No
 
 def test_plain_text_keeps_list_markers_one_block_a_line() -> None:
     assert (
-        plain_text("Steps:\n\n1. Sign in\n2. Open *Orders*\n\n- done")
-        == "Steps:\n1. Sign in\n2. Open Orders\n- done"
+        plain_text("Steps:\n\n1. Sign in\n2. Open *Orders*\n\n- done") == "Steps:\n1. Sign in\n2. Open Orders\n- done"
     )
 
 
@@ -67,17 +67,11 @@ def test_shorten_cuts_at_a_word_boundary_with_an_ellipsis() -> None:
 
 def test_meta_description_is_the_first_sentence() -> None:
     answer = "We ship within 1–3 business days after your order is confirmed by email. Tracking follows."
-    assert (
-        seo.meta_description(answer)
-        == "We ship within 1–3 business days after your order is confirmed by email."
-    )
+    assert seo.meta_description(answer) == "We ship within 1–3 business days after your order is confirmed by email."
 
 
 def test_meta_description_adds_the_next_sentence_to_a_very_short_one() -> None:
-    assert (
-        seo.meta_description("Yes.\n\nWe ship worldwide from Berlin.")
-        == "Yes. We ship worldwide from Berlin."
-    )
+    assert seo.meta_description("Yes.\n\nWe ship worldwide from Berlin.") == "Yes. We ship worldwide from Berlin."
 
 
 def test_meta_description_takes_the_list_after_a_lead_in() -> None:
@@ -210,31 +204,35 @@ def test_listing_pages_take_the_latest_date_of_what_they_list(tmp_path: Path) ->
 def _site_seo() -> seo.SiteSeo:
     q = question("late", "It ships **soon**.\n\n- step one", updated=dt.date(2024, 2, 3))
     hc = HelpCenter(
-        categories=[
-            Category("shipping", "Shipping", "About shipping.", 1, [q], Location("content/faq/shipping.yml"))
-        ],
+        categories=[Category("shipping", "Shipping", "About shipping.", 1, [q], Location("content/faq/shipping.yml"))],
         guides=[Guide("leather", "Leather care", "Keep leather supple.", 1, "Body.", location=Location(""))],
     )
     return seo.SiteSeo.build(hc, SITE, Path("/nonexistent"), "Home.", "Care.")
 
 
-def _types(nodes: list[dict[str, object]]) -> list[object]:
+def _graph(path: str) -> list[dict[str, Any]]:
+    document = json.loads(_site_seo().fields(path)["hc"]["jsonld"])
+    assert document["@context"] == "https://schema.org"
+    nodes: list[dict[str, Any]] = document["@graph"]
+    return nodes
+
+
+def _types(nodes: list[dict[str, Any]]) -> list[object]:
     return [n["@type"] for n in nodes]
 
 
 def test_home_has_website_and_organization() -> None:
-    nodes = _site_seo().fields("index.md")["hc"]["jsonld"]
+    nodes = _graph("index.md")
     assert _types(nodes) == ["WebSite", "Organization"]
     website, org = nodes
     assert website["url"] == "https://help.example.com/"
     assert website["publisher"] == {"@id": org["@id"]}
     assert org["url"] == "https://shop.example.com"
-    assert all(n["@context"] == "https://schema.org" for n in nodes)
 
 
 def test_article_has_breadcrumbs_and_article_with_date_and_description() -> None:
     fields = _site_seo().fields("shipping/late.md")
-    crumbs, node = fields["hc"]["jsonld"]
+    crumbs, node = _graph("shipping/late.md")
     assert [i["item"] for i in crumbs["itemListElement"]] == [
         "https://help.example.com/",
         "https://help.example.com/shipping/",
@@ -249,14 +247,14 @@ def test_article_has_breadcrumbs_and_article_with_date_and_description() -> None
 
 
 def test_guide_without_a_date_has_no_date_modified() -> None:
-    crumbs, node = _site_seo().fields("care/leather.md")["hc"]["jsonld"]
+    crumbs, node = _graph("care/leather.md")
     assert crumbs["itemListElement"][1]["item"] == "https://help.example.com/care/"
     assert node["@type"] == "Article"
     assert "dateModified" not in node
 
 
 def test_category_has_an_faq_page_with_plain_text_answers() -> None:
-    crumbs, faq = _site_seo().fields("shipping/index.md")["hc"]["jsonld"]
+    crumbs, faq = _graph("shipping/index.md")
     assert crumbs["@type"] == "BreadcrumbList"
     assert faq["@type"] == "FAQPage"
     (entity,) = faq["mainEntity"]
@@ -265,11 +263,9 @@ def test_category_has_an_faq_page_with_plain_text_answers() -> None:
     assert entity["acceptedAnswer"] == {"@type": "Answer", "text": "It ships soon.\n- step one"}
 
 
-def test_jsonld_is_json_serialisable_and_urls_absolute() -> None:
-    site_seo = _site_seo()
+def test_jsonld_urls_are_absolute() -> None:
     for path in ["index.md", "shipping/index.md", "shipping/late.md", "care/index.md", "care/leather.md"]:
-        text = json.dumps(site_seo.fields(path)["hc"]["jsonld"])
-        urls = [v for v in _strings(json.loads(text)) if v.startswith(("http", "/"))]
+        urls = [v for v in _strings(_graph(path)) if v.startswith(("http", "/"))]
         assert urls
         assert all(u.startswith("https://") for u in urls), path
 
@@ -282,9 +278,15 @@ def _strings(node: object) -> list[str]:
     return [node] if isinstance(node, str) else []
 
 
+def test_jsonld_is_safe_inside_a_script_element() -> None:
+    text = seo.graph_json([{"@type": "Thing", "name": "</script><b>Tom & Jerry</b>"}])
+    assert "<" not in text
+    assert ">" not in text
+    assert "&" not in text
+    assert json.loads(text)["@graph"][0]["name"] == "</script><b>Tom & Jerry</b>"
+
+
 def test_absolute_url_keeps_full_urls_and_roots_paths() -> None:
-    assert (
-        seo.absolute_url("https://h.example/help/", "assets/og.png") == "https://h.example/help/assets/og.png"
-    )
+    assert seo.absolute_url("https://h.example/help/", "assets/og.png") == "https://h.example/help/assets/og.png"
     assert seo.absolute_url("https://h.example/", "https://cdn.example/x.png") == "https://cdn.example/x.png"
     assert seo.absolute_url("https://h.example/", None) is None
