@@ -5,7 +5,7 @@ A clause has alternatives (the words as typed, each synonym phrase), an alternat
 parts (one per word), and a part is the set of index terms that count for that word, each
 with a weight: the word's own term (1), terms starting with it (it is still being typed, or
 the stemmer cut differently), and, only for a word of five letters or more that the index
-does not know, the terms one edit away. A document's score is the sum over clauses of its
+does not know, the terms of the words one edit away from it. A document's score is the sum over clauses of its
 best alternative, times the share of clauses it matches (squared): documents that match
 every word rank first. Everything is computed in the same order as in JavaScript, so that
 both give the same floating-point scores.
@@ -148,12 +148,15 @@ class SearchIndex:
         return tokens
 
     def _typos(self, word: str, term: str) -> tuple[str, ...]:
-        """Near spellings, only for a word of typoMinLength letters or more that nothing knows."""
+        """Index (or synonym) terms of the words one edit away from ``word`` as typed, only for a
+        word of typoMinLength letters or more that nothing knows. Editing the word rather than
+        its stem matters: "chnage" stems to "chnage", two edits from "chang", the stem of "change"."""
         if len(word) < self.ranking["typoMinLength"]:
             return ()
         if term in self._term_numbers or term in self._synonym_terms:
             return ()
-        return tuple(self._one_edit_away(term))
+        found = {index_term(v) for v in one_edit_variants(word)}
+        return tuple(sorted(t for t in found if t != term and (t in self._term_numbers or t in self._synonym_terms)))
 
     def _part(self, token: _Token) -> Part:
         """The index terms that count for one word, with their weights."""
@@ -192,11 +195,6 @@ class SearchIndex:
             if term[:length] in self._term_numbers:
                 return term[:length]
         return None
-
-    def _one_edit_away(self, term: str) -> list[str]:
-        """Index and synonym terms one letter wrong, missing, extra or swapped with its neighbour."""
-        candidates = [*self.terms, *sorted(self._synonym_terms - self._term_numbers.keys())]
-        return [t for t in candidates if abs(len(t) - len(term)) <= 1 and one_edit(term, t)]
 
     def _synonym_match(self, tokens: list[_Token], i: int) -> tuple[int, list[tuple[list[str], float]]]:
         """The longest synonym phrase at token ``i``, and the other phrases of its group(s) with
@@ -300,26 +298,6 @@ class SearchIndex:
         return json.loads(self._read(name))
 
 
-def one_edit(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with exactly one letter changed, added, removed, or two neighbours swapped."""
-    if a == b:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 2:
-            i, j = diff
-            return j == i + 1 and a[i] == b[j] and a[j] == b[i]
-        return len(diff) == 1
-    if len(a) > len(b):
-        a, b = b, a
-    if len(b) - len(a) != 1:
-        return False
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1 :]
-
-
 def _add(part: Part, term: str, weight: float) -> None:
     if weight > part.get(term, 0.0):
         part[term] = weight
@@ -328,3 +306,23 @@ def _add(part: Part, term: str, weight: float) -> None:
 def _matches(token: _Token, phrase_term: str) -> bool:
     """A query word stands for a synonym phrase's term if it is that term, or a typo of it."""
     return token.term == phrase_term or phrase_term in token.typos
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def one_edit_variants(word: str) -> list[str]:
+    """Every string one letter wrong, missing, extra or swapped with its neighbour from ``word``
+    (with repeats, and ``word`` itself: callers look the results up, they do not count them)."""
+    found = []
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            found.append(head + tail[1:])
+        if len(tail) > 1:
+            found.append(head + tail[1] + tail[0] + tail[2:])
+        for letter in _ALPHABET:
+            found.append(head + letter + tail)
+            if tail:
+                found.append(head + letter + tail[1:])
+    return found

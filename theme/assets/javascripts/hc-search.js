@@ -98,22 +98,21 @@
     return lo;
   }
 
-  function oneEdit(a, b) {
-    if (a === b) return false;
-    if (a.length === b.length) {
-      var diff = [];
-      for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
-      if (diff.length === 2) {
-        var x = diff[0], y = diff[1];
-        return y === x + 1 && a[x] === b[y] && a[y] === b[x];
+  var ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+  /** Every string one letter wrong, missing, extra or swapped with its neighbour from `word`. */
+  function oneEditVariants(word) {
+    var found = [];
+    for (var i = 0; i <= word.length; i++) {
+      var head = word.slice(0, i), tail = word.slice(i);
+      if (tail) found.push(head + tail.slice(1));
+      if (tail.length > 1) found.push(head + tail[1] + tail[0] + tail.slice(2));
+      for (var k = 0; k < ALPHABET.length; k++) {
+        found.push(head + ALPHABET[k] + tail);
+        if (tail) found.push(head + ALPHABET[k] + tail.slice(1));
       }
-      return diff.length === 1;
     }
-    if (a.length > b.length) { var t = a; a = b; b = t; }
-    if (b.length - a.length !== 1) return false;
-    var k = 0;
-    while (k < a.length && a[k] === b[k]) k++;
-    return a.slice(k) === b.slice(k + 1);
+    return found;
   }
 
   function addTerm(part, term, weight) {
@@ -156,15 +155,10 @@
   SearchIndex.prototype.typos = function (word, term) {
     if (word.length < this.ranking.typoMinLength) return [];
     if (this.termNumbers.has(term) || this.synonymTerms.has(term)) return [];
-    return this.oneEditAway(term);
-  };
-
-  SearchIndex.prototype.oneEditAway = function (term) {
-    var self = this;
-    var extra = Array.from(this.synonymTerms).filter(function (t) { return !self.termNumbers.has(t); }).sort();
-    return this.terms.concat(extra).filter(function (t) {
-      return Math.abs(t.length - term.length) <= 1 && oneEdit(term, t);
-    });
+    var found = new Set(oneEditVariants(word).map(indexTerm)), self = this;
+    return Array.from(found).filter(function (t) {
+      return t !== term && (self.termNumbers.has(t) || self.synonymTerms.has(t));
+    }).sort();
   };
 
   SearchIndex.prototype.part = function (token) {
@@ -378,7 +372,7 @@
     });
   };
 
-  var api = { words: words, stem: stem, indexTerm: indexTerm, oneEdit: oneEdit, SearchIndex: SearchIndex };
+  var api = { words: words, stem: stem, indexTerm: indexTerm, oneEditVariants: oneEditVariants, SearchIndex: SearchIndex };
   if (typeof module === "object" && module.exports) {
     module.exports = api;  // node: the cross-language tests
     return;
