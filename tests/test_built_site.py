@@ -1,0 +1,438 @@
+"""The built site, read as search engines and browsers read it: titles, descriptions, canonical URLs,
+social cards, JSON-LD, sitemap, robots.txt, links that all resolve, no third-party requests, and
+byte-identical output for the same content."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from generator.loading import load_helpcenter
+from generator.mkdocs.engine import build_site
+from generator.model import HelpCenter
+from generator.project import read_mkdocs_yml
+from tests.helpers import REPO, copy_site_project
+
+pytestmark = pytest.mark.slow
+
+SITE_URL: str = read_mkdocs_yml(REPO / "mkdocs.yml")["site_url"].rstrip("/") + "/"
+BUILD_EPOCH = "1000000000"
+BUILD_DAY = "2001-09-09"
+"""SOURCE_DATE_EPOCH for builds in these tests: a day no content date can be, so a leak shows."""
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+RESOURCE_TAGS = {"script", "img", "iframe", "source", "video", "audio", "embed", "object", "track", "input"}
+LOADING_RELS = {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "icon",
+                "manifest", "apple-touch-icon"}
+
+
+# --- reading HTML -------------------------------------------------------------------------
+
+
+@dataclass
+class Html:
+    """What the tests need from one HTML file."""
+
+    lang: str = ""
+    titles: list[str] = field(default_factory=list)
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    links: list[dict[str, str]] = field(default_factory=list)
+    jsonld: list[str] = field(default_factory=list)
+    urls: list[tuple[str, str, str]] = field(default_factory=list)
+    """(tag, attribute, value) of every href and src."""
+    ids: set[str] = field(default_factory=set)
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Html()
+        self._capture: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.page.lang = a.get("lang", "")
+        if "id" in a:
+            self.page.ids.add(a["id"])
+        if tag == "a" and "name" in a:
+            self.page.ids.add(a["name"])
+        if tag == "meta" and ("name" in a or "property" in a):
+            self.page.meta.setdefault(a.get("name") or a["property"], []).append(a.get("content", ""))
+        if tag == "link":
+            self.page.links.append(a)
+        for attribute in ("href", "src"):
+            if attribute in a:
+                self.page.urls.append((tag, attribute, a[attribute]))
+        if tag == "title" or (tag == "script" and a.get("type") == "application/ld+json"):
+            self._capture, self._text = tag, []
+
+    def handle_data(self, data: str) -> None:
+        if self._capture:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._capture:
+            target = self.page.titles if tag == "title" else self.page.jsonld
+            target.append("".join(self._text).strip())
+            self._capture = None
+
+
+@cache
+def read_html(path: Path) -> Html:
+    reader = _Reader()
+    reader.feed(path.read_text("utf-8"))
+    return reader.page
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def page_url(site: Path, path: Path) -> str:
+    """The public URL of a built HTML file (directory URLs)."""
+    relative = path.relative_to(site).as_posix()
+    if relative == "404.html":
+        return SITE_URL + "404.html"
+    return SITE_URL + relative.removesuffix("index.html")
+
+
+def indexable(site: Path) -> list[Path]:
+    return [p for p in html_files(site) if p.name != "404.html"]
+
+
+def one(values: list[str] | None, what: str) -> str:
+    assert values and len(values) == 1, f"expected exactly one {what}, found {values}"
+    return values[0]
+
+
+# --- what the content says the site holds -------------------------------------------------
+
+
+@cache
+def content() -> HelpCenter:
+    return load_helpcenter(REPO / "content")
+
+
+def expected_pages() -> dict[str, str]:
+    """Public URL -> kind, for every page the content makes."""
+    hc = content()
+    pages = {SITE_URL: "home"}
+    for category in hc.categories:
+        pages[SITE_URL + category.url] = "category"
+        pages.update({SITE_URL + q.url: "article" for q in category.questions})
+    if hc.guides:
+        pages[SITE_URL + "care/"] = "care-index"
+        pages.update({SITE_URL + g.url: "guide" for g in hc.guides})
+    return pages
+
+
+def file_for(site: Path, url: str) -> Path:
+    path = urlsplit(url).path.removeprefix(urlsplit(SITE_URL).path)
+    return site / (path + "index.html" if path.endswith("/") or not path else path)
+
+
+def graph(site: Path, path: Path) -> list[dict[str, Any]]:
+    scripts = read_html(path).jsonld
+    assert len(scripts) == 1, f"{path}: expected one JSON-LD script, found {len(scripts)}"
+    document = json.loads(scripts[0])
+    assert document["@context"] == "https://schema.org"
+    nodes: list[dict[str, Any]] = document["@graph"]
+    return nodes
+
+
+# --- titles, descriptions, canonical, language, social cards -------------------------------
+
+
+def test_every_page_has_a_unique_title(real_site: Path) -> None:
+    titles = {p: one(read_html(p).titles, "<title>") for p in html_files(real_site)}
+    duplicates = [t for t, n in Counter(titles.values()).items() if n > 1]
+    assert not duplicates, f"shared titles: {duplicates}"
+    assert all(titles.values())
+
+
+def test_article_titles_are_question_then_store_help_center(real_site: Path) -> None:
+    site_name = read_mkdocs_yml(REPO / "mkdocs.yml")["site_name"]
+    for question in content().questions:
+        path = file_for(real_site, SITE_URL + question.url)
+        assert read_html(path).titles == [f"{question.question} · {site_name}"]
+
+
+def test_descriptions_are_unique_plain_and_at_most_160_characters(real_site: Path) -> None:
+    descriptions = {p: one(read_html(p).meta.get("description"), "description") for p in indexable(real_site)}
+    for path, text in descriptions.items():
+        assert 0 < len(text) <= 160, f"{path}: {len(text)} characters"
+        assert not re.search(r"[<>*_`\[\]]|\]\(", text), f"{path}: markup left in '{text}'"
+    duplicates = [d for d, n in Counter(descriptions.values()).items() if n > 1]
+    assert not duplicates, f"shared descriptions: {duplicates}"
+
+
+def test_every_page_has_one_absolute_canonical_url_of_its_own(real_site: Path) -> None:
+    seen = []
+    for path in indexable(real_site):
+        canonical = [link["href"] for link in read_html(path).links if link.get("rel") == "canonical"]
+        assert canonical == [page_url(real_site, path)], path
+        seen.append(canonical[0])
+    assert len(seen) == len(set(seen))
+    assert set(seen) == set(expected_pages())
+
+
+def test_every_page_declares_its_language(real_site: Path) -> None:
+    for path in html_files(real_site):
+        assert read_html(path).lang == "en", path
+
+
+def test_social_cards_repeat_title_description_and_url(real_site: Path) -> None:
+    for path in indexable(real_site):
+        page = read_html(path)
+        meta = page.meta
+        assert one(meta.get("og:url"), "og:url") == page_url(real_site, path)
+        assert one(meta.get("og:description"), "og:description") == one(meta.get("description"), "description")
+        assert one(meta.get("twitter:description"), "twitter:description") == meta["description"][0]
+        title = one(meta.get("og:title"), "og:title")
+        assert title and one(meta.get("twitter:title"), "twitter:title") == title
+        assert page.titles[0].startswith(title), path
+        assert one(meta.get("og:type"), "og:type") in {"website", "article"}
+        assert one(meta.get("twitter:card"), "twitter:card") in {"summary", "summary_large_image"}
+        assert one(meta.get("og:site_name"), "og:site_name")
+
+
+def test_the_404_page_is_not_indexed(real_site: Path) -> None:
+    page = read_html(real_site / "404.html")
+    assert page.meta.get("robots") == ["noindex"]
+    assert not [link for link in page.links if link.get("rel") == "canonical"]
+    assert not page.jsonld
+
+
+# --- structured data ----------------------------------------------------------------------
+
+EXPECTED_TYPES = {
+    "home": ["WebSite", "Organization"],
+    "category": ["BreadcrumbList", "FAQPage"],
+    "article": ["BreadcrumbList", "Article"],
+    "care-index": ["BreadcrumbList"],
+    "guide": ["BreadcrumbList", "Article"],
+}
+
+
+def test_jsonld_has_the_right_types_for_each_kind_of_page(real_site: Path) -> None:
+    for url, kind in expected_pages().items():
+        nodes = graph(real_site, file_for(real_site, url))
+        assert [n["@type"] for n in nodes] == EXPECTED_TYPES[kind], url
+
+
+def test_breadcrumbs_end_at_the_page_and_point_at_real_pages(real_site: Path) -> None:
+    for url, kind in expected_pages().items():
+        if kind == "home":
+            continue
+        crumbs = next(n for n in graph(real_site, file_for(real_site, url)) if n["@type"] == "BreadcrumbList")
+        items = crumbs["itemListElement"]
+        assert [i["position"] for i in items] == list(range(1, len(items) + 1))
+        assert items[0]["item"] == SITE_URL
+        assert items[-1]["item"] == url
+        for item in items:
+            assert item["name"]
+            assert file_for(real_site, item["item"]).is_file(), item
+
+
+def test_articles_carry_headline_description_and_date_from_content(real_site: Path) -> None:
+    hc = content()
+    for question in hc.questions:
+        path = file_for(real_site, SITE_URL + question.url)
+        article = graph(real_site, path)[1]
+        assert article["headline"] == question.question
+        assert article["description"] == read_html(path).meta["description"][0]
+        assert article["dateModified"] == expected_lastmod()[SITE_URL + question.url]
+        assert article["author"]["@type"] == article["publisher"]["@type"] == "Organization"
+    for guide in hc.guides:
+        article = graph(real_site, file_for(real_site, SITE_URL + guide.url))[1]
+        assert article["headline"] == guide.title
+        assert article["dateModified"] == expected_lastmod()[SITE_URL + guide.url]
+
+
+def test_category_pages_have_an_faq_of_their_questions_and_answers(real_site: Path) -> None:
+    for category in content().categories:
+        faq = graph(real_site, file_for(real_site, SITE_URL + category.url))[1]
+        assert [q["name"] for q in faq["mainEntity"]] == [q.question for q in category.questions]
+        for entity in faq["mainEntity"]:
+            assert entity["@type"] == "Question"
+            assert entity["acceptedAnswer"]["@type"] == "Answer"
+            assert len(entity["acceptedAnswer"]["text"]) > 20
+            assert "](" not in entity["acceptedAnswer"]["text"]
+
+
+def test_home_names_the_site_and_the_store(real_site: Path) -> None:
+    website, organization = graph(real_site, real_site / "index.html")
+    config = read_mkdocs_yml(REPO / "mkdocs.yml")
+    assert website["url"] == SITE_URL
+    assert website["name"] == config["site_name"]
+    assert organization["name"] == config["extra"]["store"]["name"]
+    assert website["publisher"]["@id"] == organization["@id"]
+
+
+# --- sitemap and robots.txt ---------------------------------------------------------------
+
+
+@cache
+def expected_lastmod() -> dict[str, str]:
+    """From the content files themselves: ``updated``, else the file's last commit; lists take their latest."""
+    hc = content()
+    dates: dict[str, str] = {}
+    for category in hc.categories:
+        for q in category.questions:
+            dates[SITE_URL + q.url] = (q.updated or _commit_date(q.location.path)).isoformat()
+        dates[SITE_URL + category.url] = max(dates[SITE_URL + q.url] for q in category.questions)
+    for guide in hc.guides:
+        dates[SITE_URL + guide.url] = (guide.updated or _commit_date(guide.location.path)).isoformat()
+    if hc.guides:
+        dates[SITE_URL + "care/"] = max(dates[SITE_URL + g.url] for g in hc.guides)
+    dates[SITE_URL] = max(dates.values())
+    return dates
+
+
+def _commit_date(path: str) -> dt.date:
+    out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], cwd=REPO, capture_output=True,
+                         text=True, check=True).stdout.strip()
+    return dt.date.fromisoformat(out)
+
+
+def sitemap_entries(sitemap: bytes) -> dict[str, str | None]:
+    root = ET.fromstring(sitemap)
+    entries: dict[str, str | None] = {}
+    for url in root.findall("s:url", SITEMAP_NS):
+        loc = url.findtext("s:loc", namespaces=SITEMAP_NS)
+        assert loc and loc not in entries, f"missing or repeated <loc>: {loc}"
+        entries[loc] = url.findtext("s:lastmod", namespaces=SITEMAP_NS)
+    return entries
+
+
+def test_sitemap_lists_every_page_with_its_content_date(real_site: Path) -> None:
+    entries = sitemap_entries((real_site / "sitemap.xml").read_bytes())
+    assert set(entries) == set(expected_pages())
+    assert entries == expected_lastmod()
+    assert SITE_URL + "404.html" not in entries
+    assert gzip.decompress((real_site / "sitemap.xml.gz").read_bytes()) == (real_site / "sitemap.xml").read_bytes()
+
+
+def test_robots_txt_points_at_the_absolute_sitemap(real_site: Path) -> None:
+    lines = (real_site / "robots.txt").read_text("utf-8").splitlines()
+    assert "User-agent: *" in lines
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in lines
+    assert "Disallow: /" not in lines
+    assert not any("{" in line for line in lines), "template syntax left in robots.txt"
+
+
+def test_sitemap_dates_fall_back_to_the_last_commit_of_the_content_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question without ``updated`` takes its file's last commit date; the build date never appears."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    project = copy_site_project(tmp_path / "project")
+    faq = project / "content" / "faq" / "shipping-and-delivery.yml"
+    faq.write_text(re.sub(r"\n\s*updated: [0-9-]+", "", faq.read_text("utf-8")), "utf-8")
+    when = "2021-04-05T10:00:00+00:00"
+    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    for command in (["init", "-q"], ["add", "content"], ["commit", "-qm", "content"]):
+        subprocess.run(["git", *command], cwd=project, env=env, check=True, capture_output=True)
+    build_site(project / "mkdocs.yml", project / "site")
+    entries = sitemap_entries((project / "site" / "sitemap.xml").read_bytes())
+    shipping = [u for u in entries if u.startswith(SITE_URL + "shipping-and-delivery/")]
+    assert len(shipping) == 6
+    assert {entries[u] for u in shipping} == {"2021-04-05"}
+    assert BUILD_DAY not in set(entries.values())
+
+
+# --- links and requests -------------------------------------------------------------------
+
+
+def internal_targets(site: Path) -> Iterator[tuple[Path, str, str]]:
+    """(page, url as written, absolute URL) of every link or resource on this site."""
+    for path in html_files(site):
+        base = page_url(site, path)
+        for _tag, _attribute, value in read_html(path).urls:
+            if value.startswith(("mailto:", "tel:", "data:")):
+                continue
+            absolute = urljoin(base, value)
+            if absolute.startswith(SITE_URL) or absolute == SITE_URL.rstrip("/"):
+                yield path, value, absolute
+
+
+def test_no_broken_internal_link_or_anchor_in_any_page(real_site: Path) -> None:
+    broken = []
+    for path, written, absolute in internal_targets(real_site):
+        parts = urlsplit(absolute)
+        target = file_for(real_site, parts._replace(query="", fragment="").geturl())
+        if not target.is_file():
+            broken.append(f"{path.relative_to(real_site)}: {written} -> missing {target.relative_to(real_site)}")
+        elif parts.fragment and target.suffix == ".html" and parts.fragment not in read_html(target).ids:
+            broken.append(f"{path.relative_to(real_site)}: {written} -> no id '{parts.fragment}'")
+    assert not broken, "\n".join(broken)
+    assert sum(1 for _ in internal_targets(real_site)) > 100  # the walk did see the links
+
+
+def test_no_link_uses_a_scheme_that_runs_script(real_site: Path) -> None:
+    for path in html_files(real_site):
+        for tag, attribute, value in read_html(path).urls:
+            assert not value.strip().lower().startswith(("javascript:", "vbscript:")), (path, tag, attribute)
+
+
+def test_no_third_party_request_when_a_page_loads(real_site: Path) -> None:
+    """Scripts, styles, images, fonts and icons all come from the site itself."""
+    site_host = urlsplit(SITE_URL).hostname
+    offending = []
+    for path in html_files(real_site):
+        for link in read_html(path).links:
+            rels = set(link.get("rel", "").lower().split())
+            if rels & LOADING_RELS and urlsplit(urljoin(SITE_URL, link.get("href", ""))).hostname != site_host:
+                offending.append((path.name, link))
+        for tag, attribute, value in read_html(path).urls:
+            if tag in RESOURCE_TAGS and attribute == "src" and urlsplit(urljoin(SITE_URL, value)).hostname != site_host:
+                offending.append((path.name, (tag, value)))
+    for css in real_site.rglob("*.css"):
+        for url in re.findall(r"(?:url\(|@import\s+)[\"']?(https?:)?//[^\"')\s]+", css.read_text("utf-8")):
+            offending.append((css.name, url))
+    assert not offending, offending
+
+
+# --- reproducible builds ------------------------------------------------------------------
+
+
+def test_the_same_content_builds_byte_identical_sites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two builds from two copies of the project, in different folders, give the same bytes everywhere,
+    and neither the build date nor the build folder appears in any text file."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    sites = []
+    for name in ("one", "two"):
+        project = copy_site_project(tmp_path / name)
+        build_site(project / "mkdocs.yml", project / "site")
+        sites.append(project / "site")
+    files = [sorted(p.relative_to(s).as_posix() for p in s.rglob("*") if p.is_file()) for s in sites]
+    assert files[0] == files[1]
+    assert "sitemap.xml.gz" in files[0]
+    different = [f for f in files[0] if (sites[0] / f).read_bytes() != (sites[1] / f).read_bytes()]
+    assert not different, f"differ between two builds: {different}"
+    for name in files[0]:
+        if Path(name).suffix in {".html", ".xml", ".txt", ".json", ".js", ".css"}:
+            text = (sites[0] / name).read_text("utf-8")
+            assert BUILD_DAY not in text, f"{name}: the build date is in the output"
+            assert str(tmp_path) not in text, f"{name}: the build folder's path is in the output"
+
+
+def test_mkdocs_yml_site_url_is_absolute() -> None:
+    assert yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["site_url"].startswith("https://")
