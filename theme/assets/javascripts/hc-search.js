@@ -454,7 +454,6 @@
       p.results.textContent = "";
       if (p.fallback) { p.fallback.hidden = true; p.fallback.textContent = ""; }
       widget.toggleAttribute("data-hc-search-active", Boolean(response));
-      p.input.setAttribute("aria-expanded", response && response.results.length ? "true" : "false");
       if (!response) { showStatus(p, widget.getAttribute("data-hc-search-hint") || ""); return; }
       var marked = new Set(response.terms.keys());
       response.results.forEach(function (result) { p.results.appendChild(resultItem(result, marked)); });
@@ -478,7 +477,7 @@
       link.setAttribute("data-hc-search-id", result.id);
       var article = document.createElement("article");
       article.className = "md-search-result__article md-typeset";
-      var title = document.createElement("h3");
+      var title = document.createElement("h2");
       title.className = "hc-search-result__title";
       title.appendChild(highlight(result.title, marked));
       var context = document.createElement("p");

@@ -1,0 +1,227 @@
+"""Search in Chromium, on the real built site: shopper queries typed into the boxes, the shared
+vectors run by the page's own hc-search.js, keyboard, phone, no results, instant navigation,
+what is fetched when, and no JavaScript."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, Request, expect
+
+from generator.loading import load_helpcenter
+from generator.search import SearchIndex, build_search_files
+from tests.browser.conftest import REPO, NewPage
+from tests.search_helpers import helpcenter_from, load_vectors
+
+pytestmark = pytest.mark.browser
+
+PAGE_BOX = "[data-hc-search=page]"
+HEADER_BOX = "[data-hc-search=header]"
+QUERIES = yaml.safe_load((REPO / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def python_index() -> SearchIndex:
+    return SearchIndex.from_files(build_search_files(load_helpcenter(REPO / "content")))
+
+
+def search(page: Page, box: str, query: str) -> list[str]:
+    """Type ``query`` into the box as a person would; the ids of the results it then shows."""
+    field = page.locator(f"{box} input[type=search]")
+    field.click()
+    field.fill("")
+    field.press_sequentially(query, delay=15)
+    expect(page.locator(box)).to_have_attribute("data-hc-search-done", query, timeout=5000)
+    links = page.locator(f"{box} [data-hc-search-results] a")
+    return [links.nth(n).get_attribute("data-hc-search-id") or "" for n in range(links.count())]
+
+
+def test_shopper_queries_find_their_answer_first_in_the_home_page_box(
+    page: Page, site_server: str, python_index: SearchIndex
+) -> None:
+    page.goto(site_server)
+    sample = QUERIES["queries"][::4]
+    first = 0
+    for item in sample:
+        ids = search(page, PAGE_BOX, item["query"])
+        expected = [r.id for r in python_index.search(item["query"], 8).results]
+        assert ids == expected, item["query"]  # the page ranks exactly as `helpcenter search`
+        if ids[:1] and ids[0] in {item["expect"], *item.get("also", [])}:
+            first += 1
+            link = page.locator(f"{PAGE_BOX} [data-hc-search-results] a").first
+            title = python_index.search(item["query"], 1).results[0].title
+            expect(link.locator("h2").first).to_have_text(title)  # the link's first heading is the title
+    assert first >= 0.75 * len(sample), f"only {first} of {len(sample)} answers came first"
+
+
+def test_the_shared_vectors_rank_alike_in_chromium(page: Page, site_server: str) -> None:
+    vectors = load_vectors()
+    files = build_search_files(helpcenter_from(vectors["content"]))
+    data = {name.rsplit("/", 1)[1]: json.loads(body) for name, body in files.items()}
+    page.goto(site_server)
+    answers: list[dict[str, Any]] = page.evaluate(
+        """async ({data, queries}) => {
+            const index = new window.hcSearch.SearchIndex(data["index.json"], async (name) => data[name]);
+            const out = [];
+            for (const query of queries) {
+                const response = await index.search(query, 10);
+                out.push({ids: response.results.map((r) => r.id), scores: response.results.map((r) => r.score),
+                          missing: response.missing});
+            }
+            return out;
+        }""",
+        {"data": data, "queries": [v["query"] for v in vectors["vectors"]]},
+    )
+    python = SearchIndex.from_files(files)
+    for vector, answer in zip(vectors["vectors"], answers, strict=True):
+        assert answer["ids"] == vector["expected"], vector["why"]
+        assert answer["scores"] == [r.score for r in python.search(vector["query"]).results], vector["query"]
+        assert answer["missing"] == vector["missing"]
+
+
+def test_a_guide_section_result_opens_the_section(page: Page, site_server: str) -> None:
+    page.goto(site_server)
+    ids = search(page, PAGE_BOX, "leather bag got wet")
+    assert ids[0] == "leather-bags#water-and-oil"
+    page.locator(f"{PAGE_BOX} [data-hc-search-results] a").first.click()
+    page.wait_for_url("**/care/leather-bags/#water-and-oil")
+    expect(page.locator("h2#water-and-oil")).to_be_in_viewport()
+
+
+def test_the_results_work_with_the_keyboard_alone(page: Page, site_server: str) -> None:
+    page.goto(site_server)
+    search(page, PAGE_BOX, "refund how long")
+    links = page.locator(f"{PAGE_BOX} [data-hc-search-results] a")
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(0)).to_be_focused()
+    outline = links.nth(0).evaluate("a => getComputedStyle(a).outlineStyle + ' ' + getComputedStyle(a).backgroundColor")
+    assert not outline.startswith("none rgba(0, 0, 0, 0)"), "the focused result is not visibly marked"
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    expect(page.locator(f"{PAGE_BOX} input")).to_be_focused()
+    page.keyboard.press("Enter")  # the first result
+    page.wait_for_url("**/returns-and-refunds/refund-time/")
+
+
+def test_escape_clears_the_box_then_closes_the_header_search(page: Page, site_server: str) -> None:
+    page.goto(site_server + "care/")
+    page.keyboard.press("/")
+    field = page.locator(f"{HEADER_BOX} input")
+    expect(field).to_be_focused()
+    search(page, HEADER_BOX, "cancel order")
+    expect(page.locator(f"{HEADER_BOX} [data-hc-search-results] a").first).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(field).to_have_value("")
+    expect(page.locator(f"{HEADER_BOX} [data-hc-search-results] a")).to_have_count(0)
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('__search').checked") is False
+
+
+def test_no_results_offer_the_contact_link_and_the_popular_questions(
+    page: Page, site_server: str, dev_store: Any
+) -> None:
+    page.goto(site_server)
+    assert search(page, PAGE_BOX, "xylophone quartet") == []
+    fallback = page.locator(f"{PAGE_BOX} [data-hc-search-fallback]")
+    expect(fallback).to_be_visible()
+    expect(page.locator(f"{PAGE_BOX} [data-hc-search-status]")).to_contain_text("No results")
+    expect(fallback.get_by_role("link", name="contact us")).to_have_attribute("href", dev_store.url + "/pages/contact")
+    featured = load_helpcenter(REPO / "content").questions
+    titles = [q.question for q in featured if q.featured]
+    expect(fallback.locator("li a")).to_have_text(titles)
+
+
+def test_a_partly_unknown_query_says_which_words_nothing_mentions(page: Page, site_server: str) -> None:
+    page.goto(site_server)
+    assert search(page, PAGE_BOX, "suede cleaning")
+    expect(page.locator(f"{PAGE_BOX} [data-hc-search-status]")).to_contain_text("No article mentions “suede”")
+
+
+def test_the_header_search_survives_instant_navigation(page: Page, site_server: str) -> None:
+    page.goto(site_server + "care/leather-bags/")
+    page.locator(f"{HEADER_BOX} input").click()
+    search(page, HEADER_BOX, "paypal not working")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f"{HEADER_BOX} [data-hc-search-results] a").first.click()
+    page.wait_for_url("**/order-management/payment-failed/")
+    assert page.evaluate("window.__sameDocument") is True, "expected Material's instant navigation"
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    assert search(page, HEADER_BOX, "custums fees")[0] == "customs-duties"
+    page.goto(site_server)  # and the page's own box, re-rendered by instant navigation, too
+    page.locator(".md-content a[href$='/care/']").first.click()
+    page.wait_for_url("**/care/")
+    page.go_back()
+    page.wait_for_url(site_server)
+    assert search(page, PAGE_BOX, "sign up")[0] == "register-an-account"
+
+
+def test_on_a_phone_the_search_button_opens_a_full_screen_search(new_page: NewPage, site_server: str) -> None:
+    page = new_page(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page.goto(site_server + "shipping-and-delivery/")
+    page.locator("label.md-header__button[for=__search]").click()
+    field = page.locator(f"{HEADER_BOX} input")
+    expect(field).to_be_focused()
+    assert search(page, HEADER_BOX, "my parcel never came")[0] == "lost-or-damaged-package"
+    first = page.locator(f"{HEADER_BOX} [data-hc-search-results] a").first
+    expect(first).to_be_in_viewport()
+    box = first.bounding_box()
+    assert box is not None and box["width"] > 300  # the results use the phone's width
+
+
+def test_the_index_is_fetched_when_idle_and_the_postings_only_when_searching(page: Page, site_server: str) -> None:
+    requests: list[Request] = []
+    page.on("request", lambda request: requests.append(request))  # noqa: PLW0108 (Playwright cannot wrap a builtin)
+    page.goto(site_server)
+    expect(page.locator("html[data-hc-search-ready]")).to_have_count(1, timeout=5000)
+    search_files = [r.url.rsplit("/", 1)[1] for r in requests if "/assets/search/" in r.url]
+    assert search_files == ["index.json"]
+    search(page, PAGE_BOX, "refund")
+    fetched = [r.url.rsplit("/", 1)[1].split("?")[0] for r in requests if "/assets/search/" in r.url]
+    assert any(name.startswith("terms-") for name in fetched) and any(name.startswith("docs-") for name in fetched)
+    assert not any("search_index.json" in r.url or "/workers/search" in r.url for r in requests)
+
+
+def test_a_search_link_with_q_opens_with_its_results(page: Page, site_server: str) -> None:
+    page.goto(site_server + "?q=refund+how+long")
+    expect(page.locator(PAGE_BOX)).to_have_attribute("data-hc-search-done", "refund how long")
+    expect(page.locator(f"{PAGE_BOX} [data-hc-search-results] a").first).to_have_attribute(
+        "data-hc-search-id", "refund-time"
+    )
+
+
+def test_the_search_box_with_results_passes_axe(page: Page, site_server: str) -> None:
+    page.goto(site_server)
+    search(page, PAGE_BOX, "return policy")
+    results = Axe().run(page, context=PAGE_BOX)
+    assert results.violations_count == 0, results.generate_report()
+    page.goto(site_server + "care/")
+    page.keyboard.press("/")
+    search(page, HEADER_BOX, "return policy")
+    results = Axe().run(page, context=HEADER_BOX)
+    assert results.violations_count == 0, results.generate_report()
+    page.goto(site_server)
+    field = page.locator(f"{PAGE_BOX} input[type=search]")
+    expect(field).to_have_attribute("aria-controls", "hc-searchbox-results")
+    expect(page.locator("#hc-searchbox-results[data-hc-search-results]")).to_have_count(1)
+
+
+def test_without_javascript_the_box_gives_way_to_the_topics_and_contact(new_page: NewPage, site_server: str) -> None:
+    page = new_page(java_script_enabled=False)
+    page.goto(site_server)
+    expect(page.locator(f"{PAGE_BOX} form")).to_be_hidden()
+    expect(page.locator(f"{HEADER_BOX}")).to_be_hidden()
+    expect(page.locator(".hc-searchbox__noscript")).to_be_visible()
+    expect(page.locator(".hc-searchbox__noscript a")).to_have_text("contact us")
+
+
+def test_built_site_search_files_match_the_core(built_site: Path) -> None:
+    files = build_search_files(load_helpcenter(REPO / "content"))
+    for name, body in files.items():
+        assert (built_site / name).read_bytes() == body, name
