@@ -45,6 +45,8 @@ STAGE_SHARE_TARGET = 0.05
 @dataclass
 class BuildRun:
     seconds: float
+    cpu_seconds: float
+    """User + system time: steadier than wall time on a machine shared with other work."""
     peak_bytes: int
 
 
@@ -62,13 +64,24 @@ class SiteSize:
 
 
 @dataclass
+class Stage:
+    seconds: float
+    cpu_seconds: float
+
+
+@dataclass
 class SizeResult:
     questions: int
     ours: BuildRun
     ours_site: SiteSize
     plain: BuildRun | None
     plain_site: SiteSize | None
-    stage_seconds: float
+    stage: Stage
+
+    @property
+    def stage_share(self) -> float:
+        """The generator's stage as a share of our build, by CPU time (wall time swings with other load)."""
+        return self.stage.cpu_seconds / self.ours.cpu_seconds
 
 
 def _tool(name: str) -> str:
@@ -92,10 +105,9 @@ def run_measured(command: Sequence[str], cwd: Path) -> BuildRun:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
-        raise SystemExit(
-            f"benchmark: {' '.join(command)} failed in {cwd} (exit {process.returncode}):\n{tail}"
-        )
-    return BuildRun(seconds=seconds, peak_bytes=usage.ru_maxrss * 1024)  # Linux reports KiB
+        raise SystemExit(f"benchmark: {' '.join(command)} failed in {cwd} (exit {process.returncode}):\n{tail}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return BuildRun(seconds=seconds, cpu_seconds=cpu, peak_bytes=usage.ru_maxrss * 1024)  # Linux: KiB
 
 
 def measure_site(site: Path, article_urls: Sequence[str]) -> SiteSize:
@@ -105,9 +117,7 @@ def measure_site(site: Path, article_urls: Sequence[str]) -> SiteSize:
         if not page.is_file():
             raise SystemExit(f"benchmark: article page {page} is missing from the built site")
         sizes.append(page.stat().st_size)
-    search_files = [
-        path for folder in SEARCH_DIRS if (site / folder).is_dir() for path in (site / folder).rglob("*")
-    ]
+    search_files = [path for folder in SEARCH_DIRS if (site / folder).is_dir() for path in (site / folder).rglob("*")]
     search_files = [path for path in search_files if path.is_file()]
     return SiteSize(
         html_avg=sum(sizes) / len(sizes),
@@ -118,11 +128,11 @@ def measure_site(site: Path, article_urls: Sequence[str]) -> SiteSize:
     )
 
 
-def time_generator_stage(project_dir: Path) -> float:
-    """Seconds the core takes to read the config, load, validate and render every page (no MkDocs)."""
-    started = time.perf_counter()
+def time_generator_stage(project_dir: Path) -> Stage:
+    """How long the core takes to read the config, load, validate and render every page (no MkDocs)."""
+    started, started_cpu = time.perf_counter(), time.process_time()
     generate(load_project(project_dir / "mkdocs.yml"))
-    return time.perf_counter() - started
+    return Stage(time.perf_counter() - started, time.process_time() - started_cpu)
 
 
 def bench_size(questions: int, work: Path, args: argparse.Namespace) -> SizeResult:
@@ -132,7 +142,8 @@ def bench_size(questions: int, work: Path, args: argparse.Namespace) -> SizeResu
     print(f"  {questions} questions: building with helpcenter …", flush=True)
     ours = run_measured([_tool("helpcenter"), "build"], ours_dir)
     ours_site = measure_site(ours_dir / "site", urls)
-    stage = min(time_generator_stage(ours_dir) for _ in range(args.stage_repeats))
+    stages = [time_generator_stage(ours_dir) for _ in range(args.stage_repeats)]
+    stage = min(stages, key=lambda s: s.cpu_seconds)
     plain = plain_site = None
     if not args.skip_plain:
         plain_dir = write_plain_material_project(work / "plain", questions, **settings)
@@ -168,7 +179,6 @@ def _seconds(value: float) -> str:
 
 def report_size(result: SizeResult) -> list[str]:
     ours, site, plain, psite = result.ours, result.ours_site, result.plain, result.plain_site
-    share = result.stage_seconds / ours.seconds
     searched = ", ".join(site.search_files) or "none"
     if psite:
         searched += f"; plain Material: {', '.join(psite.search_files) or 'none'}"
@@ -176,6 +186,7 @@ def report_size(result: SizeResult) -> list[str]:
         f"{result.questions} questions ({site.articles} article pages)",
         f"  {'':28}{'helpcenter':>14}{'plain Material':>16}{'ratio':>8}",
         _row("wall time", ours.seconds, plain.seconds if plain else None, _seconds),
+        _row("CPU time", ours.cpu_seconds, plain.cpu_seconds if plain else None, _seconds),
         _row("peak memory", ours.peak_bytes, plain.peak_bytes if plain else None, _mb),
         _row("HTML per article page, avg", site.html_avg, psite.html_avg if psite else None, _kb),
         _row("HTML per article page, max", site.html_max, psite.html_max if psite else None, _kb),
@@ -185,8 +196,9 @@ def report_size(result: SizeResult) -> list[str]:
             psite.search_per_article if psite else None,
             _kb,
         ),
-        f"  generator stage (load, validate, render): {result.stage_seconds:.2f} s = {share:.1%} "
-        "of the helpcenter build",
+        f"  generator stage (load, validate, render): {result.stage.cpu_seconds:.2f} s CPU = "
+        f"{result.stage_share:.1%} of the helpcenter build's CPU time "
+        f"({result.stage.seconds:.2f} s wall = {result.stage.seconds / ours.seconds:.1%} of its wall time)",
         f"  search files: {searched}",
     ]
 
@@ -200,37 +212,37 @@ def target_lines(result: SizeResult) -> list[str]:
     lines = [f"targets at {result.questions} questions (the issue sets them at 5,000):"]
     if result.plain:
         ratio = result.ours.seconds / result.plain.seconds
+        cpu_ratio = result.ours.cpu_seconds / result.plain.cpu_seconds
         lines.append(
-            f"  time <= {TIME_RATIO_TARGET:.0%} of plain Material: {ratio:.0%} "
-            f"-> {verdict(ratio <= TIME_RATIO_TARGET)}"
+            f"  time <= {TIME_RATIO_TARGET:.0%} of plain Material: wall {ratio:.0%}, CPU {cpu_ratio:.0%} "
+            f"-> {verdict(max(ratio, cpu_ratio) <= TIME_RATIO_TARGET)}"
         )
     html = result.ours_site.html_max
     lines.append(f"  HTML per article page <= 40 KB: max {_kb(html)} -> {verdict(html <= HTML_TARGET_BYTES)}")
-    share = result.stage_seconds / result.ours.seconds
-    lines.append(
-        f"  generator stage < 5 % of the build: {share:.1%} -> {verdict(share < STAGE_SHARE_TARGET)}"
-    )
+    share = result.stage_share
+    lines.append(f"  generator stage < 5 % of the build: {share:.1%} -> {verdict(share < STAGE_SHARE_TARGET)}")
     return lines
 
 
 def markdown_table(results: Sequence[SizeResult]) -> list[str]:
     """The summary for the README."""
     lines = [
-        "| Articles | helpcenter build | plain Material | time ratio | peak memory (ours / plain) "
+        "| Articles | helpcenter build (CPU) | plain Material (CPU) | time ratio | peak memory (ours / plain) "
         "| HTML per article page, avg / max (ours) | same (plain) | search index per article (ours / plain) "
-        "| generator stage |",
+        "| generator stage (CPU, share of ours) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         p, ps = r.plain, r.plain_site
         lines.append(
-            f"| {r.questions:,} | {r.ours.seconds:.1f} s | {f'{p.seconds:.1f} s' if p else '-'} "
+            f"| {r.questions:,} | {r.ours.seconds:.1f} s ({r.ours.cpu_seconds:.1f} s) "
+            f"| {f'{p.seconds:.1f} s ({p.cpu_seconds:.1f} s)' if p else '-'} "
             f"| {_ratio(r.ours.seconds, p.seconds if p else None)} "
             f"| {_mb(r.ours.peak_bytes)} / {_mb(p.peak_bytes) if p else '-'} "
             f"| {_kb(r.ours_site.html_avg)} / {_kb(r.ours_site.html_max)} "
             f"| {f'{_kb(ps.html_avg)} / {_kb(ps.html_max)}' if ps else '-'} "
             f"| {_kb(r.ours_site.search_per_article)} / {_kb(ps.search_per_article) if ps else '-'} "
-            f"| {r.stage_seconds:.2f} s ({r.stage_seconds / r.ours.seconds:.1%}) |"
+            f"| {r.stage.cpu_seconds:.2f} s ({r.stage_share:.1%}) |"
         )
     return lines
 
@@ -243,9 +255,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", type=Path, help="build in this folder and keep the projects and sites")
     parser.add_argument("--skip-plain", action="store_true", help="build only with helpcenter")
-    parser.add_argument(
-        "--stage-repeats", type=int, default=1, help="time the generator stage N times, keep the best"
-    )
+    parser.add_argument("--stage-repeats", type=int, default=1, help="time the generator stage N times, keep the best")
     args = parser.parse_args(argv)
     try:
         args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]

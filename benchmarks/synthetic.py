@@ -216,9 +216,7 @@ def _categories(questions: int, categories: int, words: int, rng: random.Random)
     return cats
 
 
-def synthetic_article_urls(
-    questions: int, categories: int = 20, words: int = 150, seed: int = 0
-) -> list[str]:
+def synthetic_article_urls(questions: int, categories: int = 20, words: int = 150, seed: int = 0) -> list[str]:
     """Site-relative URLs (``<category>/<id>/``) of the question pages both projects have."""
     cats = _categories(questions, categories, words, random.Random(seed))
     return [f"{cat.id}/{article.id}/" for cat in cats for article in cat.articles]
@@ -270,9 +268,7 @@ def _faq_document(cat: _Category) -> dict[str, Any]:
     return {"category": category, "questions": questions}
 
 
-def write_synthetic_project(
-    dest: Path, questions: int, categories: int = 20, words: int = 150, seed: int = 0
-) -> Path:
+def write_synthetic_project(dest: Path, questions: int, categories: int = 20, words: int = 150, seed: int = 0) -> Path:
     """Write a complete help-center project (content + mkdocs.yml) into ``dest``; return ``dest``."""
     rng = random.Random(seed)
     cats = _categories(questions, categories, words, rng)
