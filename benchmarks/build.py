@@ -177,11 +177,20 @@ def _seconds(value: float) -> str:
     return f"{value:.1f} s"
 
 
+def _file_summary(paths: Sequence[str]) -> str:
+    """``12 files in assets/search/`` rather than every name."""
+    folders: dict[str, int] = {}
+    for path in paths:
+        folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+        folders[folder] = folders.get(folder, 0) + 1
+    return ", ".join(f"{n} file{'s' if n > 1 else ''} in {f or './'}" for f, n in folders.items()) or "none"
+
+
 def report_size(result: SizeResult) -> list[str]:
     ours, site, plain, psite = result.ours, result.ours_site, result.plain, result.plain_site
-    searched = ", ".join(site.search_files) or "none"
+    searched = _file_summary(site.search_files)
     if psite:
-        searched += f"; plain Material: {', '.join(psite.search_files) or 'none'}"
+        searched += f"; plain Material: {_file_summary(psite.search_files)}"
     return [
         f"{result.questions} questions ({site.articles} article pages)",
         f"  {'':28}{'helpcenter':>14}{'plain Material':>16}{'ratio':>8}",

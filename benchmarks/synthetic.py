@@ -169,22 +169,30 @@ def _fill(template: str, rng: random.Random) -> str:
     )
 
 
-def _paragraph(rng: random.Random, words: int) -> str:
+def _sentences(rng: random.Random, words: int) -> list[str]:
+    """Sentences totalling about ``words`` words: stop once the next one would overshoot more than undershoot."""
     sentences: list[str] = []
     count = 0
-    while count < words:
+    while True:
         sentence = _fill(rng.choice(SENTENCES), rng)
+        length = len(sentence.split())
+        if sentences and count + length / 2 > words:
+            return sentences
         sentences.append(sentence)
-        count += len(sentence.split())
-    return " ".join(sentences)
+        count += length
+
+
+def _paragraph(rng: random.Random, words: int) -> str:
+    return " ".join(_sentences(rng, words))
 
 
 def _answer(rng: random.Random, words: int) -> str:
     """Two or three paragraphs, sometimes with a short list, about ``words`` words in total."""
     paragraphs = rng.choice((2, 3))
-    parts = [_paragraph(rng, max(1, words // paragraphs)) for _ in range(paragraphs)]
-    if rng.random() < 0.3:
-        steps = [f"- {_fill(rng.choice(SENTENCES), rng)}" for _ in range(3)]
+    steps = [f"- {s}" for s in _sentences(rng, words // 3)] if rng.random() < 0.3 else []
+    budget = words - sum(len(step.split()) - 1 for step in steps)
+    parts = [_paragraph(rng, max(1, budget // paragraphs)) for _ in range(paragraphs)]
+    if steps:
         parts.insert(1, "\n".join(steps))
     return "\n\n".join(parts) + "\n"
 
