@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from generator.search.stemmer import stem
 
@@ -48,6 +49,7 @@ def words(text: str) -> list[str]:
     return [w for w in _SEPARATORS.split(text) if w]
 
 
+@cache  # a site's vocabulary is small next to its word count: stem each word once
 def term(word: str) -> str:
     """The index term of one normalised word: its stem, or the word itself if it has digits."""
     return word if _DIGIT.search(word) else stem(word)

@@ -647,9 +647,9 @@
     } else {
       onPage();
     }
-    // Fetch the small manifest once the page is idle, so the first keystroke finds it ready.
-    var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
-    if (document.readyState === "complete") idle(loadIndex, { timeout: 2000 });
-    else window.addEventListener("load", function () { idle(loadIndex, { timeout: 2000 }); });
+    // Fetch the small manifest (a few KB) now, so that the first keystroke finds search ready;
+    // the postings and documents wait for a query. This script runs at the end of the body, after
+    // the page's own content has been requested.
+    loadIndex();
   }
 })();
