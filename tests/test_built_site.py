@@ -436,3 +436,22 @@ def test_the_same_content_builds_byte_identical_sites(tmp_path: Path, monkeypatc
 
 def test_mkdocs_yml_site_url_is_absolute() -> None:
     assert yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["site_url"].startswith("https://")
+
+
+def test_the_stores_image_goes_into_social_cards_and_structured_data(tmp_path: Path) -> None:
+    """With extra.store.image set (a site path here), cards and the Organization carry its absolute URL."""
+    project = copy_site_project(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    with_image = config.replace("  store:\n", "  store:\n    image: assets/images/logo.svg\n", 1)
+    assert with_image != config
+    (project / "mkdocs.yml").write_text(with_image, "utf-8")
+    build_site(project / "mkdocs.yml", project / "site")
+    image = SITE_URL + "assets/images/logo.svg"
+    article = project / "site" / content().questions[0].url / "index.html"
+    meta = read_html(article).meta
+    assert meta["og:image"] == [image]
+    assert meta["twitter:image"] == [image]
+    assert meta["twitter:card"] == ["summary_large_image"]
+    assert graph(project / "site", article)[1]["image"] == image
+    assert graph(project / "site", project / "site" / "index.html")[1]["logo"] == image
+    assert (project / "site" / "assets/images/logo.svg").is_file()
