@@ -193,8 +193,9 @@ def test_every_page_has_one_absolute_canonical_url_of_its_own(real_site: Path) -
 
 
 def test_every_page_declares_its_language(real_site: Path) -> None:
+    language = read_mkdocs_yml(REPO / "mkdocs.yml")["theme"].get("language", "en")
     for path in html_files(real_site):
-        assert read_html(path).lang == "en", path
+        assert read_html(path).lang == language, path
 
 
 def test_social_cards_repeat_title_description_and_url(real_site: Path) -> None:
