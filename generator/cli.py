@@ -50,8 +50,7 @@ def _check_before_building(args: argparse.Namespace) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.mkdocs.engine import build_site
 
-    _check_before_building(args)
-    config = Path(args.config)
+    config = Path(args.config)  # the plugin validates first; content problems come back as ContentError
     site_dir = Path(args.site_dir) if args.site_dir else config.resolve().parent / "site"
     build_site(config, site_dir, verbose=args.verbose)
     print(f"✓ built the help center into {site_dir}", file=sys.stderr)

@@ -53,7 +53,9 @@ def _environment() -> jinja2.Environment:
 
 
 def _front_matter(data: dict[str, Any]) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000).rstrip("\n")
+    # libyaml's dumper when available: the same output, ten times faster over thousands of pages
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000).rstrip("\n")
 
 
 def _render(template: str, **context: Any) -> str:

@@ -65,3 +65,17 @@ def test_strange_files_are_reported(data: bytes, tmp_path: Path) -> None:
     (tmp_path / "content" / "faq" / "x.yml").write_bytes(data)
     loaded = load_content(tmp_path / "content")
     assert loaded.problems.items, data
+
+
+def test_libyaml_and_pure_python_paths_agree_on_real_content(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast path must give editors the very same data and positions as the careful one."""
+    from generator import yamlsource
+
+    for path in sorted((REPO / "content").rglob("*.yml")):
+        text = path.read_text("utf-8")
+        fast = yamlsource.parse_yaml(text)
+        monkeypatch.setattr(yamlsource, "_FastLoader", None)
+        slow = yamlsource.parse_yaml(text)
+        monkeypatch.undo()
+        assert fast[0] == slow[0]
+        assert fast[1].values == slow[1].values and fast[1].keys == slow[1].keys

@@ -17,9 +17,17 @@ from pathlib import Path
 
 import jinja2
 
-from generator.errors import BuildError
+from generator.errors import BuildError, ContentError, Problem
+from generator.mkdocs.plugin import CONTENT_PROBLEMS_HEADING
 
 log = logging.getLogger("helpcenter")
+
+
+class _NotContentProblems(logging.Filter):
+    """The CLI prints content problems itself, editor-style; MkDocs' copy of them would repeat them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(CONTENT_PROBLEMS_HEADING)
 
 
 class _MkDocsFormatter(logging.Formatter):
@@ -33,6 +41,7 @@ def mkdocs_logging(verbose: bool = False) -> Iterator[None]:
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_MkDocsFormatter())
+    handler.addFilter(_NotContentProblems())
     handler.setLevel(logging.INFO if verbose else logging.WARNING)
     old_level = logger.level
     logger.addHandler(handler)
@@ -54,6 +63,7 @@ def build_site(config_file: Path, site_dir: Path, verbose: bool = False) -> None
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    config = None
     try:
         with mkdocs_logging(verbose):
             config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
@@ -63,13 +73,22 @@ def build_site(config_file: Path, site_dir: Path, verbose: bool = False) -> None
             finally:
                 config.plugins.on_shutdown()
         _swap_into_place(staging, site_dir)
-    except MkDocsException as err:  # strict-mode warnings end as mkdocs.exceptions.Abort
+    except MkDocsException as err:
+        problems = _content_problems(config)
+        if problems:  # MkDocs logs the plugin's error and aborts; give the CLI the problems themselves
+            raise ContentError(problems) from None  # strict-mode warnings end as mkdocs.exceptions.Abort
         raise BuildError(f"the build failed, {site_dir.name}/ was left as it was: {err}") from None
     except jinja2.TemplateError as err:
         where = f" ({err.filename}:{err.lineno})" if isinstance(err, jinja2.TemplateSyntaxError) else ""
         raise BuildError(f"a theme template failed{where}: {err}; {site_dir.name}/ was left as it was") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _content_problems(config: object) -> list[Problem]:
+    plugins = getattr(config, "plugins", None) or {}
+    plugin = plugins.get("helpcenter") if hasattr(plugins, "get") else None
+    return list(getattr(plugin, "content_problems", []))
 
 
 def _swap_into_place(staging: Path, site_dir: Path) -> None:

@@ -16,11 +16,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.errors import ContentError, HelpCenterError
+from generator.errors import ContentError, HelpCenterError, Problem
 from generator.project import Project, project_from_settings
 from generator.site import Output, generate
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
+
+
+CONTENT_PROBLEMS_HEADING = "content problems:"
 
 
 class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]
@@ -31,6 +34,7 @@ class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.output: Output | None = None
+        self.content_problems: list[Problem] = []
         self.project: Project | None = None
 
     def on_config(self, config: Any) -> Any:
@@ -41,7 +45,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
             self.project = project_from_settings(Path(config.config_file_path), settings)
             self.output = generate(self.project)
         except ContentError as err:
-            raise PluginError("content problems:\n" + "\n".join(f"  {p}" for p in err.problems)) from None
+            self.content_problems = err.problems  # for `helpcenter build`, which prints them editor-style
+            lines = "\n".join(f"  {p}" for p in err.problems)
+            raise PluginError(f"{CONTENT_PROBLEMS_HEADING}\n{lines}") from None
         except HelpCenterError as err:
             raise PluginError(str(err)) from None
         config.extra["hc"] = self.output.template_data
