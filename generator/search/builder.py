@@ -2,7 +2,7 @@
 
 Layout (all JSON, site paths under ``assets/search/``):
 
-- ``index.json``: the manifest, fetched when the page is idle. It holds the sorted term
+- ``index.json``: the manifest, fetched with the page (a few KB). It holds the sorted term
   dictionary (one space-separated string), where each shard of postings starts in it, the
   synonym groups already turned into terms, the stop words and the query-time ranking
   parameters, so that the browser and ``helpcenter search`` read them from the same place.

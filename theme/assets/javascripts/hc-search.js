@@ -4,8 +4,9 @@
  * The engine is generator/search/engine.py (and text.py, stemmer.py) written again, step for
  * step, so that the browser and `helpcenter search` rank alike; tests/search_vectors.json
  * holds queries whose ranked results both must reproduce exactly. The index files are
- * described in generator/search/builder.py: a manifest fetched once (when the page is idle or
- * on first use), then only the shards of postings and the chunks of documents a query needs.
+ * described in generator/search/builder.py: a manifest fetched once, with the page (it is
+ * preloaded by partials/search.html), then only the shards of postings and the chunks of
+ * documents a query needs.
  *
  * Markup hooks (theme/partials/search.html, theme/partials/hc/search-box.html): a search
  * widget is [data-hc-search]; inside it the input[type=search][data-hc-search-input], the
