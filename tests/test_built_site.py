@@ -57,7 +57,7 @@ class Html:
     ids: set[str] = field(default_factory=set)
 
 
-class _Reader(HTMLParser):
+class HtmlReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.page = Html()
@@ -95,7 +95,7 @@ class _Reader(HTMLParser):
 
 @cache
 def read_html(path: Path) -> Html:
-    reader = _Reader()
+    reader = HtmlReader()
     reader.feed(path.read_text("utf-8"))
     return reader.page
 
