@@ -21,7 +21,6 @@ from generator.model import Category, Guide, HelpCenter, Question
 from generator.project import Project
 from generator.rewrite import rewrite_markdown
 from generator.seo import SiteInfo, SiteSeo
-from generator.text import excerpt
 
 CARE_TITLE = "Care guides"
 CARE_DESCRIPTION = "How to clean, protect and store your bags, material by material."
@@ -110,7 +109,8 @@ class PageRenderer:
     def category(self, category: Category) -> Page:
         meta = self._meta(category.page_path, "category", category.title, id=category.id)
         meta["hide"] = ["toc"]
-        excerpts = {q.id: excerpt(q.answer) for q in category.questions}
+        # The one-line excerpt under each question is its page's description: computed once, unique.
+        excerpts = {q.id: self.seo.descriptions.get(q.page_path, "") for q in category.questions}
         return Page(category.page_path, _render("category.md.j2", front_matter=meta, category=category,
                                                 excerpts=excerpts, site_title=self.site_title))
 
