@@ -63,6 +63,14 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
             files.append(File.generated(config, path, content=data))
         return files
 
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        # MkDocs dates pages (sitemap.xml.gz's timestamp among them) by the build day unless told
+        # otherwise; the content's own date keeps builds byte-identical on any day.
+        lastmod = (page.meta.get("hc") or {}).get("lastmod")
+        if lastmod:
+            page.update_date = str(lastmod)
+        return markdown
+
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self.project is not None:
             server.watch(str(self.project.content_dir))
