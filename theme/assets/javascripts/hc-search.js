@@ -30,8 +30,16 @@
     return text.split(/[^a-z0-9]+/).filter(Boolean);
   }
 
+  var termCache = new Map();  // typo variants stem hundreds of words a keystroke: stem each once
+
   function indexTerm(word) {
-    return /[0-9]/.test(word) ? word : stem(word);
+    var found = termCache.get(word);
+    if (found === undefined) {
+      if (termCache.size > 50000) termCache.clear();
+      found = /[0-9]/.test(word) ? word : stem(word);
+      termCache.set(word, found);
+    }
+    return found;
   }
 
   /* ---- Porter stemmer: generator/search/stemmer.py (lunr.js's) ---------------------------- */
