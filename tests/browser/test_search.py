@@ -175,7 +175,7 @@ def test_on_a_phone_the_search_button_opens_a_full_screen_search(new_page: NewPa
     assert box is not None and box["width"] > 300  # the results use the phone's width
 
 
-def test_the_manifest_is_fetched_with_the_page_and_the_postings_only_when_searching(page: Page, site_server: str) -> None:
+def test_the_manifest_comes_with_the_page_and_the_postings_only_with_a_query(page: Page, site_server: str) -> None:
     requests: list[Request] = []
     page.on("request", lambda request: requests.append(request))  # noqa: PLW0108 (Playwright cannot wrap a builtin)
     page.goto(site_server)
