@@ -152,7 +152,7 @@ def test_the_header_search_survives_instant_navigation(page: Page, site_server: 
     page.locator(f"{HEADER_BOX} [data-hc-search-results] a").first.click()
     page.wait_for_url("**/order-management/payment-failed/")
     assert page.evaluate("window.__sameDocument") is True, "expected Material's instant navigation"
-    assert page.evaluate("document.getElementById('__search').checked") is False
+    page.wait_for_function("!document.getElementById('__search').checked")  # closed once the new page is in
     assert search(page, HEADER_BOX, "custums fees")[0] == "customs-duties"
     page.goto(site_server)  # and the page's own box, re-rendered by instant navigation, too
     page.locator(".md-content a[href$='/care/']").first.click()
