@@ -130,8 +130,10 @@ def test_the_menu_drawer_works_from_the_keyboard_on_a_phone(new_page: Callable[.
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.matches('label[for=__drawer]')"), "Tab 2 is not the menu button"
     page.keyboard.press("Enter")
-    assert page.evaluate("document.getElementById('__drawer').checked")
-    assert page.evaluate("document.querySelector('.md-sidebar--primary').contains(document.activeElement)")
+    # Wait (bounded) rather than read at once: on a loaded machine the handlers can lag a frame.
+    page.wait_for_function("document.getElementById('__drawer').checked", timeout=5000)
+    page.wait_for_function("document.querySelector('.md-sidebar--primary').contains(document.activeElement)",
+                           timeout=5000)
     reached = set()
     for _ in range(12):
         page.keyboard.press("Tab")
@@ -139,8 +141,8 @@ def test_the_menu_drawer_works_from_the_keyboard_on_a_phone(new_page: Callable[.
     categories = load_helpcenter(REPO / "content").categories
     assert any(href and href.rstrip("/").endswith(categories[0].id) for href in reached), reached
     page.keyboard.press("Escape")
-    assert not page.evaluate("document.getElementById('__drawer').checked")
-    assert page.evaluate("document.activeElement.matches('label[for=__drawer]')")
+    page.wait_for_function("!document.getElementById('__drawer').checked", timeout=5000)
+    page.wait_for_function("document.activeElement.matches('label[for=__drawer]')", timeout=5000)
 
 
 @pytest.mark.parametrize("kind", ["home", "category", "article", "guide", "404"])

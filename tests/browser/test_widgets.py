@@ -339,6 +339,8 @@ def test_without_javascript_every_widget_is_a_plain_store_link(
 
 def test_the_lookup_works_after_instant_navigation(page: Page, site_server: str) -> None:
     page.goto(site_server + "shipping-and-delivery/")
+    # Material intercepts links only once it has read the sitemap; under load that can come late.
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.__sameDocument = true")
     page.locator("article a[href*='when-will-my-order-ship']").first.click()
     expect(page).to_have_url(re.compile("when-will-my-order-ship/$"))
