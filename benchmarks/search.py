@@ -42,6 +42,7 @@ import yaml
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.build import _tool
 from benchmarks.synthetic import write_plain_material_project, write_synthetic_project
 from generator.project import load_project
 from generator.site import generate
@@ -95,14 +96,6 @@ class Site:
 
 
 # --- building the sites ---------------------------------------------------------------------------
-
-
-def _tool(name: str) -> str:
-    beside = Path(sys.executable).parent / name
-    found = str(beside) if beside.exists() else shutil.which(name)
-    if not found:
-        raise SystemExit(f"benchmark: '{name}' not found; run with the project's venv (.venv/bin/python)")
-    return found
 
 
 def _run(command: Sequence[str], cwd: Path) -> None:
