@@ -602,7 +602,7 @@
       event.preventDefault();
       run(widget).then(function () {
         var first = links(widget)[0];
-        if (first) first.click();  // Material's instant navigation picks the click up
+        if (first) first.click();
       });
     }
 
@@ -656,6 +656,11 @@
     } else {
       onPage();
     }
+    // Back from an article opened from the header's search: the browser restores this page as it
+    // was left (back/forward cache), overlay open; close it as a fresh load would be.
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) toggle(false);
+    });
     // Fetch the small manifest (a few KB) now, so that the first keystroke finds search ready;
     // the postings and documents wait for a query. This script runs at the end of the body, after
     // the page's own content has been requested.

@@ -1,0 +1,102 @@
+"""The theme's own behaviour in Chromium, on the real built site, now that Material's JavaScript bundle is
+not loaded (partials/hc/palette.html, header-title.html): the light/dark switch (system preference first,
+a visitor's choice kept across pages, mouse and keyboard), the header's page title, and what a page loads."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import NewPage
+
+SWITCH = "[data-hc-palette] button:visible"
+
+
+def scheme(page: Page) -> str:
+    return str(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
+
+
+def test_the_first_visit_follows_the_system_preference(new_page: NewPage, site_server: str) -> None:
+    dark = new_page(color_scheme="dark")
+    dark.goto(site_server)
+    assert scheme(dark) == "slate"
+    expect(dark.locator(SWITCH)).to_have_attribute("aria-label", "Switch to the light theme")
+    light = new_page(color_scheme="light")
+    light.goto(site_server)
+    assert scheme(light) == "default"
+    expect(light.locator(SWITCH)).to_have_attribute("aria-label", "Switch to the dark theme")
+
+
+def test_until_a_visitor_chooses_a_change_of_system_preference_is_followed(page: Page, site_server: str) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(site_server)
+    assert scheme(page) == "default"
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+
+
+def test_the_switch_changes_the_scheme_and_the_choice_is_kept_on_other_pages(page: Page, site_server: str) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(site_server)
+    page.locator(SWITCH).click()
+    assert scheme(page) == "slate"
+    expect(page.locator(SWITCH)).to_have_attribute("aria-label", "Switch to the light theme")
+    page.goto(site_server + "care/")
+    assert scheme(page) == "slate", "the choice was not kept on the next page"
+    page.emulate_media(color_scheme="light")  # a choice beats the system preference
+    page.wait_for_timeout(100)
+    assert scheme(page) == "slate"
+    page.locator(SWITCH).click()
+    assert scheme(page) == "default"
+
+
+def test_the_switch_works_from_the_keyboard_and_keeps_the_focus(page: Page, site_server: str) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(site_server)
+    page.locator(SWITCH).focus()
+    page.keyboard.press("Enter")
+    assert scheme(page) == "slate"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to the light theme"
+    page.keyboard.press("Space")
+    assert scheme(page) == "default"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to the dark theme"
+
+
+def test_without_javascript_there_is_no_dead_switch_and_the_search_box_is_hidden(
+    new_page: NewPage, site_server: str
+) -> None:
+    page = new_page(java_script_enabled=False)
+    page.goto(site_server)
+    expect(page.locator("[data-hc-palette] button")).to_have_count(2)
+    expect(page.locator("[data-hc-palette]")).to_be_hidden()
+    expect(page.locator(".md-header .md-search")).to_be_hidden()
+
+
+def test_with_javascript_the_header_search_shows_from_the_first_paint(page: Page, site_server: str) -> None:
+    page.goto(site_server + "care/", wait_until="commit")
+    page.wait_for_selector(".md-header .md-search", state="attached")
+    assert page.evaluate("!document.documentElement.classList.contains('no-js')")
+    expect(page.locator(".md-header .md-search")).to_be_visible()
+
+
+def test_the_header_shows_the_page_title_once_its_heading_scrolls_away(page: Page, site_server: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 600})
+    page.goto(site_server + "care/leather-bags/")
+    title = page.locator("[data-md-component=header-title]")
+    active = re.compile(r"\bmd-header__title--active\b")
+    expect(title).not_to_have_class(active)
+    page.mouse.wheel(0, 800)
+    expect(title).to_have_class(active)
+    page.mouse.wheel(0, -2000)
+    expect(title).not_to_have_class(active)
+
+
+def test_a_page_loads_only_the_help_centers_own_scripts(page: Page, site_server: str) -> None:
+    """Material's bundle is not loaded (it was most of a phone's blocking time); only hc-*.js are."""
+    scripts: list[str] = []
+    page.on("request", lambda request: scripts.append(request.url) if request.resource_type == "script" else None)
+    page.goto(site_server)
+    page.wait_for_load_state("networkidle")
+    names = sorted(url.rsplit("/", 1)[-1] for url in scripts)
+    assert names == ["hc-search.js", "hc-widgets.js"], names
