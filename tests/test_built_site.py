@@ -411,6 +411,20 @@ def test_no_third_party_request_when_a_page_loads(real_site: Path) -> None:
     assert not offending, offending
 
 
+def test_the_site_publishes_no_script_that_no_page_loads(real_site: Path) -> None:
+    """Material's bundle, search worker and lunr files are left out (generator.site.UNUSED_THEME_FILES),
+    and every script the site does publish is loaded by its pages."""
+    published = {p.relative_to(real_site).as_posix() for p in real_site.rglob("*.js")}
+    loaded = {
+        urlsplit(urljoin(page_url(real_site, path), value)).path.lstrip("/")
+        for path in html_files(real_site)
+        for tag, attribute, value in read_html(path).urls
+        if tag == "script" and attribute == "src"
+    }
+    assert published == loaded == {"assets/javascripts/hc-search.js", "assets/javascripts/hc-widgets.js"}
+    assert not list(real_site.glob("assets/javascripts/*.map"))
+
+
 # --- reproducible builds ------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ core, which another engine can use through ``helpcenter export``.
 from __future__ import annotations
 
 import logging
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.errors import ContentError, HelpCenterError, Problem
 from generator.project import Project, project_from_settings
-from generator.site import Output, generate
+from generator.site import UNUSED_THEME_FILES, Output, generate
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
@@ -57,6 +58,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         assert self.output is not None
+        for file in list(files):
+            if not file.generated_by and _is_unused_theme_file(file, config):
+                files.remove(file)
         for page in self.output.pages:
             files.append(File.generated(config, page.path, content=page.content))
         for path, data in self.output.files.items():
@@ -75,3 +79,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         if self.project is not None:
             server.watch(str(self.project.content_dir))
         return server
+
+
+def _is_unused_theme_file(file: File, config: Any) -> bool:
+    """A file of the theme (not of docs_dir) that no page loads: see ``UNUSED_THEME_FILES``."""
+    if Path(file.abs_src_path or "").is_relative_to(Path(config.docs_dir).resolve()):
+        return False
+    return any(fnmatchcase(file.src_uri, pattern) for pattern in UNUSED_THEME_FILES)
