@@ -359,8 +359,29 @@
 
   /* --- order lookup: wiring ------------------------------------------------------------------------------- */
 
+  /** The store said to wait (429 with Retry-After): the button stays disabled until then, and a
+   *  lookup asked for meanwhile is not sent; the shopper is told how long is left instead. */
+  function holdOff(button, state, seconds) {
+    state.waitUntil = Date.now() + seconds * 1000;
+    if (button) button.setAttribute("aria-disabled", "true");
+    clearTimeout(state.waitTimer);
+    state.waitTimer = setTimeout(function () {
+      state.waitUntil = 0;
+      if (button) button.removeAttribute("aria-disabled");
+    }, seconds * 1000);
+  }
+
+  function secondsToWait(state) {
+    return state.waitUntil ? Math.ceil((state.waitUntil - Date.now()) / 1000) : 0;
+  }
+
   function submitLookup(form, output, api, state) {
     if (state.busy) return;
+    var button = form.querySelector('[type="submit"]');
+    if (secondsToWait(state) > 0) {
+      show(output, renderFailure({ kind: "rate-limited", wait: secondsToWait(state) }, storeLinks(form)));
+      return;
+    }
     var values = {
       order_number: String(form.elements.namedItem("order_number").value || "").trim(),
       email: String(form.elements.namedItem("email").value || "").trim()
@@ -375,7 +396,6 @@
       form.elements.namedItem(problems[0][0]).focus();
       return;
     }
-    var button = form.querySelector('[type="submit"]');
     state.busy = true;
     if (button) button.setAttribute("aria-disabled", "true");
     output.setAttribute("aria-busy", "true");
@@ -386,6 +406,7 @@
       state.busy = false;
       if (button) button.removeAttribute("aria-disabled");
       output.removeAttribute("aria-busy");
+      if (outcome.kind === "rate-limited" && outcome.wait) holdOff(button, state, outcome.wait);
       var store = storeLinks(form);
       show(output, outcome.kind === "found" ? renderOrder(outcome.order, store) : renderFailure(outcome, store));
     });
@@ -398,7 +419,7 @@
     var api = apiUrl(form);
     // Without these the widget stays what it is without JavaScript: a link to the store's orders page.
     if (!output || !api || !window.fetch || !window.AbortController || !form.elements.namedItem("email")) return;
-    var state = { busy: false };
+    var state = { busy: false, waitUntil: 0, waitTimer: 0 };
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       submitLookup(form, output, api, state);
