@@ -14,6 +14,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.model import HelpCenter
 from generator.store import LINK_NAMES
@@ -55,11 +56,20 @@ def without_code(text: str) -> str:
     return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
-def find_links(text: str) -> Iterator[Link]:
+# Each link pattern with a substring it cannot match without: most answers have a link or two
+# and no HTML, so most patterns need not scan them at all.
+_LINK_PATTERNS = ((_INLINE, "]("), (_REFERENCE, "]:"), (_HTML_URL, "="), (_AUTOLINK, "<"))
+
+
+@lru_cache(maxsize=65536)  # each answer is read three times: validation, rewriting, unsafe-HTML check
+def find_links(text: str) -> tuple[Link, ...]:
     prose = without_code(text)
-    for pattern in (_INLINE, _REFERENCE, _HTML_URL, _AUTOLINK):
-        for match in pattern.finditer(prose):
-            yield Link(match.group(1), match.start(1))
+    return tuple(
+        Link(match.group(1), match.start(1))
+        for pattern, needed in _LINK_PATTERNS
+        if needed in prose
+        for match in pattern.finditer(prose)
+    )
 
 
 def unsafe_html(text: str) -> Iterator[tuple[int, str]]:
