@@ -8,19 +8,23 @@ the field, what is wrong, and how to fix it.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
 from generator.yamlsource import PathKey
 
 SCHEMA_NAMES = ("faq", "care", "synonyms")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping",
                "boolean": "true or false", "number": "a number", "null": "empty"}
 
@@ -41,11 +45,57 @@ def field_name(path: PathKey) -> str:
 
 
 def schema_problems(name: str, data: Any) -> Iterator[tuple[PathKey, bool, str]]:
-    """Yield (path, at_key, message) for each way ``data`` breaks schema ``name``."""
-    validator = jsonschema.Draft202012Validator(load_schema(name),
-                                                format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    """Yield (path, at_key, message) for each way ``data`` breaks schema ``name``.
+
+    Valid content (nearly every file of nearly every build) is recognised by a compiled validator,
+    about ten times faster than jsonschema at thousands of questions; jsonschema, which says
+    where and why, runs only when that one rejects the data.
+    """
+    if passes_compiled_schema(name, data):
+        return
+    validator = _validator(name)
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         yield from _explain(error)
+
+
+@cache
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_schema(name),
+                                           format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def passes_compiled_schema(name: str, data: Any) -> bool:
+    """True when fastjsonschema's compiled validator accepts ``data``; False when it rejects it
+    or cannot compile the schema (then jsonschema alone decides)."""
+    validate = _compiled(name)
+    if validate is None:
+        return False
+    try:
+        validate(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+@cache
+def _compiled(name: str) -> Callable[[Any], Any] | None:
+    # fastjsonschema knows drafts 4 to 7; the keywords these schemas use mean the same in draft 7
+    # as in 2020-12 ($defs is reached by a plain JSON pointer). Dates are checked as jsonschema does.
+    schema = {**load_schema(name), "$schema": "http://json-schema.org/draft-07/schema#"}
+    try:
+        return fastjsonschema.compile(schema, formats={"date": _is_date})
+    except fastjsonschema.JsonSchemaDefinitionException:
+        return None
+
+
+def _is_date(value: Any) -> bool:
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _explain(error: ValidationError) -> Iterator[tuple[PathKey, bool, str]]:
