@@ -100,3 +100,15 @@ def test_a_page_loads_only_the_help_centers_own_scripts(page: Page, site_server:
     page.wait_for_load_state("networkidle")
     names = sorted(url.rsplit("/", 1)[-1] for url in scripts)
     assert names == ["hc-search.js", "hc-widgets.js"], names
+
+
+def test_on_a_short_wide_window_the_end_of_the_navigation_can_be_scrolled_to(page: Page, site_server: str) -> None:
+    """Sidebars are sticky; taller than the window they must scroll themselves (Material's JS did this)."""
+    page.set_viewport_size({"width": 1280, "height": 260})
+    page.goto(site_server + "care/leather-bags/")
+    for sidebar in (".md-sidebar--primary", ".md-sidebar--secondary"):
+        last = page.locator(f"{sidebar} .md-nav__link").last
+        last.evaluate("link => link.scrollIntoView({block: 'nearest'})")
+        box = last.bounding_box()
+        assert box is not None
+        assert 48 <= box["y"] and box["y"] + box["height"] <= 260, (sidebar, box)
