@@ -179,7 +179,26 @@ def test_on_a_phone_the_search_button_opens_a_full_screen_search(new_page: NewPa
     first = page.locator(f"{HEADER_BOX} [data-hc-search-results] a").first
     expect(first).to_be_in_viewport()
     box = first.bounding_box()
-    assert box is not None and box["width"] > 300  # the results use the phone's width
+    assert box is not None and 300 < box["width"] <= 375  # the results use the phone's width, no more
+    assert page.evaluate("innerWidth") == 375, "the page grew sideways: the phone zoomed out"
+
+
+def test_on_a_phone_the_page_stays_put_under_the_open_search(new_page: NewPage, site_server: str) -> None:
+    page = new_page(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page.goto(site_server + "care/leather-bags/")
+    page.evaluate("scrollTo(0, 300)")
+    page.wait_for_function("scrollY === 300")
+    # A tap where the button is (Playwright's click would first scroll the sticky header "into view").
+    button = page.locator("label.md-header__button[for=__search]").bounding_box()
+    assert button is not None
+    page.mouse.click(button["x"] + button["width"] / 2, button["y"] + button["height"] / 2)
+    expect(page.locator("body[data-md-scrolllock]")).to_have_count(1)
+    assert page.evaluate("scrollY") == 0 and page.evaluate("document.body.style.top") == "-300px"
+    search(page, HEADER_BOX, "leather")
+    page.keyboard.press("Escape")  # clears the query
+    page.keyboard.press("Escape")  # closes the search
+    expect(page.locator("body[data-md-scrolllock]")).to_have_count(0)
+    page.wait_for_function("scrollY === 300", timeout=2000)  # the shopper is back where they were
 
 
 def test_the_manifest_comes_with_the_page_and_the_postings_only_with_a_query(page: Page, site_server: str) -> None:

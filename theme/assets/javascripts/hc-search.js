@@ -549,6 +549,30 @@
     function toggle(open) {
       var box = document.getElementById("__search");
       if (box && box.checked !== open) box.checked = open;
+      lockScroll(Boolean(box && box.checked));
+    }
+
+    /** On phones the open search covers the page: the page must not scroll under it, nor grow
+     *  sideways with the panel's opening animation (which made the browser zoom out). As Material's
+     *  bundle did: fix the body in place where it was, and put the scroll back after closing. The
+     *  unlock waits for the panel's closing transition (0.25 s), during which Chromium ignores
+     *  scrolling; the body stays fixed meanwhile, so nothing moves on screen. */
+    var unlockTimer = 0;
+    function lockScroll(locked) {
+      var body = document.body;
+      clearTimeout(unlockTimer);
+      if (locked) {
+        if (body.hasAttribute("data-md-scrolllock") || matchMedia("(min-width: 60em)").matches) return;
+        body.style.top = -window.scrollY + "px";
+        body.setAttribute("data-md-scrolllock", "");
+      } else if (body.hasAttribute("data-md-scrolllock")) {
+        unlockTimer = setTimeout(function () {
+          var y = -parseInt(body.style.top || "0", 10);
+          body.removeAttribute("data-md-scrolllock");
+          body.style.top = "";
+          if (y) window.scrollTo(0, y);
+        }, 300);
+      }
     }
 
     function isHeader(widget) {
@@ -625,8 +649,11 @@
       if (widget) setTimeout(function () { render(widget, null); parts(widget).input.focus(); });
     });
     document.addEventListener("change", function (event) {
-      // The header's search button (a label for the __search toggle) on small screens.
-      if (event.target.id === "__search" && event.target.checked) {
+      // The header's search button (a label for the __search toggle) on small screens, and the
+      // back arrow or the backdrop that close it.
+      if (event.target.id !== "__search") return;
+      lockScroll(event.target.checked);
+      if (event.target.checked) {
         var input = document.querySelector("[data-hc-search=header] [data-hc-search-input]");
         if (input) setTimeout(function () { input.focus(); }, 0);
       }
