@@ -549,30 +549,6 @@
     function toggle(open) {
       var box = document.getElementById("__search");
       if (box && box.checked !== open) box.checked = open;
-      lockScroll(Boolean(box && box.checked));
-    }
-
-    /** On phones the open search covers the page: the page must not scroll under it, nor grow
-     *  sideways with the panel's opening animation (which made the browser zoom out). As Material's
-     *  bundle did: fix the body in place where it was, and put the scroll back after closing. The
-     *  unlock waits for the panel's closing transition (0.25 s), during which Chromium ignores
-     *  scrolling; the body stays fixed meanwhile, so nothing moves on screen. */
-    var unlockTimer = 0;
-    function lockScroll(locked) {
-      var body = document.body;
-      clearTimeout(unlockTimer);
-      if (locked) {
-        if (body.hasAttribute("data-md-scrolllock") || matchMedia("(min-width: 60em)").matches) return;
-        body.style.top = -window.scrollY + "px";
-        body.setAttribute("data-md-scrolllock", "");
-      } else if (body.hasAttribute("data-md-scrolllock")) {
-        unlockTimer = setTimeout(function () {
-          var y = -parseInt(body.style.top || "0", 10);
-          body.removeAttribute("data-md-scrolllock");
-          body.style.top = "";
-          if (y) window.scrollTo(0, y);
-        }, 300);
-      }
     }
 
     function isHeader(widget) {
@@ -644,6 +620,13 @@
     document.addEventListener("keydown", onKeydown);
     document.addEventListener("submit", onSubmit);
     document.addEventListener("focusin", onFocusIn);
+    // Tabbing out of the header's search closes it: on a phone its panel would otherwise keep
+    // covering (and holding still) the page the focus has moved on to.
+    document.addEventListener("focusout", function (event) {
+      var widget = widgetOf(event.target);
+      var next = event.relatedTarget;
+      if (widget && isHeader(widget) && next instanceof Element && !widget.contains(next)) toggle(false);
+    });
     document.addEventListener("reset", function (event) {
       var widget = widgetOf(event.target);
       if (widget) setTimeout(function () { render(widget, null); parts(widget).input.focus(); });
@@ -652,7 +635,6 @@
       // The header's search button (a label for the __search toggle) on small screens, and the
       // back arrow or the backdrop that close it.
       if (event.target.id !== "__search") return;
-      lockScroll(event.target.checked);
       if (event.target.checked) {
         var input = document.querySelector("[data-hc-search=header] [data-hc-search-input]");
         if (input) setTimeout(function () { input.focus(); }, 0);
