@@ -8,10 +8,8 @@ the field, what is wrong, and how to fix it.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import json
-import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
@@ -24,7 +22,7 @@ from jsonschema.exceptions import ValidationError
 from generator.yamlsource import PathKey
 
 SCHEMA_NAMES = ("faq", "care", "synonyms")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_FORMAT_CHECKER = jsonschema.Draft202012Validator.FORMAT_CHECKER
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping",
                "boolean": "true or false", "number": "a number", "null": "empty"}
 
@@ -60,8 +58,7 @@ def schema_problems(name: str, data: Any) -> Iterator[tuple[PathKey, bool, str]]
 
 @cache
 def _validator(name: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(load_schema(name),
-                                           format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    return jsonschema.Draft202012Validator(load_schema(name), format_checker=_FORMAT_CHECKER)
 
 
 def passes_compiled_schema(name: str, data: Any) -> bool:
@@ -80,22 +77,14 @@ def passes_compiled_schema(name: str, data: Any) -> bool:
 @cache
 def _compiled(name: str) -> Callable[[Any], Any] | None:
     # fastjsonschema knows drafts 4 to 7; the keywords these schemas use mean the same in draft 7
-    # as in 2020-12 ($defs is reached by a plain JSON pointer). Dates are checked as jsonschema does.
+    # as in 2020-12 ($defs is reached by a plain JSON pointer). Dates are checked by jsonschema's own
+    # format checker, so both validators mean the same by "date".
     schema = {**load_schema(name), "$schema": "http://json-schema.org/draft-07/schema#"}
+    formats = {"date": lambda value: _FORMAT_CHECKER.conforms(value, "date")}
     try:
-        return fastjsonschema.compile(schema, formats={"date": _is_date})
+        return fastjsonschema.compile(schema, formats=formats)
     except fastjsonschema.JsonSchemaDefinitionException:
         return None
-
-
-def _is_date(value: Any) -> bool:
-    if not isinstance(value, str) or not _DATE.fullmatch(value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _explain(error: ValidationError) -> Iterator[tuple[PathKey, bool, str]]:
