@@ -237,8 +237,6 @@ def absolute_url(site_url: str, target: str | None) -> str | None:
     return site_url.rstrip("/") + "/" + target.lstrip("/")
 
 
-
-
 def graph_json(nodes: Sequence[JsonLd]) -> str:
     """A page's JSON-LD as one compact ``@graph`` document, safe inside ``<script>``.
 

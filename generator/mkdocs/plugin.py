@@ -58,8 +58,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         assert self.output is not None
+        docs_dir = Path(config.docs_dir).resolve()
         for file in list(files):
-            if not file.generated_by and _is_unused_theme_file(file, config):
+            if not file.generated_by and _is_unused_theme_file(file, docs_dir):
                 files.remove(file)
         for page in self.output.pages:
             files.append(File.generated(config, page.path, content=page.content))
@@ -81,8 +82,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         return server
 
 
-def _is_unused_theme_file(file: File, config: Any) -> bool:
+def _is_unused_theme_file(file: File, docs_dir: Path) -> bool:
     """A file of the theme (not of docs_dir) that no page loads: see ``UNUSED_THEME_FILES``."""
-    if Path(file.abs_src_path or "").is_relative_to(Path(config.docs_dir).resolve()):
+    if Path(file.abs_src_path or "").is_relative_to(docs_dir):
         return False
     return any(fnmatchcase(file.src_uri, pattern) for pattern in UNUSED_THEME_FILES)

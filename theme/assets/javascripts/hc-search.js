@@ -632,10 +632,8 @@
       if (widget) setTimeout(function () { render(widget, null); parts(widget).input.focus(); });
     });
     document.addEventListener("change", function (event) {
-      // The header's search button (a label for the __search toggle) on small screens, and the
-      // back arrow or the backdrop that close it.
-      if (event.target.id !== "__search") return;
-      if (event.target.checked) {
+      // The header's search button (a label for the __search toggle) on small screens.
+      if (event.target.id === "__search" && event.target.checked) {
         var input = document.querySelector("[data-hc-search=header] [data-hc-search-input]");
         if (input) setTimeout(function () { input.focus(); }, 0);
       }

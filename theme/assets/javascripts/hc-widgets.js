@@ -377,9 +377,9 @@
 
   function submitLookup(form, output, api, state) {
     if (state.busy) return;
-    var button = form.querySelector('[type="submit"]');
-    if (secondsToWait(state) > 0) {
-      show(output, renderFailure({ kind: "rate-limited", wait: secondsToWait(state) }, storeLinks(form)));
+    var wait = secondsToWait(state);
+    if (wait > 0) {
+      show(output, renderFailure({ kind: "rate-limited", wait: wait }, storeLinks(form)));
       return;
     }
     var values = {
@@ -396,6 +396,7 @@
       form.elements.namedItem(problems[0][0]).focus();
       return;
     }
+    var button = form.querySelector('[type="submit"]');
     state.busy = true;
     if (button) button.setAttribute("aria-disabled", "true");
     output.setAttribute("aria-busy", "true");
