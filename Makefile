@@ -32,12 +32,12 @@ serve: $(VENV)/.runtime-installed
 ## test: the whole test suite (unit, golden, build, real-browser), then ruff and mypy
 test: $(VENV)/.dev-installed browser
 	$(BIN)/python -m pytest
-	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff check generator devstore tests benchmarks
 	$(BIN)/mypy
 
 ## lint: ruff and mypy only
 lint: $(VENV)/.dev-installed
-	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff check generator devstore tests benchmarks
 	$(BIN)/mypy
 
 ## browser: make sure Debian's Chromium is there for the browser tests

@@ -31,8 +31,8 @@ from benchmarks.synthetic import (
     write_plain_material_project,
     write_synthetic_project,
 )
-from generator.project import load_project
-from generator.site import generate
+from generator.config.project import load_project
+from generator.rendering.site import generate
 
 SEARCH_DIRS = ("search", "assets/search")
 """Where a site keeps its search index: Material's plugin writes search/, ours assets/search/."""

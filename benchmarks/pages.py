@@ -4,7 +4,7 @@
 
 Builds the real content with the real configuration, deployed as it would be: site_url is the local
 server's own address (so canonical URLs, the sitemap and robots.txt match what is served) and the
-store is the development store (generator/devstore) on another local port, as a store's API would be
+store is the development store (devstore) on another local port, as a store's API would be
 on its own host. A small static server answers like a static host: gzip for text, 404.html with
 status 404 for a missing path. Lighthouse (npm ``lighthouse@12.2.3``, installed into
 benchmarks/node_modules on first use) runs in its default mobile mode against Debian's Chromium.
@@ -41,10 +41,10 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 import yaml
 
-from generator.devstore import DevStoreOptions, start_in_thread, stop
-from generator.loading import load_helpcenter
+from devstore import DevStoreOptions, start_in_thread, stop
+from generator.config.store import STORE_API_URL_ENV, STORE_URL_ENV
 from generator.mkdocs.engine import build_site
-from generator.store import STORE_API_URL_ENV, STORE_URL_ENV
+from generator.reading.loading import load_helpcenter
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent

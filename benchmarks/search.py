@@ -44,8 +44,8 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from benchmarks.build import _tool
 from benchmarks.synthetic import write_plain_material_project, write_synthetic_project
-from generator.project import load_project
-from generator.site import generate
+from generator.config.project import load_project
+from generator.rendering.site import generate
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from generator.errors import ContentError, HelpCenterError
@@ -17,14 +18,14 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _project(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from generator.project import load_project
+    from generator.config.project import load_project
 
     return load_project(Path(args.config))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.loading import load_content
-    from generator.reporting import format_problems, summary
+    from generator.reading.loading import load_content
+    from generator.reading.reporting import format_problems, summary
 
     project = _project(args)
     loaded = load_content(project.content_dir)
@@ -40,7 +41,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _check_before_building(args: argparse.Namespace) -> None:
     """Content errors are reported editor-style before MkDocs runs at all."""
-    from generator.loading import load_content
+    from generator.reading.loading import load_content
 
     loaded = load_content(_project(args).content_dir)
     if loaded.problems:
@@ -64,16 +65,33 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not args.demo_store:
         serve_site(Path(args.config), args.host, args.port)
         return 0
-    from generator.devstore.preview import demo_store
-
-    with demo_store(args.host, args.port):
+    with _devstore_preview()(args.host, args.port):
         serve_site(Path(args.config), args.host, args.port)
     return 0
 
 
+def _devstore_preview() -> Callable[[str, int], AbstractContextManager[object]]:
+    """The development store lives beside generator/ in the repository, outside the installed package."""
+    import importlib
+
+    try:
+        module = importlib.import_module("devstore.preview")
+    except ModuleNotFoundError as err:
+        checkout = Path(__file__).resolve().parent.parent
+        if err.name != "devstore":
+            raise
+        if not (checkout / "devstore" / "__init__.py").is_file():
+            raise HelpCenterError("--demo-store needs the development store (devstore/), which comes with a "
+                                  "clone of the help center's repository, not with the installed package") from err
+        sys.path.insert(0, str(checkout))
+        module = importlib.import_module("devstore.preview")
+    preview: Callable[[str, int], AbstractContextManager[object]] = module.demo_store
+    return preview
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    from generator.export import export
-    from generator.site import generate
+    from generator.rendering.export import export
+    from generator.rendering.site import generate
 
     project = _project(args)
     count = export(project, generate(project), Path(args.directory))
@@ -129,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except ContentError as err:
-        from generator.reporting import format_problems, summary
+        from generator.reading.reporting import format_problems, summary
 
         fmt = getattr(args, "format", "text")
         print(format_problems(err.problems, fmt))

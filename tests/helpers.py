@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from generator.project import Project, project_from_settings
+from generator.config.project import Project, project_from_settings
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).parent / "examples"

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.model import Category, Guide, HelpCenter, Question
+from generator.reading.model import Category, Guide, HelpCenter, Question
 from generator.search import build_search_files
 
 TESTS = Path(__file__).parent

@@ -14,7 +14,7 @@ from benchmarks.synthetic import (
     write_synthetic_project,
 )
 from generator.cli import main as helpcenter
-from generator.loading import SLUG
+from generator.reading.loading import SLUG
 
 
 def _questions(project: Path) -> list[dict[str, object]]:

@@ -22,10 +22,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from generator.loading import load_helpcenter
+from generator.config.project import read_mkdocs_yml
 from generator.mkdocs.engine import build_site
-from generator.model import HelpCenter
-from generator.project import read_mkdocs_yml
+from generator.reading.loading import load_helpcenter
+from generator.reading.model import HelpCenter
 from tests.helpers import REPO, copy_site_project
 
 pytestmark = pytest.mark.slow
@@ -412,7 +412,7 @@ def test_no_third_party_request_when_a_page_loads(real_site: Path) -> None:
 
 
 def test_the_site_publishes_no_script_that_no_page_loads(real_site: Path) -> None:
-    """Material's bundle, search worker and lunr files are left out (generator.site.UNUSED_THEME_FILES),
+    """Material's bundle, search worker and lunr files are left out (generator.rendering.site.UNUSED_THEME_FILES),
     and every script the site does publish is loaded by its pages."""
     published = {p.relative_to(real_site).as_posix() for p in real_site.rglob("*.js")}
     loaded = {

@@ -17,14 +17,14 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from generator.devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
-from generator.devstore.__main__ import parse_args
-from generator.devstore.db import StoreDatabase
-from generator.devstore.preview import demo_store
-from generator.devstore.ratelimit import RateLimiter
-from generator.devstore.samples import ORDERS
-from generator.devstore.testorders import RETRY_AFTER_SECONDS
-from generator.store import PRESETS, STORE_API_URL_ENV, STORE_URL_ENV, resolve_store
+from devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
+from devstore.__main__ import parse_args
+from devstore.db import StoreDatabase
+from devstore.preview import demo_store
+from devstore.ratelimit import RateLimiter
+from devstore.samples import ORDERS
+from devstore.testorders import RETRY_AFTER_SECONDS
+from generator.config.store import PRESETS, STORE_API_URL_ENV, STORE_URL_ENV, resolve_store
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACT = ROOT / "contract" / "store-api.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.loading import load_content
+from generator.reading.loading import load_content
 
 EXAMPLES = Path(__file__).parent / "examples"
 GOOD = sorted(p for p in (EXAMPLES / "good").iterdir() if p.is_dir())

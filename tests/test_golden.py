@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.site import generate
+from generator.rendering.site import generate
 from tests.helpers import EXAMPLES, project_for
 
 GOLDEN = Path(__file__).parent / "golden" / "minimal"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.loading import load_content
+from generator.reading.loading import load_content
 from tests.helpers import REPO
 
 SEEDS = range(60)
@@ -69,7 +69,7 @@ def test_strange_files_are_reported(data: bytes, tmp_path: Path) -> None:
 
 def test_libyaml_and_pure_python_paths_agree_on_real_content(monkeypatch: pytest.MonkeyPatch) -> None:
     """The fast path must give editors the very same data and positions as the careful one."""
-    from generator import yamlsource
+    from generator.reading import yamlsource
 
     for path in sorted((REPO / "content").rglob("*.yml")):
         text = path.read_text("utf-8")

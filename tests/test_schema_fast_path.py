@@ -13,8 +13,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.schema import SCHEMA_NAMES, _compiled, _validator, passes_compiled_schema
-from generator.yamlsource import YamlProblem, parse_yaml
+from generator.reading.schema import SCHEMA_NAMES, _compiled, _validator, passes_compiled_schema
+from generator.reading.yamlsource import YamlProblem, parse_yaml
 from tests.helpers import REPO
 
 

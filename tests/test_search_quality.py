@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.loading import load_helpcenter
+from generator.reading.loading import load_helpcenter
 from generator.search import SearchIndex, build_search_files
 
 REPO = Path(__file__).resolve().parent.parent

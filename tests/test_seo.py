@@ -1,4 +1,4 @@
-"""Unit tests of generator.seo and generator.plaintext: descriptions, dates and JSON-LD shapes."""
+"""Unit tests of generator.rendering.seo and generator.markup.plaintext: descriptions, dates and JSON-LD shapes."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from generator import seo
-from generator.model import Category, Guide, HelpCenter, Location, Question
-from generator.plaintext import plain_text, sentences, shorten
+from generator.rendering import seo
+from generator.markup.plaintext import plain_text, sentences, shorten
+from generator.reading.model import Category, Guide, HelpCenter, Location, Question
 
 SITE = seo.SiteInfo(
     site_url="https://help.example.com/",

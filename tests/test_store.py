@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.config.store import LINK_NAMES, resolve_store
 from generator.errors import ConfigError
-from generator.store import LINK_NAMES, resolve_store
 
 
 def test_shopify_is_the_default_preset() -> None:
@@ -60,14 +60,14 @@ def test_bad_settings_are_refused_with_a_clear_message(raw: dict[str, object], e
     ("blue", "extra.brand: must be a mapping"),
 ])
 def test_brand_colours_must_be_readable(brand: object, message: str) -> None:
-    from generator.project import check_brand
+    from generator.config.project import check_brand
 
     with pytest.raises(ConfigError, match=message):
         check_brand(brand)
 
 
 def test_the_real_brand_colours_pass_aa() -> None:
-    from generator.project import contrast_with_white, read_mkdocs_yml
+    from generator.config.project import contrast_with_white, read_mkdocs_yml
     from tests.helpers import REPO
 
     brand = read_mkdocs_yml(REPO / "mkdocs.yml")["extra"]["brand"]

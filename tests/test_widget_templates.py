@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 import pytest
 
-from generator.store import resolve_store
+from generator.config.store import resolve_store
 
 THEME = Path(__file__).resolve().parents[1] / "theme"
 

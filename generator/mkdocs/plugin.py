@@ -17,9 +17,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from generator.config.project import Project, project_from_settings
 from generator.errors import ContentError, HelpCenterError, Problem
-from generator.project import Project, project_from_settings
-from generator.site import UNUSED_THEME_FILES, Output, generate
+from generator.rendering.site import UNUSED_THEME_FILES, Output, generate
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from generator.model import HelpCenter
+from generator.reading.model import HelpCenter
 from generator.search.builder import PREFIX, build_index_files
 from generator.search.documents import SearchDoc, search_documents
 from generator.search.engine import SearchIndex, SearchResponse, SearchResult

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 
-from generator.loading import load_helpcenter
-from generator.model import HelpCenter
-from generator.project import Project
+from generator.config.project import Project
+from generator.reading.loading import load_helpcenter
+from generator.reading.model import HelpCenter
 from generator.search import build_search_files
 from generator.search.engine import Clause, SearchIndex, SearchResponse
 from generator.search.text import terms

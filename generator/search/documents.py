@@ -20,8 +20,8 @@ from typing import Any
 import markdown  # type: ignore[import-untyped]
 from markdown.extensions.toc import slugify, unique  # type: ignore[import-untyped]
 
-from generator.model import Category, Guide, HelpCenter, Question
-from generator.pages import CARE_TITLE
+from generator.reading.model import Category, Guide, HelpCenter, Question
+from generator.rendering.pages import CARE_TITLE
 from generator.search.plaintext import excerpt, markdown_to_text
 
 # The fields a document's text is indexed under; their weights are in builder.FIELD_WEIGHTS.

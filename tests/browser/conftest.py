@@ -1,6 +1,6 @@
 """Shared fixtures for the real-browser tests (Chromium through Playwright, marker ``browser``).
 
-- ``dev_store``: the development store (generator/devstore) on a free localhost port, for the whole session;
+- ``dev_store``: the development store (devstore) on a free localhost port, for the whole session;
 - ``built_site``: the real help center (this repo's mkdocs.yml and content), built once per session into a
   temporary folder with its store URLs pointing at ``dev_store``;
 - ``site_server``: the base URL (ending in ``/``) of a static server of ``built_site`` on a free port;
@@ -25,8 +25,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Error, Page, sync_playwright
 
-from generator.devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
-from generator.store import STORE_API_URL_ENV, STORE_URL_ENV
+from devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
+from generator.config.store import STORE_API_URL_ENV, STORE_URL_ENV
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("HC_CHROMIUM", "/usr/bin/chromium")

@@ -13,8 +13,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from generator.devstore import DevStoreServer
-from generator.loading import load_helpcenter
+from devstore import DevStoreServer
+from generator.reading.loading import load_helpcenter
 from tests.helpers import REPO
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -13,7 +13,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, Request, expect
 
-from generator.loading import load_helpcenter
+from generator.reading.loading import load_helpcenter
 from generator.search import SearchIndex, build_search_files
 from tests.browser.conftest import REPO, NewPage
 from tests.search_helpers import helpcenter_from, load_vectors

@@ -2,7 +2,7 @@
 
 Every state a shopper can meet: signed out and signed in, a found order, nothing found, each failure of the
 backend (422, 429, 5xx, not JSON, network error, no answer in 10 s), hostile strings, and no JavaScript.
-The failures come from the store's TEST-* order numbers (generator/devstore/testorders.py).
+The failures come from the store's TEST-* order numbers (devstore/testorders.py).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Dialog, Page, Request, expect
 
-from generator.devstore import DevStoreServer
-from generator.devstore.samples import ORDERS
+from devstore import DevStoreServer
+from devstore.samples import ORDERS
 from tests.browser.conftest import NewPage
 
 pytestmark = pytest.mark.browser

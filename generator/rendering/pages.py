@@ -16,11 +16,11 @@ from typing import Any
 import jinja2
 import yaml
 
-from generator.links import LinkResolver
-from generator.model import Category, Guide, HelpCenter, Question
-from generator.project import Project
-from generator.rewrite import rewrite_markdown
-from generator.seo import SiteInfo, SiteSeo
+from generator.config.project import Project
+from generator.markup.links import LinkResolver
+from generator.markup.rewrite import rewrite_markdown
+from generator.reading.model import Category, Guide, HelpCenter, Question
+from generator.rendering.seo import SiteInfo, SiteSeo
 
 CARE_TITLE = "Care guides"
 CARE_DESCRIPTION = "How to clean, protect and store your bags, material by material."
@@ -38,7 +38,7 @@ class Page:
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.rendering", "templates"),
         autoescape=False,  # the output is Markdown; values are escaped for Markdown by md_escape
         keep_trailing_newline=True,
         trim_blocks=True,

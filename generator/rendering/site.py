@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.loading import load_helpcenter
-from generator.model import HelpCenter
-from generator.pages import Page, PageRenderer, navigation, template_data
-from generator.project import Project
+from generator.config.project import Project
+from generator.reading.loading import load_helpcenter
+from generator.reading.model import HelpCenter
+from generator.rendering.pages import Page, PageRenderer, navigation, template_data
 from generator.search import build_search_files
 
 UNUSED_THEME_FILES = (

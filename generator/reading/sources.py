@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.schema import field_name
-from generator.yamlsource import PathKey, Positions
+from generator.reading.schema import field_name
+from generator.reading.yamlsource import PathKey, Positions
 
 MAX_FILE_BYTES = 2_000_000
 """Content files are prose; anything bigger is a mistake (or an attack) and is refused."""

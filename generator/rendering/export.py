@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 
+from generator.config.project import PLUGIN_NAME, Project
 from generator.errors import BuildError
-from generator.project import PLUGIN_NAME, Project
-from generator.site import Output
+from generator.rendering.site import Output
 
 
 def exported_config(project: Project, output: Output) -> dict[str, Any]:

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ContentError
-from generator.model import Category, Guide, HelpCenter, Location, Question
-from generator.schema import schema_problems
-from generator.sources import Problems, SourceFile, read_source
-from generator.yamlsource import PathKey, Positions, YamlProblem, parse_yaml
+from generator.reading.model import Category, Guide, HelpCenter, Location, Question
+from generator.reading.schema import schema_problems
+from generator.reading.sources import Problems, SourceFile, read_source
+from generator.reading.yamlsource import PathKey, Positions, YamlProblem, parse_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_CATEGORY_IDS = {"care", "search", "assets", "stylesheets", "javascripts", "404"}
@@ -41,7 +41,7 @@ class LoadedContent:
 
 def load_content(content_dir: Path) -> LoadedContent:
     """Load and check ``content_dir``; never raises for bad content (see ``problems``)."""
-    from generator.validation import check_site  # the cross-file checks need the whole model
+    from generator.reading.crosscheck import check_site  # the cross-file checks need the whole model
 
     loaded = LoadedContent(HelpCenter(categories=[], guides=[]))
     if not content_dir.is_dir():

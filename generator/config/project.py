@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
+from generator.config.store import StoreSettings, resolve_store
 from generator.errors import ConfigError
-from generator.store import StoreSettings, resolve_store
 
 PLUGIN_NAME = "helpcenter"
 

@@ -9,14 +9,14 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
-from generator.links import LinkResolver, find_links, is_unsafe_url, unsafe_html, without_code
-from generator.model import Guide, Question
-from generator.schema import field_name
-from generator.sources import SourceFile
+from generator.markup.links import LinkResolver, find_links, is_unsafe_url, unsafe_html, without_code
+from generator.reading.model import Guide, Question
+from generator.reading.schema import field_name
+from generator.reading.sources import SourceFile
 
 if TYPE_CHECKING:
-    from generator.loading import LoadedContent
-    from generator.yamlsource import PathKey
+    from generator.reading.loading import LoadedContent
+    from generator.reading.yamlsource import PathKey
 
 _H1 = re.compile(r"^#[ \t]+\S|^[^\n]+\n=+[ \t]*$", re.M)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.devstore.api import Response, error, json_response
+from devstore.api import Response, error, json_response
 
 HOSTILE = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">"
 RETRY_AFTER_SECONDS = 42
@@ -105,7 +105,7 @@ def _slow(response: Response, seconds: float) -> Response:
 
 
 def responder(slow_seconds: float) -> Callable[[str, str], Response | None]:
-    """The ``test_order`` hook of :func:`generator.devstore.api.lookup`."""
+    """The ``test_order`` hook of :func:`devstore.api.lookup`."""
     table = answers(slow_seconds)
 
     def answer(order_number: str, store_url: str) -> Response | None:

@@ -1,4 +1,4 @@
-"""The HTTP layer of the development store: routes requests to api.py and pages.py, and never logs them
+"""The HTTP layer of the development store: routes requests to api.py and storefront.py, and never logs them
 beyond method, path and status (no query strings, bodies, emails or order numbers)."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-from generator.devstore import api, pages, testorders
-from generator.devstore.db import StoreDatabase
-from generator.devstore.ratelimit import RateLimiter
+from devstore import api, storefront, testorders
+from devstore.db import StoreDatabase
+from devstore.ratelimit import RateLimiter
 
 
 @dataclass
@@ -82,7 +82,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif path.startswith(self._api("/")):
             self._send(self._api_error(404, "not_found", "No such API endpoint."))
         else:
-            self._send(pages.get(self._page_context(), path))
+            self._send(storefront.get(self._page_context(), path))
 
     def do_POST(self) -> None:
         path = self._path()
@@ -93,7 +93,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(self._api_error(404, "not_found", "No such API endpoint."))
         else:
             form = dict(parse_qsl((body or b"").decode("utf-8", "replace")))
-            self._send(pages.post(self._page_context(), path, form))
+            self._send(storefront.post(self._page_context(), path, form))
 
     def do_OPTIONS(self) -> None:
         path = self._path()
@@ -160,14 +160,14 @@ class _Handler(BaseHTTPRequestHandler):
             cookie = SimpleCookie(self.headers.get("Cookie", ""))
         except CookieError:
             return None
-        morsel = cookie.get(pages.SESSION_COOKIE)
+        morsel = cookie.get(storefront.SESSION_COOKIE)
         return morsel.value if morsel and morsel.value else None
 
-    def _page_context(self) -> pages.PageContext:
+    def _page_context(self) -> storefront.PageContext:
         token = self._session_token()
         customer = self.server.db.session_customer(token) if token else None
         opts = self.server.options
-        return pages.PageContext(self.server.db, opts.store_name, opts.help_center_url, customer, token)
+        return storefront.PageContext(self.server.db, opts.store_name, opts.help_center_url, customer, token)
 
     def _send(self, response: api.Response) -> None:
         if response.delay and self.server.stopping.wait(response.delay):

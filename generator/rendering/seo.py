@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.model import Category, Guide, HelpCenter, Question
-from generator.plaintext import Block, blocks, inline_text, plain_text, sentences, shorten
-from generator.project import Project
+from generator.config.project import Project
+from generator.markup.plaintext import Block, blocks, inline_text, plain_text, sentences, shorten
+from generator.reading.model import Category, Guide, HelpCenter, Question
 
 DESCRIPTION_LIMIT = 160
 HEADLINE_LIMIT = 110

@@ -1,6 +1,6 @@
 """Validate content data against the JSON Schemas and word each failure for an editor.
 
-The schemas in ``generator/schemas/`` are the single source of truth for the content format:
+The schemas in ``generator/reading/schemas/`` are the single source of truth for the content format:
 editors' editors read them through the ``yaml-language-server`` comment, and this module reads
 the very same files. Messages are rewritten from jsonschema's wording into what an editor needs:
 the field, what is wrong, and how to fix it.
@@ -19,7 +19,7 @@ import fastjsonschema
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
-from generator.yamlsource import PathKey
+from generator.reading.yamlsource import PathKey
 
 SCHEMA_NAMES = ("faq", "care", "synonyms")
 _FORMAT_CHECKER = jsonschema.Draft202012Validator.FORMAT_CHECKER
@@ -29,7 +29,7 @@ _TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list",
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    text = resources.files("generator.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
+    text = resources.files("generator.reading.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 

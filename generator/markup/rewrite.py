@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from generator.links import Link, LinkResolver, Resolved, find_links, without_code
+from generator.markup.links import Link, LinkResolver, Resolved, find_links, without_code
 
 _CONTACT_PHRASE = re.compile(r"(?<![\[\w])(contact (?:our )?customer service)(?![\w\]])", re.I)
 

@@ -1,4 +1,4 @@
--- The development store's database (see generator/devstore/__init__.py): sample shoppers and orders.
+-- The development store's database (see devstore/__init__.py): sample shoppers and orders.
 -- Development and test only; the built help center never reads it.
 
 CREATE TABLE customers (

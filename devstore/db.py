@@ -10,7 +10,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from generator.devstore import samples
+from devstore import samples
 
 
 class StoreDatabase:
@@ -30,7 +30,7 @@ class StoreDatabase:
             self._conn.close()
 
     def _seed(self, today: dt.date) -> None:
-        schema = files("generator.devstore").joinpath("schema.sql").read_text(encoding="utf-8")
+        schema = files("devstore").joinpath("schema.sql").read_text(encoding="utf-8")
         with self._lock, self._conn:
             self._conn.executescript(schema)
             for customer in samples.CUSTOMERS:

@@ -12,9 +12,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.devstore.api import Response
-from generator.devstore.db import StoreDatabase
-from generator.devstore.testorders import answers
+from devstore.api import Response
+from devstore.db import StoreDatabase
+from devstore.testorders import answers
 
 SESSION_COOKIE = "devstore_session"
 
@@ -96,7 +96,7 @@ def home(ctx: PageContext) -> Response:
         "<p>Try the help center's order lookup with any of these sample orders:</p>"
         f"<table><tr><th>Order number</th><th>Email</th><th>Status</th></tr>{rows}</table>"
         "<p>These order numbers make the store fail on purpose (development and test only; see "
-        f"<code>generator/devstore/testorders.py</code>):</p><ul>{tests}</ul>"
+        f"<code>devstore/testorders.py</code>):</p><ul>{tests}</ul>"
     )
     return _layout(ctx, "Development store", body)
 

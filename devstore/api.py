@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.devstore.db import StoreDatabase
+from devstore.db import StoreDatabase
 
 MAX_BODY_BYTES = 8192
 _EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 
-from generator.devstore.server import DevStoreOptions, DevStoreServer, start_in_thread, stop
-from generator.store import STORE_API_URL_ENV, STORE_URL_ENV
+from devstore.server import DevStoreOptions, DevStoreServer, start_in_thread, stop
+from generator.config.store import STORE_API_URL_ENV, STORE_URL_ENV
 
 
 @contextmanager

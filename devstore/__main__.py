@@ -1,16 +1,16 @@
-"""``python -m generator.devstore``: run the development store (development and test only)."""
+"""``python -m devstore``: run the development store (development and test only)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from generator.devstore.server import DevStoreOptions, DevStoreServer
+from devstore.server import DevStoreOptions, DevStoreServer
 
 
 def parse_args(argv: list[str] | None = None) -> DevStoreOptions:
     parser = argparse.ArgumentParser(
-        prog="python -m generator.devstore",
+        prog="python -m devstore",
         description="Development store for previewing the help center's widgets. Not for production.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")

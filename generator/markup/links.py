@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.model import HelpCenter
-from generator.store import LINK_NAMES
+from generator.config.store import LINK_NAMES
+from generator.reading.model import HelpCenter
 
 # Inline links/images `[text](target "title")`, reference definitions `[ref]: target`, and
 # HTML href/src attributes: together what Python-Markdown turns into a URL.

@@ -1,0 +1,1 @@
+"""The project's settings: mkdocs.yml read into a typed Project, the store's URLs and the brand colours."""
