@@ -9,7 +9,7 @@ the time from navigation start until search is ready, and, while typing queries 
 time from the keystroke that brings the first results to those results, from the last keystroke to
 the final results, and the compressed bytes of index data (not code) fetched before the first results.
 A page per query, fresh cache. With the real site it also types the realistic queries of
-tests/search_queries.yml into both sites and reports how often the right article comes first
+tests/search/queries.yml into both sites and reports how often the right article comes first
 (Material ranks pages, so a page of a category that lists the question counts as a miss, as a
 shopper would have to look further).
 The issue's targets at 5,000 articles: ready within 1 s of page load, first results within 100 ms
@@ -134,7 +134,7 @@ def prepare(size: str, work: Path, with_material: bool) -> list[Site]:
         helpcenter = generate(load_project(REPO / "mkdocs.yml")).helpcenter
         articles = len(helpcenter.questions) + len(helpcenter.guides)
         queries = [
-            q["query"] for q in yaml.safe_load((REPO / "tests/search_queries.yml").read_text("utf-8"))["queries"]
+            q["query"] for q in yaml.safe_load((REPO / "tests/search/queries.yml").read_text("utf-8"))["queries"]
         ]
         build_ours(REPO, work / "ours")
         sites.append(Site("real", OURS, work / "ours", articles, queries[::7]))
@@ -331,8 +331,8 @@ def _timing(bench: dict[str, Any], origin: float, finished: list[tuple[float, in
 
 
 def first_result_rate(browser: Any, site: Site, url: str) -> tuple[float, float]:
-    """(share of tests/search_queries.yml answered first, MRR over the first 10 results)."""
-    items = yaml.safe_load((REPO / "tests/search_queries.yml").read_text("utf-8"))["queries"]
+    """(share of tests/search/queries.yml answered first, MRR over the first 10 results)."""
+    items = yaml.safe_load((REPO / "tests/search/queries.yml").read_text("utf-8"))["queries"]
     field_selector, list_selector = _selectors(site.engine)
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(url)
@@ -427,7 +427,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                             ]
                         if size == "real":
                             first, mrr = first_result_rate(browser, site, url)
-                            lines.append(f"    tests/search_queries.yml: right answer first {first:.0%}, MRR {mrr:.2f}")
+                            lines.append(f"    tests/search/queries.yml: right answer first {first:.0%}, MRR {mrr:.2f}")
                     print("\n".join(lines), flush=True)
             browser.close()
     finally:

@@ -1,4 +1,4 @@
-"""Shared fixtures: one real build of the real content per test session."""
+"""Shared paths and fixtures: the repository's folders once, and one real build of the real content."""
 
 from __future__ import annotations
 
@@ -7,13 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from generator.mkdocs.engine import build_site
-from tests.helpers import copy_site_project
+REPO = Path(__file__).resolve().parent.parent
+"""The repository: mkdocs.yml, content/, theme/, docs/."""
+TESTS = REPO / "tests"
+EXAMPLES = TESTS / "examples"
+"""Folders of good and bad content (``good/<case>/content``, ``bad/<case>/content`` + ``expected.txt``)."""
+GOLDEN = TESTS / "golden"
+THEME = REPO / "theme"
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The real content built with the real configuration, theme and plugin (strict)."""
+    from generator.mkdocs.engine import build_site
+    from tests.helpers import copy_site_project
+
     root = copy_site_project(tmp_path_factory.mktemp("real"))
     build_site(root / "mkdocs.yml", root / "site")
     yield root / "site"

@@ -7,9 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config.project import Project, project_from_settings
-
-REPO = Path(__file__).resolve().parent.parent
-EXAMPLES = Path(__file__).parent / "examples"
+from tests.conftest import EXAMPLES, REPO
 
 
 def settings(**extra_store: Any) -> dict[str, Any]:

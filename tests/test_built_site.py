@@ -26,7 +26,8 @@ from generator.config.project import read_mkdocs_yml
 from generator.mkdocs.engine import build_site
 from generator.reading.loading import load_helpcenter
 from generator.reading.model import HelpCenter
-from tests.helpers import REPO, copy_site_project
+from tests.conftest import REPO
+from tests.helpers import copy_site_project
 
 pytestmark = pytest.mark.slow
 

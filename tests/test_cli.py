@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import EXAMPLES, REPO
+from tests.conftest import EXAMPLES, REPO
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

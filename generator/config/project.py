@@ -8,7 +8,6 @@ same Project from MkDocs' own parsed config.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from generator.config.brand import check_brand
 from generator.config.store import StoreSettings, resolve_store
 from generator.errors import ConfigError
 
@@ -72,39 +72,6 @@ def plugin_options(raw: Mapping[str, Any]) -> dict[str, Any]:
         if isinstance(entry, Mapping) and PLUGIN_NAME in entry:
             return dict(entry[PLUGIN_NAME] or {})
     return {}
-
-
-_HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-MIN_CONTRAST = 4.5
-"""WCAG 2.2 AA for normal text: the header's white text sits on the primary colour, links use it on white."""
-
-
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_with_white(colour: str) -> float:
-    return 1.05 / (_luminance(colour) + 0.05)
-
-
-def check_brand(brand: Any) -> None:
-    """Brand colours go into the page's CSS: they must be colours, and readable with white text."""
-    if brand is None:
-        return
-    if not isinstance(brand, Mapping):
-        raise ConfigError("extra.brand: must be a mapping with primary and accent colours")
-    for name in ("primary", "accent"):
-        value = brand.get(name)
-        if value is None:
-            continue
-        if not isinstance(value, str) or not _HEX_COLOUR.match(value):
-            raise ConfigError(f"extra.brand.{name}: '{value}' is not a colour; write it as #rrggbb, e.g. #1f4e4a")
-        ratio = contrast_with_white(value)
-        if ratio < MIN_CONTRAST:
-            raise ConfigError(f"extra.brand.{name}: '{value}' is too light for white text (contrast {ratio:.1f}:1, "
-                              f"WCAG AA needs {MIN_CONTRAST}:1); choose a darker shade")
 
 
 def load_project(config_file: Path, environ: Mapping[str, str] | None = None) -> Project:

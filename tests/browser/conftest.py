@@ -27,8 +27,8 @@ from playwright.sync_api import Browser, Error, Page, sync_playwright
 
 from devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
 from generator.config.store import STORE_API_URL_ENV, STORE_URL_ENV
+from tests.conftest import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("HC_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

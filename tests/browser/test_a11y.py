@@ -15,7 +15,7 @@ from playwright.sync_api import Page
 
 from devstore import DevStoreServer
 from generator.reading.loading import load_helpcenter
-from tests.helpers import REPO
+from tests.conftest import REPO
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}

@@ -16,13 +16,13 @@ from playwright.sync_api import Page, Request, expect
 from generator.reading.loading import load_helpcenter
 from generator.search import SearchIndex, build_search_files
 from tests.browser.conftest import REPO, NewPage
-from tests.search_helpers import helpcenter_from, load_vectors
+from tests.search.helpers import helpcenter_from, load_vectors
 
 pytestmark = pytest.mark.browser
 
 PAGE_BOX = "[data-hc-search=page]"
 HEADER_BOX = "[data-hc-search=header]"
-QUERIES = yaml.safe_load((REPO / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+QUERIES = yaml.safe_load((REPO / "tests" / "search" / "queries.yml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Search quality on realistic shopper queries (tests/search_queries.yml), as `helpcenter search` ranks them.
+"""Search quality on realistic shopper queries (tests/search/queries.yml), as `helpcenter search` ranks them.
 
 Fails below recall@5 0.95 or MRR 0.85 and prints both figures, with every query whose answer
 is not first, so that a content or ranking change shows what it did. The queries run through
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,9 +18,9 @@ import yaml
 from generator.cli import main
 from generator.reading.loading import load_helpcenter
 from generator.search import SearchIndex, build_search_files
+from tests.conftest import REPO, TESTS
 
-REPO = Path(__file__).resolve().parent.parent
-QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+QUERIES = yaml.safe_load((TESTS / "search" / "queries.yml").read_text(encoding="utf-8"))
 MIN_RECALL_AT_5 = 0.95
 MIN_MRR = 0.85
 

@@ -52,23 +52,3 @@ def test_bad_settings_are_refused_with_a_clear_message(raw: dict[str, object], e
                                                         message: str) -> None:
     with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
         resolve_store(raw, env)
-
-
-@pytest.mark.parametrize(("brand", "message"), [
-    ({"primary": "teal"}, "extra.brand.primary: 'teal' is not a colour"),
-    ({"accent": "#ffcc00"}, "extra.brand.accent: '#ffcc00' is too light for white text"),
-    ("blue", "extra.brand: must be a mapping"),
-])
-def test_brand_colours_must_be_readable(brand: object, message: str) -> None:
-    from generator.config.project import check_brand
-
-    with pytest.raises(ConfigError, match=message):
-        check_brand(brand)
-
-
-def test_the_real_brand_colours_pass_aa() -> None:
-    from generator.config.project import contrast_with_white, read_mkdocs_yml
-    from tests.helpers import REPO
-
-    brand = read_mkdocs_yml(REPO / "mkdocs.yml")["extra"]["brand"]
-    assert all(contrast_with_white(colour) >= 4.5 for colour in brand.values())

@@ -25,10 +25,10 @@ from devstore.ratelimit import RateLimiter
 from devstore.samples import ORDERS
 from devstore.testorders import RETRY_AFTER_SECONDS
 from generator.config.store import PRESETS, STORE_API_URL_ENV, STORE_URL_ENV, resolve_store
+from tests.conftest import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-CONTRACT = ROOT / "contract" / "store-api.yaml"
-SHARED_CONTRACT = ROOT.parent / "shared" / "store-api.yaml"
+CONTRACT = REPO / "contract" / "store-api.yaml"
+SHARED_CONTRACT = REPO.parent / "shared" / "store-api.yaml"
 ORIGIN = "http://127.0.0.1:8000"
 
 

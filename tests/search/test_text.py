@@ -11,9 +11,8 @@ import pytest
 from generator.search.plaintext import excerpt, markdown_to_text
 from generator.search.stemmer import stem
 from generator.search.text import STOP_WORDS, Token, tokenize, words
-from tests.search_helpers import helpcenter_from, load_vectors, node, run_node, write_index
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.conftest import REPO
+from tests.search.helpers import helpcenter_from, load_vectors, node, run_node, write_index
 
 # Porter's own examples (steps 1 to 5), as lunr.js stems them.
 PORTER = {

@@ -15,7 +15,7 @@ import pytest
 
 from generator.reading.schema import SCHEMA_NAMES, _compiled, _validator, passes_compiled_schema
 from generator.reading.yamlsource import YamlProblem, parse_yaml
-from tests.helpers import REPO
+from tests.conftest import EXAMPLES, REPO
 
 
 def jsonschema_accepts(name: str, data: Any) -> bool:
@@ -42,7 +42,7 @@ def documents(root: Path) -> Iterator[tuple[str, Path, Any]]:
         yield name, path, data
 
 
-EVERY_DOCUMENT = list(documents(REPO / "content")) + list(documents(REPO / "tests" / "examples"))
+EVERY_DOCUMENT = list(documents(REPO / "content")) + list(documents(EXAMPLES))
 
 
 def test_there_are_good_and_bad_documents_to_compare() -> None:

@@ -1,18 +1,19 @@
 """Golden files: the pages generated from tests/examples/good/minimal, byte for byte.
 
 After an intended change to the page templates, regenerate them with
-``UPDATE_GOLDEN=1 pytest tests/test_golden.py`` and review the diff.
+``UPDATE_GOLDEN=1 pytest tests/rendering/test_golden.py`` and review the diff.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from generator.rendering.site import generate
-from tests.helpers import EXAMPLES, project_for
+from tests.conftest import EXAMPLES
+from tests.conftest import GOLDEN as GOLDEN_ROOT
+from tests.helpers import project_for
 
-GOLDEN = Path(__file__).parent / "golden" / "minimal"
+GOLDEN = GOLDEN_ROOT / "minimal"
 
 
 def test_generated_pages_match_the_golden_files() -> None:

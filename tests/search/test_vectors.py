@@ -1,6 +1,6 @@
 """The shared search vectors: Python and hc-search.js (in node) must rank exactly alike.
 
-tests/search_vectors.json holds a small help center and queries, each with the ranked ids it
+tests/search/vectors.json holds a small help center and queries, each with the ranked ids it
 must get; tests/browser/test_search.py runs the same vectors in Chromium.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from generator.search import SearchIndex, build_search_files
-from tests.search_helpers import helpcenter_from, load_vectors, node, run_node, write_files
+from tests.search.helpers import helpcenter_from, load_vectors, node, run_node, write_files
 
 VECTORS = load_vectors()
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.reading.loading import load_content
+from tests.conftest import EXAMPLES
 
-EXAMPLES = Path(__file__).parent / "examples"
 GOOD = sorted(p for p in (EXAMPLES / "good").iterdir() if p.is_dir())
 BAD = sorted(p for p in (EXAMPLES / "bad").iterdir() if p.is_dir())
 

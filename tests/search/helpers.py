@@ -12,13 +12,13 @@ from typing import Any
 from generator.reading.model import Category, Guide, HelpCenter, Question
 from generator.search import build_search_files
 
-TESTS = Path(__file__).parent
-VECTORS = TESTS / "search_vectors.json"
-NODE_RUNNER = TESTS / "js" / "run-search.cjs"
+HERE = Path(__file__).parent
+VECTORS = HERE / "vectors.json"
+NODE_RUNNER = HERE / "run-search.cjs"
 
 
 def helpcenter_from(data: dict[str, Any]) -> HelpCenter:
-    """A help center from the ``content`` of search_vectors.json (no files, no loader)."""
+    """A help center from the ``content`` of vectors.json (no files, no loader)."""
     categories = [
         Category(c["id"], c["title"], c.get("description", ""), n, [
             Question(q["id"], q["question"], q["answer"], c["id"], keywords=q.get("keywords", []))

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import jinja2
 import pytest
 
 from generator.config.store import resolve_store
-
-THEME = Path(__file__).resolve().parents[1] / "theme"
+from tests.conftest import THEME
 
 
 def render(template: str, page_hc: dict[str, Any] | None = None, **store: Any) -> str:

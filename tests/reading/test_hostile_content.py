@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.reading.loading import load_content
-from tests.helpers import REPO
+from tests.conftest import REPO
 
 SEEDS = range(60)
 

@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from tests.conftest import THEME
 from tests.test_built_site import Html, HtmlReader
 
-THEME = Path(__file__).resolve().parents[1] / "theme"
 SITE = "https://example.com/help/"
 
 

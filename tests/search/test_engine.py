@@ -11,7 +11,7 @@ import pytest
 from generator.reading.model import Category, Guide, HelpCenter, Question
 from generator.search import SearchIndex, build_search_files, builder, search_documents
 from generator.search.engine import one_edit_variants
-from tests.search_helpers import helpcenter_from, load_vectors, node, run_node, write_files
+from tests.search.helpers import helpcenter_from, load_vectors, node, run_node, write_files
 
 VECTORS = load_vectors()
 

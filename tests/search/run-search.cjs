@@ -1,4 +1,4 @@
-// Runs hc-search.js's engine in node, for the cross-language tests (tests/test_search_vectors.py).
+// Runs hc-search.js's engine in node, for the cross-language tests (tests/search/test_vectors.py).
 // Usage: node run-search.cjs INDEX_DIR QUERIES_JSON [LIMIT]  ->  JSON on stdout:
 //   {"results": [{"query", "ids", "scores", "missing"}], "stems": {word: stem}} (stems of QUERIES_JSON's "words").
 "use strict";
