@@ -375,15 +375,21 @@ def internal_targets(site: Path) -> Iterator[tuple[Path, str, str]]:
                 yield path, value, absolute
 
 
-def test_no_broken_internal_link_or_anchor_in_any_page(real_site: Path) -> None:
+def broken_internal_links(site: Path) -> list[str]:
+    """``page: link -> what is wrong`` for every internal link to a missing file or a missing anchor."""
     broken = []
-    for path, written, absolute in internal_targets(real_site):
+    for path, written, absolute in internal_targets(site):
         parts = urlsplit(absolute)
-        target = file_for(real_site, parts._replace(query="", fragment="").geturl())
+        target = file_for(site, parts._replace(query="", fragment="").geturl())
         if not target.is_file():
-            broken.append(f"{path.relative_to(real_site)}: {written} -> missing {target.relative_to(real_site)}")
+            broken.append(f"{path.relative_to(site)}: {written} -> missing {target.relative_to(site)}")
         elif parts.fragment and target.suffix == ".html" and parts.fragment not in read_html(target).ids:
-            broken.append(f"{path.relative_to(real_site)}: {written} -> no id '{parts.fragment}'")
+            broken.append(f"{path.relative_to(site)}: {written} -> no id '{parts.fragment}'")
+    return broken
+
+
+def test_no_broken_internal_link_or_anchor_in_any_page(real_site: Path) -> None:
+    broken = broken_internal_links(real_site)
     assert not broken, "\n".join(broken)
     assert sum(1 for _ in internal_targets(real_site)) > 100  # the walk did see the links
 
