@@ -7,21 +7,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import TYPE_CHECKING
 
 from generator.markup.links import LinkResolver, find_links, is_unsafe_url, unsafe_html, without_code
 from generator.reading.model import Guide, Question
 from generator.reading.schema import field_name
-from generator.reading.sources import SourceFile
-
-if TYPE_CHECKING:
-    from generator.reading.loading import LoadedContent
-    from generator.reading.yamlsource import PathKey
+from generator.reading.sources import LoadedContent, SourceFile
+from generator.reading.yamlsource import PathKey
 
 _H1 = re.compile(r"^#[ \t]+\S|^[^\n]+\n=+[ \t]*$", re.M)
 
 
-def check_site(loaded: LoadedContent) -> None:
+def check_across_files(loaded: LoadedContent) -> None:
+    """Add to ``loaded.problems`` what no single file can know: duplicate ids, related ids and links."""
     _check_unique_ids(loaded)
     resolver = LinkResolver(loaded.helpcenter)
     known_ids = set(loaded.helpcenter.articles_by_id)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.errors import ContentError
+from generator.reading.crosscheck import check_across_files
 from generator.reading.model import Category, Guide, HelpCenter, Location, Question
 from generator.reading.schema import schema_problems
-from generator.reading.sources import Problems, SourceFile, read_source
+from generator.reading.sources import LoadedContent, Origin, Problems, SourceFile, read_source
 from generator.reading.yamlsource import PathKey, Positions, YamlProblem, parse_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -23,26 +23,8 @@ RESERVED_CATEGORY_IDS = {"care", "search", "assets", "stylesheets", "javascripts
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 
 
-@dataclass
-class Origin:
-    """Where an article's fields live, for cross-file messages."""
-
-    source: SourceFile
-    path: PathKey
-
-
-@dataclass
-class LoadedContent:
-    helpcenter: HelpCenter
-    origins: list[tuple[Question | Guide, Origin]] = field(default_factory=list)
-    """Every article loaded, with where its fields live."""
-    problems: Problems = field(default_factory=Problems)
-
-
 def load_content(content_dir: Path) -> LoadedContent:
     """Load and check ``content_dir``; never raises for bad content (see ``problems``)."""
-    from generator.reading.crosscheck import check_site  # the cross-file checks need the whole model
-
     loaded = LoadedContent(HelpCenter(categories=[], guides=[]))
     if not content_dir.is_dir():
         loaded.problems.add_at(str(content_dir), 1, 1, "", "content folder not found; create content/faq/*.yml")
@@ -59,7 +41,7 @@ def load_content(content_dir: Path) -> LoadedContent:
     if not loaded.helpcenter.categories and not loaded.problems:
         loaded.problems.add_at(_display(content_dir / "faq", content_dir), 1, 1, "",
                                "no FAQ categories found; add content/faq/<category>.yml")
-    check_site(loaded)
+    check_across_files(loaded)
     return loaded
 
 
@@ -164,7 +146,7 @@ def _question(item: dict[str, Any], category_id: str, source: SourceFile, path: 
         keywords=list(item.get("keywords", [])),
         related=list(item.get("related", [])),
         widgets=list(item.get("widgets", [])),
-        updated=_date(item.get("updated"), source, (*path, "updated"), loaded.problems),
+        updated=_date(item.get("updated")),
         description=item.get("description"),
         featured=bool(item.get("featured", False)),
         location=Location(source.display, *source.at(path)),
@@ -173,12 +155,13 @@ def _question(item: dict[str, Any], category_id: str, source: SourceFile, path: 
     return question
 
 
-def _date(value: str | None, source: SourceFile, path: PathKey, problems: Problems) -> dt.date | None:
+def _date(value: str | None) -> dt.date | None:
+    """The ``updated`` date; an invalid one has already been reported by the schema's date format."""
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
-    except ValueError:  # the schema's date format has already reported it
+    except ValueError:
         return None
 
 
@@ -211,7 +194,7 @@ def _load_guide(path: Path, display: str, loaded: LoadedContent) -> None:
         return
     guide = Guide(path.stem, data["title"].strip(), data["description"].strip(), data["order"], body,
                   related=list(data.get("related", [])), widgets=list(data.get("widgets", [])),
-                  updated=_date(data.get("updated"), source, ("updated",), loaded.problems),
+                  updated=_date(data.get("updated")),
                   location=Location(display, 1, 1), body_line=body_line)
     loaded.origins.append((guide, Origin(source, ())))
     loaded.helpcenter.guides.append(guide)

@@ -1,4 +1,8 @@
-"""Reading content files as text, and turning a place in a value back into ``line:col``."""
+"""Content files as read: their text, where each value sits (``line:col``), and what reading them gave.
+
+``LoadedContent`` is what loading hands to the cross-file checks: the model, where each article's
+fields live, and the problems found so far.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.reading.model import Guide, HelpCenter, Question
 from generator.reading.schema import field_name
 from generator.reading.yamlsource import PathKey, Positions
 
@@ -59,6 +64,22 @@ class Problems:
 
     def __bool__(self) -> bool:
         return bool(self.items)
+
+
+@dataclass
+class Origin:
+    """Where an article's fields live, for cross-file messages."""
+
+    source: SourceFile
+    path: PathKey
+
+
+@dataclass
+class LoadedContent:
+    helpcenter: HelpCenter
+    origins: list[tuple[Question | Guide, Origin]] = field(default_factory=list)
+    """Every article loaded, with where its fields live."""
+    problems: Problems = field(default_factory=Problems)
 
 
 def read_source(path: Path, display: str, problems: Problems) -> str | None:
