@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from generator.errors import ContentError, HelpCenterError
+from generator.reading.reporting import FORMATS
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -111,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate every content file and report every problem")
-    check.add_argument("--format", choices=("text", "github", "json"), default="text",
+    check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (path:line:col: message), github (CI annotations) or json")
     check.set_defaults(handler=cmd_check)
 

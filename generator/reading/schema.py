@@ -118,7 +118,9 @@ def _describe(kind: Any, error: ValidationError, path: PathKey) -> str:
         options = [str(o) for o in allowed]
         close = difflib.get_close_matches(str(value), options, n=1)
         hint = f" — did you mean '{close[0]}'?" if close else ""
-        return f"unknown widget '{value}'{hint} (known widgets: {', '.join(options)})"
+        if "widgets" in path:
+            return f"unknown widget '{value}'{hint} (known widgets: {', '.join(options)})"
+        return f"'{value}' is not one of the allowed values{hint} ({', '.join(options)})"
     if kind == "pattern":
         return _pattern_message(last, path, value)
     if kind == "format":

@@ -121,3 +121,19 @@ def test_edge_values_in_a_date_and_an_order(value: Any) -> None:
 def test_every_schema_compiles_so_the_shortcut_is_really_taken(name: str) -> None:
     assert _compiled(name) is not None
     assert isinstance(_validator(name), jsonschema.Draft202012Validator)  # and jsonschema words problems
+
+
+def _enum_error(value: str) -> jsonschema.ValidationError:
+    errors = list(jsonschema.Draft202012Validator({"enum": ["shopify", "woocommerce"]}).iter_errors(value))
+    assert len(errors) == 1
+    return errors[0]
+
+
+def test_an_enum_failure_names_widgets_only_for_widgets() -> None:
+    from generator.reading.schema import _describe
+
+    assert _describe("enum", _enum_error("shopfy"), ("questions", 0, "widgets", 1)).startswith(
+        "unknown widget 'shopfy' — did you mean 'shopify'?")
+    other = _describe("enum", _enum_error("shopfy"), ("preset",))
+    assert other == "'shopfy' is not one of the allowed values — did you mean 'shopify'? (shopify, woocommerce)"
+    assert "widget" not in other
