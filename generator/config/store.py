@@ -64,6 +64,9 @@ class StoreSettings:
     preset: str
     links: Mapping[str, str]
     """Absolute URL of each page in LINK_NAMES."""
+    image: str | None = None
+    """``image`` (else ``logo``) as written: a full URL or a path on the help center, for link previews
+    and structured data."""
 
     def link(self, name: str) -> str:
         return self.links[name]
@@ -117,6 +120,7 @@ def resolve_store(raw: Mapping[str, Any] | None, environ: Mapping[str, str] | No
         api_url=api_url,
         preset=preset,
         links=_resolve_links(url, PRESETS[preset], raw.get("links") or {}),
+        image=str(image) if (image := raw.get("image") or raw.get("logo")) else None,
     )
 
 

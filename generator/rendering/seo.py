@@ -207,15 +207,12 @@ class SiteInfo:
 
     @classmethod
     def from_project(cls, project: Project, care_title: str) -> SiteInfo:
-        extra = (project.raw or {}).get("extra") or {}
-        store = extra.get("store") or {} if isinstance(extra, Mapping) else {}
-        image = store.get("image") or store.get("logo") if isinstance(store, Mapping) else None
         return cls(
             site_url=project.site_url,
             site_name=project.site_name,
             store_name=project.store.name,
             store_url=project.store.url,
-            image=absolute_url(project.site_url, str(image)) if image else None,
+            image=absolute_url(project.site_url, project.store.image),
             language=project.language,
             care_title=care_title,
         )

@@ -52,3 +52,11 @@ def test_bad_settings_are_refused_with_a_clear_message(raw: dict[str, object], e
                                                         message: str) -> None:
     with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
         resolve_store(raw, env)
+
+
+def test_the_image_is_read_here_with_the_logo_as_fallback() -> None:
+    base = {"url": "https://shop.example.com"}
+    assert resolve_store(base, {}).image is None
+    assert resolve_store({**base, "logo": "assets/logo.png"}, {}).image == "assets/logo.png"
+    assert resolve_store({**base, "image": "https://cdn.example.com/a.jpg", "logo": "x.png"}, {}).image == (
+        "https://cdn.example.com/a.jpg")
