@@ -18,8 +18,7 @@ UNUSED_THEME_FILES = (
 )
 """Theme files the help center never loads, so a build leaves them out of the site: Material's
 JavaScript bundle (the theme's own small scripts replace it: theme/main.html says why), its search
-worker and lunr's language files (search is generator/search). About 2.3 MB of the 3.6 MB a
-Kseworks build would otherwise publish. Glob patterns of site paths."""
+worker and lunr's language files (search is generator/search). Glob patterns of site paths."""
 
 
 @dataclass

@@ -440,7 +440,8 @@
     for (var i = 0; i < hidden.length; i++) hidden[i].hidden = false;
   }
 
-  /* --- start, and start again after each instant navigation -------------------------------------------- */
+  /* --- start once the page is parsed: every link is a full page load (the theme does not load Material's
+     bundle, so there is no instant navigation); with that bundle, document$ restarts them on each page. - */
 
   function initAll() {
     var lookups = document.querySelectorAll('[data-hc-widget="order-lookup"]');
