@@ -1,8 +1,10 @@
-"""Markdown to plain text, for meta descriptions and structured data.
+"""Markdown to plain text: one extraction for descriptions, structured data and search, one shortening rule.
 
 Answers are short Markdown with links, emphasis, lists and the odd admonition; a few regular
 expressions turn them into readable text without depending on which Markdown extensions the
-site enables (an unknown marker simply stays as text rather than failing the build).
+site enables (an unknown marker simply stays as text rather than failing the build). What each
+reader keeps differs (``Keep``): a description reads best without headings, code or image text,
+while search indexes every word a shopper may type.
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ITEM = re.compile(r"^\s*(?P<marker>[-*+]|\d{1,9}[.)])\s+(?P<text>.*)$")
 _QUOTE = re.compile(r"^\s*>\s?")
+_HEADING_TEXT = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)(?:\s+#+)?\s*$")
+_ADMONITION_TITLE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*\s*(?:\"([^\"]*)\")?\s*$")
 
 # Each pattern with the substrings it needs: most text has no markup at all, and skipping a
 # pattern whose marker is absent is far cheaper than running it (thousands of answers a build).
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _INLINE: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
     (re.compile(r"<!--.*?-->", re.S), "", ("<!--",)),
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), "", ("![",)),  # images say nothing in a description
+    (_IMAGE, "", ("![",)),  # replaced by its alt text when Keep.image_alt
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1", ("](",)),
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1", ("][",)),
     (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1", ("<",)),
@@ -47,6 +52,23 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[^a-z\s])")
 
 
 @dataclass(frozen=True)
+class Keep:
+    """What an extraction keeps besides paragraphs and list items."""
+
+    headings: bool = False
+    code: bool = False
+    """The lines of fenced code blocks (the fences themselves never)."""
+    image_alt: bool = False
+    admonition_titles: bool = False
+
+
+DESCRIPTION = Keep()
+"""Descriptions and structured data: the prose only."""
+SEARCH = Keep(headings=True, code=True, image_alt=True, admonition_titles=True)
+"""Search: every word a shopper may type."""
+
+
+@dataclass(frozen=True)
 class Block:
     """A paragraph, or one list item (``marker`` is its bullet or number)."""
 
@@ -54,13 +76,13 @@ class Block:
     marker: str = ""
 
 
-def inline_text(markdown_text: str) -> str:
-    """One line of Markdown/HTML as plain text, whitespace collapsed."""
+def inline_text(markdown_text: str, image_alt: bool = False) -> str:
+    """One line of Markdown/HTML as plain text, whitespace collapsed; images dropped or their alt text."""
     escaped = "\\" in markdown_text
     text = _ESCAPE.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), markdown_text) if escaped else markdown_text
     for pattern, replacement, markers in _INLINE:
         if any(marker in text for marker in markers):
-            text = pattern.sub(replacement, text)
+            text = pattern.sub(r"\1" if image_alt and pattern is _IMAGE else replacement, text)
     if escaped:
         text = re.sub("[\ue000-\ue07f]", lambda m: chr(ord(m.group()) - _PRIVATE), text)
     if "&" in text:
@@ -68,16 +90,16 @@ def inline_text(markdown_text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=65536)  # an answer is read for its description and again for its category's FAQPage
-def blocks(markdown_text: str) -> tuple[Block, ...]:
-    """Paragraphs and list items as plain text; code, headings, rules and markers dropped."""
+@lru_cache(maxsize=65536)  # an answer is read for its description, its category's FAQPage and search
+def blocks(markdown_text: str, keep: Keep = DESCRIPTION) -> tuple[Block, ...]:
+    """Paragraphs and list items as plain text, plus what ``keep`` asks for; rules and markers dropped."""
     found: list[Block] = []
     lines: list[str] = []
     marker = ""
     in_fence = False
 
     def flush() -> None:
-        text = inline_text(" ".join(lines))
+        text = inline_text(" ".join(lines), keep.image_alt)
         if text:
             found.append(Block(text, marker))
         lines.clear()
@@ -86,7 +108,18 @@ def blocks(markdown_text: str) -> tuple[Block, ...]:
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence or _skipped(line):
+        if in_fence:
+            if keep.code:
+                lines.append(line)
+            continue
+        title = _kept_title(line, keep)
+        if title is not None:
+            flush()
+            marker = ""
+            lines.append(title)
+            flush()
+            continue
+        if _skipped(line):
             continue
         item = _ITEM.match(line)
         if not line.strip() or item:
@@ -100,6 +133,17 @@ def blocks(markdown_text: str) -> tuple[Block, ...]:
     return tuple(found)
 
 
+def _kept_title(line: str, keep: Keep) -> str | None:
+    """A heading's or an admonition's title when ``keep`` keeps it, else None."""
+    if keep.headings and _HEADING.match(line):
+        heading = _HEADING_TEXT.match(line)
+        return heading.group(1) if heading else ""
+    if keep.admonition_titles and _ADMONITION.match(line):
+        admonition = _ADMONITION_TITLE.match(line)
+        return (admonition.group(1) or "") if admonition else ""
+    return None
+
+
 def _skipped(line: str) -> bool:
     return any(p.match(line) for p in (_HEADING, _ADMONITION, _RULE, _REFERENCE, _TABLE_RULE))
 
@@ -107,6 +151,11 @@ def _skipped(line: str) -> bool:
 def plain_text(markdown_text: str) -> str:
     """The whole text, one block a line, list items keeping their bullet or number."""
     return "\n".join(f"{b.marker} {b.text}" if b.marker else b.text for b in blocks(markdown_text))
+
+
+def search_text(markdown_text: str) -> str:
+    """Every word search indexes, on one line: headings, code, image and admonition titles included."""
+    return " ".join(b.text for b in blocks(markdown_text, SEARCH))
 
 
 def sentences(text: str) -> list[str]:
@@ -120,7 +169,10 @@ def sentences(text: str) -> list[str]:
 
 
 def shorten(text: str, limit: int) -> str:
-    """``text`` if it fits, else cut at the last word boundary with an ellipsis (total <= limit)."""
+    """``text`` if it fits, else cut at the last word boundary with an ellipsis (total <= limit).
+
+    The one shortening rule: descriptions, headlines and search excerpts all cut this way.
+    """
     text = _SPACE.sub(" ", text).strip()
     if len(text) <= limit:
         return text
@@ -128,3 +180,11 @@ def shorten(text: str, limit: int) -> str:
     if " " in cut and not text[limit - 1].isspace():
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:–—-(") + "…"
+
+
+EXCERPT_LIMIT = 160
+
+
+def excerpt(text: str, limit: int = EXCERPT_LIMIT) -> str:
+    """A search result's excerpt: the start of ``text``, shortened like a description."""
+    return shorten(text, limit)

@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+CARE_TITLE = "Care guides"
+"""The title of the care guides' section (``care/``): its index page, the navigation and search results."""
+
 
 @dataclass(frozen=True)
 class Location:

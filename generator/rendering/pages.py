@@ -19,10 +19,9 @@ import yaml
 from generator.config.project import Project
 from generator.markup.links import LinkResolver
 from generator.markup.rewrite import rewrite_markdown
-from generator.reading.model import Category, Guide, HelpCenter, Question
+from generator.reading.model import CARE_TITLE, Category, Guide, HelpCenter, Question
 from generator.rendering.seo import SiteInfo, SiteSeo
 
-CARE_TITLE = "Care guides"
 CARE_DESCRIPTION = "How to clean, protect and store your bags, material by material."
 HOME_DESCRIPTION = "Answers about orders, shipping, returns, your account and caring for your {store} bags."
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}])")

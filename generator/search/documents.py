@@ -20,9 +20,9 @@ from typing import Any
 import markdown  # type: ignore[import-untyped]
 from markdown.extensions.toc import slugify, unique  # type: ignore[import-untyped]
 
-from generator.reading.model import Category, Guide, HelpCenter, Question
-from generator.rendering.pages import CARE_TITLE
-from generator.search.plaintext import excerpt, markdown_to_text
+from generator.markup.plaintext import excerpt
+from generator.markup.plaintext import search_text as markdown_to_text
+from generator.reading.model import CARE_TITLE, Category, Guide, HelpCenter, Question
 
 # The fields a document's text is indexed under; their weights are in builder.FIELD_WEIGHTS.
 FIELDS = ("title", "keywords", "body", "context")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.markup.plaintext import plain_text, sentences, shorten
+from generator.markup.plaintext import excerpt, plain_text, search_text, sentences, shorten
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,27 @@ def test_shorten_cuts_at_a_word_boundary_with_an_ellipsis() -> None:
     assert cut == "alpha beta…"
     assert len(cut) <= 14
     assert shorten("alpha beta gamma", 11) == "alpha beta…"
+
+
+# --- what search indexes: the same extraction, keeping headings, code, image and admonition titles ---
+
+
+def test_search_text_keeps_every_word_on_one_line() -> None:
+    text = search_text(
+        '!!! note "Good to know"\n    Use **mild** soap, see [our guide](care/x.md){ .md-button }.\n\n'
+        "- one\n- `two`\n\n| a | b |\n|---|---|\n| c | d |\n\n<span class=\"x\">html</span> &amp; ![alt](i.png)"
+    )
+    assert text == "Good to know Use mild soap, see our guide. one two a b c d html & alt"
+
+
+def test_search_text_keeps_headings_and_code_that_descriptions_drop() -> None:
+    markdown = "## Cleaning suede\n\nBrush it.\n\n```\nsuede-brush\n```\n\n![a brass buckle](b.png)"
+    assert search_text(markdown) == "Cleaning suede Brush it. suede-brush a brass buckle"
+    assert plain_text(markdown) == "Brush it."
+
+
+def test_an_excerpt_is_shortened_by_the_one_rule() -> None:
+    assert excerpt("short") == "short"
+    assert excerpt("word " * 50, 22) == "word word word word…" == shorten("word " * 50, 22)
+    long = "alpha " * 40
+    assert len(excerpt(long)) <= 160 and excerpt(long).endswith("alpha…")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.search.plaintext import excerpt, markdown_to_text
 from generator.search.stemmer import stem
 from generator.search.text import STOP_WORDS, Token, tokenize, words
 from tests.conftest import REPO
@@ -52,20 +51,6 @@ def test_tokens_drop_stop_words_and_keep_numbers_unstemmed() -> None:
         Token("parcels", "parcel"), Token("2", "2"), Token("deliveries", "deliveri"),
     ]
     assert {"where", "is", "my", "didnt", "please"} <= STOP_WORDS
-
-
-def test_markdown_becomes_its_words() -> None:
-    text = markdown_to_text(
-        '!!! note "Good to know"\n    Use **mild** soap, see [our guide](care/x.md){ .md-button }.\n\n'
-        "- one\n- `two`\n\n| a | b |\n|---|---|\n| c | d |\n\n<span class=\"x\">html</span> &amp; ![alt](i.png)"
-    )
-    assert text == "Good to know Use mild soap, see our guide. one two a b c d html & alt"
-
-
-def test_excerpt_cuts_at_a_word() -> None:
-    assert excerpt("short") == "short"
-    cut = excerpt("word " * 50, 22)
-    assert cut == "word word word word…"
 
 
 @pytest.mark.skipif(node() is None, reason="node is not installed")
