@@ -1,7 +1,8 @@
 """Load every content file into the model, collecting every problem in one pass.
 
-Parse every file, validate every file against its schema, then check what spans files
-(ids, related ids, links): only when nothing is wrong does the caller get a HelpCenter.
+sources.py reads and parses each file and reports its schema problems; this module turns what
+passed into the model (categories, questions, guides, synonyms), then runs the checks that span
+files (crosscheck.py): only when nothing is wrong does the caller get a HelpCenter.
 """
 
 from __future__ import annotations
@@ -14,13 +15,22 @@ from typing import Any
 from generator.errors import ContentError
 from generator.reading.crosscheck import check_across_files
 from generator.reading.model import Category, Guide, HelpCenter, Location, Question
-from generator.reading.schema import schema_problems
-from generator.reading.sources import LoadedContent, Origin, Problems, SourceFile, read_source
-from generator.reading.yamlsource import PathKey, Positions, YamlProblem, parse_yaml
+from generator.reading.sources import (
+    LoadedContent,
+    Origin,
+    Problems,
+    SourceFile,
+    content_files,
+    display_path,
+    parse_source,
+    read_source,
+    schema_failures,
+    split_front_matter,
+)
+from generator.reading.yamlsource import PathKey, Positions
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_CATEGORY_IDS = {"care", "search", "assets", "stylesheets", "javascripts", "404"}
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 
 
 def load_content(content_dir: Path) -> LoadedContent:
@@ -29,17 +39,17 @@ def load_content(content_dir: Path) -> LoadedContent:
     if not content_dir.is_dir():
         loaded.problems.add_at(str(content_dir), 1, 1, "", "content folder not found; create content/faq/*.yml")
         return loaded
-    for path in _content_files(content_dir, "faq", ".yml", loaded.problems):
-        _load_category(path, _display(path, content_dir), loaded)
-    for path in _content_files(content_dir, "care", ".md", loaded.problems):
-        _load_guide(path, _display(path, content_dir), loaded)
+    for path in content_files(content_dir, "faq", ".yml", loaded.problems):
+        _load_category(path, display_path(path, content_dir), loaded)
+    for path in content_files(content_dir, "care", ".md", loaded.problems):
+        _load_guide(path, display_path(path, content_dir), loaded)
     synonyms = content_dir / "search" / "synonyms.yml"
     if synonyms.exists():
-        _load_synonyms(synonyms, _display(synonyms, content_dir), loaded)
+        _load_synonyms(synonyms, display_path(synonyms, content_dir), loaded)
     loaded.helpcenter.categories.sort(key=lambda c: (c.order, c.title))
     loaded.helpcenter.guides.sort(key=lambda g: (g.order, g.title))
     if not loaded.helpcenter.categories and not loaded.problems:
-        loaded.problems.add_at(_display(content_dir / "faq", content_dir), 1, 1, "",
+        loaded.problems.add_at(display_path(content_dir / "faq", content_dir), 1, 1, "",
                                "no FAQ categories found; add content/faq/<category>.yml")
     check_across_files(loaded)
     return loaded
@@ -53,55 +63,8 @@ def load_helpcenter(content_dir: Path) -> HelpCenter:
     return loaded.helpcenter
 
 
-def _display(path: Path, content_dir: Path) -> str:
-    """Paths in messages are relative to the project (content/faq/x.yml), as editors see them."""
-    try:
-        return str(path.relative_to(content_dir.parent))
-    except ValueError:
-        return str(path)
-
-
-def _content_files(content_dir: Path, folder: str, suffix: str, problems: Problems) -> list[Path]:
-    directory = content_dir / folder
-    if not directory.is_dir():
-        return []
-    files = []
-    for path in sorted(directory.iterdir()):
-        if path.name.startswith("."):
-            continue
-        if path.is_file() and path.suffix == suffix:
-            files.append(path)
-        else:
-            problems.add_at(_display(path, content_dir), 1, 1, "",
-                            f"unexpected file in content/{folder}/; only *{suffix} files belong here")
-    return files
-
-
-def _parse(path: Path, display: str, problems: Problems, text: str | None = None,
-           line_offset: int = 0) -> tuple[Any, SourceFile] | None:
-    text = read_source(path, display, problems) if text is None else text
-    if text is None:
-        return None
-    try:
-        data, positions = parse_yaml(text)
-    except YamlProblem as err:
-        problems.add_at(display, err.line + line_offset, err.col, "", err.message)
-        return None
-    positions.line_offset = line_offset
-    return data, SourceFile(display, text, positions)
-
-
-def _schema_failures(name: str, data: Any, source: SourceFile, problems: Problems) -> list[PathKey]:
-    """Report every schema problem; return the paths that failed."""
-    failed = []
-    for path, at_key, message in schema_problems(name, data):
-        problems.add(source, path, message, key=at_key)
-        failed.append(path)
-    return failed
-
-
 def _schema_ok(name: str, data: Any, source: SourceFile, problems: Problems) -> bool:
-    return not _schema_failures(name, data, source, problems)
+    return not schema_failures(name, data, source, problems)
 
 
 def _usable_questions(data: Any, failed: list[PathKey]) -> list[int] | None:
@@ -116,7 +79,7 @@ def _usable_questions(data: Any, failed: list[PathKey]) -> list[int] | None:
 
 
 def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
-    parsed = _parse(path, display, loaded.problems)
+    parsed = parse_source(path, display, loaded.problems)
     if parsed is None:
         return
     data, source = parsed
@@ -124,7 +87,7 @@ def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
     if not SLUG.match(category_id) or category_id in RESERVED_CATEGORY_IDS:
         loaded.problems.add_at(display, 1, 1, "", f"the file name '{category_id}' is the category's URL; "
                                "rename it to lowercase words joined by hyphens (not care, search or assets)")
-    usable = _usable_questions(data, _schema_failures("faq", data, source, loaded.problems))
+    usable = _usable_questions(data, schema_failures("faq", data, source, loaded.problems))
     if usable is None:
         return
     meta = data["category"]
@@ -165,14 +128,6 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter YAML, body, line where the body starts), or None when there is no front matter."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return None
-    return match.group(1) or "", text[match.end():], match.group(0).count("\n") + 1
-
-
 def _load_guide(path: Path, display: str, loaded: LoadedContent) -> None:
     text = read_source(path, display, loaded.problems)
     if text is None:
@@ -183,7 +138,7 @@ def _load_guide(path: Path, display: str, loaded: LoadedContent) -> None:
                                "(title, description, order)")
         return
     front, body, body_line = parts
-    parsed = _parse(path, display, loaded.problems, text=front, line_offset=1)
+    parsed = parse_source(path, display, loaded.problems, text=front, line_offset=1)
     if parsed is None:
         return
     data, source = parsed
@@ -201,7 +156,7 @@ def _load_guide(path: Path, display: str, loaded: LoadedContent) -> None:
 
 
 def _load_synonyms(path: Path, display: str, loaded: LoadedContent) -> None:
-    parsed = _parse(path, display, loaded.problems)
+    parsed = parse_source(path, display, loaded.problems)
     if parsed is None:
         return
     data, source = parsed

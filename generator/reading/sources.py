@@ -1,4 +1,7 @@
-"""Content files as read: their text, where each value sits (``line:col``), and what reading them gave.
+"""Content files as read: listed, decoded, parsed with positions and checked against their schema.
+
+Each file comes out as its data and a ``SourceFile`` (its text and where each value sits, for
+``line:col`` in messages), with every problem recorded in ``Problems`` rather than raised.
 
 ``LoadedContent`` is what loading hands to the cross-file checks: the model, where each article's
 fields live, and the problems found so far.
@@ -6,14 +9,17 @@ fields live, and the problems found so far.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.errors import Problem
 from generator.reading.model import Guide, HelpCenter, Question
-from generator.reading.schema import field_name
-from generator.reading.yamlsource import PathKey, Positions
+from generator.reading.schema import field_name, schema_problems
+from generator.reading.yamlsource import PathKey, Positions, YamlProblem, parse_yaml
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 MAX_FILE_BYTES = 2_000_000
 """Content files are prose; anything bigger is a mistake (or an attack) and is refused."""
 
@@ -106,3 +112,58 @@ def read_source(path: Path, display: str, problems: Problems) -> str | None:
         problems.add_at(display, 1, 1, "", "file is empty; write the content or delete the file")
         return None
     return text.replace("\r\n", "\n")
+
+
+def display_path(path: Path, content_dir: Path) -> str:
+    """Paths in messages are relative to the project (content/faq/x.yml), as editors see them."""
+    try:
+        return str(path.relative_to(content_dir.parent))
+    except ValueError:
+        return str(path)
+
+
+def content_files(content_dir: Path, folder: str, suffix: str, problems: Problems) -> list[Path]:
+    directory = content_dir / folder
+    if not directory.is_dir():
+        return []
+    files = []
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_file() and path.suffix == suffix:
+            files.append(path)
+        else:
+            problems.add_at(display_path(path, content_dir), 1, 1, "",
+                            f"unexpected file in content/{folder}/; only *{suffix} files belong here")
+    return files
+
+
+def parse_source(path: Path, display: str, problems: Problems, text: str | None = None,
+           line_offset: int = 0) -> tuple[Any, SourceFile] | None:
+    text = read_source(path, display, problems) if text is None else text
+    if text is None:
+        return None
+    try:
+        data, positions = parse_yaml(text)
+    except YamlProblem as err:
+        problems.add_at(display, err.line + line_offset, err.col, "", err.message)
+        return None
+    positions.line_offset = line_offset
+    return data, SourceFile(display, text, positions)
+
+
+def schema_failures(name: str, data: Any, source: SourceFile, problems: Problems) -> list[PathKey]:
+    """Report every schema problem; return the paths that failed."""
+    failed = []
+    for path, at_key, message in schema_problems(name, data):
+        problems.add(source, path, message, key=at_key)
+        failed.append(path)
+    return failed
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter YAML, body, line where the body starts), or None when there is no front matter."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None
+    return match.group(1) or "", text[match.end():], match.group(0).count("\n") + 1
