@@ -1,4 +1,4 @@
-"""Unit tests of generator.rendering.seo: descriptions, dates and JSON-LD shapes."""
+"""Unit tests of generator.rendering.seo: last-modified dates and JSON-LD shapes."""
 
 from __future__ import annotations
 
@@ -21,90 +21,6 @@ SITE = seo.SiteInfo(
 
 def question(qid: str, answer: str, category: str = "shipping", **kwargs: object) -> Question:
     return Question(id=qid, question=f"What about {qid}?", answer=answer, category_id=category, **kwargs)  # type: ignore[arg-type]
-
-
-# --- descriptions ---------------------------------------------------------------------------
-
-
-def test_meta_description_is_the_first_sentence() -> None:
-    answer = "We ship within 1–3 business days after your order is confirmed by email. Tracking follows."
-    assert seo.meta_description(answer) == "We ship within 1–3 business days after your order is confirmed by email."
-
-
-def test_meta_description_adds_the_next_sentence_to_a_very_short_one() -> None:
-    assert seo.meta_description("Yes.\n\nWe ship worldwide from Berlin.") == "Yes. We ship worldwide from Berlin."
-
-
-def test_meta_description_takes_the_list_after_a_lead_in() -> None:
-    answer = "Care depends on the material:\n\n- [Leather](leather)\n- Canvas\n- Straw\n\nMore text."
-    assert seo.meta_description(answer) == "Care depends on the material: Leather, Canvas, Straw."
-
-
-def test_meta_description_never_exceeds_the_limit() -> None:
-    answer = " ".join(["word"] * 100) + "."
-    text = seo.meta_description(answer)
-    assert len(text) <= 160
-    assert text.endswith("word…")
-    assert len(seo.meta_description(answer, limit=50)) <= 50
-
-
-def test_editor_description_wins_and_is_plain_text() -> None:
-    q = question("a", "The answer.", description="Our **returns** [policy](store:returns-policy).")
-    assert seo.question_description(q) == "Our returns policy."
-
-
-# --- uniqueness ---------------------------------------------------------------------------
-
-
-def test_unique_descriptions_qualifies_every_colliding_entry() -> None:
-    result = seo.unique_descriptions(
-        [
-            ("a", "Contact us.", ["Shipping", "Question A"]),
-            ("b", "Contact us.", ["Returns", "Question B"]),
-            ("c", "Something else.", ["Returns"]),
-        ]
-    )
-    assert result == {"a": "Contact us. (Shipping)", "b": "Contact us. (Returns)", "c": "Something else."}
-
-
-def test_unique_descriptions_falls_back_to_the_next_qualifier_then_numbers() -> None:
-    result = seo.unique_descriptions(
-        [
-            ("home", "Help.", []),
-            ("a", "Help.", ["Shipping", "Question A"]),
-            ("b", "Help.", ["Shipping", "Question B"]),
-            ("c", "Same.", ["X"]),
-            ("d", "Same.", ["X"]),
-        ]
-    )
-    assert result["home"] == "Help."
-    assert result["a"] == "Help. (Question A)"
-    assert result["b"] == "Help. (Question B)"
-    assert {result["c"], result["d"]} == {"Same. (X)", "Same. (2)"}
-    assert len(set(result.values())) == len(result)
-
-
-def test_unique_descriptions_stay_within_the_limit() -> None:
-    long = "x " * 100
-    result = seo.unique_descriptions([("a", long, ["Shipping and Delivery"]), ("b", long, ["Returns"])])
-    assert all(len(v) <= 160 for v in result.values())
-    assert result["a"].endswith("… (Shipping and Delivery)")
-
-
-def test_site_descriptions_are_unique_across_articles_of_different_categories() -> None:
-    same = "Please contact customer service by email."
-    hc = HelpCenter(
-        categories=[
-            Category("shipping", "Shipping", "About shipping.", 1, [question("late", same)]),
-            Category("returns", "Returns", "About returns.", 2, [question("broken", same, "returns")]),
-        ],
-        guides=[],
-    )
-    found = seo.site_descriptions(hc, home="Home.", care_index="Care.")
-    assert found["shipping/late.md"] == f"{same} (Shipping)"
-    assert found["returns/broken.md"] == f"{same} (Returns)"
-    assert "care/index.md" not in found  # no guides, no care index page
-    assert len(set(found.values())) == len(found)
 
 
 # --- last-modified dates ------------------------------------------------------------------
