@@ -85,3 +85,22 @@ def test_every_bad_example_fails_check_without_a_traceback(case: str, tmp_path: 
     assert result.returncode == 1
     assert result.stdout.strip(), "problems are printed on stdout"
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_the_demo_store_is_found_beside_the_package_from_any_folder(tmp_path: Path) -> None:
+    """devstore/ is not installed with the package; in a clone, --demo-store finds it beside generator/."""
+    code = "from generator.cli import _devstore_preview; print(_devstore_preview().__module__)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=60, check=False, env={"PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "devstore.preview"
+
+
+def test_the_wheel_ships_the_generator_and_not_the_development_store() -> None:
+    import tomllib
+
+    find_packages = pytest.importorskip("setuptools").find_packages  # what `pip wheel .` packs
+    find = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"]["find"]
+    packages = find_packages(str(REPO), include=find["include"])
+    assert "generator" in packages and "generator.reading" in packages and "generator.rendering" in packages
+    assert not [p for p in packages if p.split(".")[0] in {"devstore", "tests", "benchmarks"}]
