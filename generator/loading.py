@@ -20,6 +20,7 @@ from generator.yamlsource import PathKey, Positions, YamlProblem, parse_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_CATEGORY_IDS = {"care", "search", "assets", "stylesheets", "javascripts", "404"}
+_ID_LINE = re.compile(r"""^[ \t-]*id:[ \t]*['"]?([^'"\s#]+)""", re.M)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 
 
@@ -37,6 +38,9 @@ class LoadedContent:
     origins: list[tuple[Question | Guide, Origin]] = field(default_factory=list)
     """Every article loaded, with where its fields live."""
     problems: Problems = field(default_factory=Problems)
+    unchecked_ids: set[str] = field(default_factory=set)
+    """Ids of entries that exist but failed their own checks (and categories and guides that could not be
+    read): links and ``related`` may point at them, so each mistake is reported once, at its entry."""
 
 
 def load_content(content_dir: Path) -> LoadedContent:
@@ -136,6 +140,7 @@ def _usable_questions(data: Any, failed: list[PathKey]) -> list[int] | None:
 def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
     parsed = _parse(path, display, loaded.problems)
     if parsed is None:
+        _remember_unreadable(path, loaded)
         return
     data, source = parsed
     category_id = path.stem
@@ -143,7 +148,9 @@ def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
         loaded.problems.add_at(display, 1, 1, "", f"the file name '{category_id}' is the category's URL; "
                                "rename it to lowercase words joined by hyphens (not care, search or assets)")
     usable = _usable_questions(data, _schema_failures("faq", data, source, loaded.problems))
+    _remember_broken_questions(data, usable, loaded)
     if usable is None:
+        loaded.unchecked_ids.add(category_id)
         return
     meta = data["category"]
     category = Category(category_id, meta["title"].strip(), meta["description"].strip(), meta["order"],
@@ -152,6 +159,25 @@ def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
         item = data["questions"][index]
         category.questions.append(_question(item, category_id, source, ("questions", index), loaded))
     loaded.helpcenter.categories.append(category)
+
+
+def _remember_unreadable(path: Path, loaded: LoadedContent) -> None:
+    """A file that is not YAML still names its category and, line by line, its questions' ids."""
+    loaded.unchecked_ids.add(path.stem)
+    try:
+        text = path.read_text("utf-8", errors="replace")
+    except OSError:
+        return
+    loaded.unchecked_ids.update(_ID_LINE.findall(text))
+
+
+def _remember_broken_questions(data: Any, usable: list[int] | None, loaded: LoadedContent) -> None:
+    questions = data.get("questions") if isinstance(data, dict) else None
+    if not isinstance(questions, list):
+        return
+    for index, item in enumerate(questions):
+        if (usable is None or index not in usable) and isinstance(item, dict) and isinstance(item.get("id"), str):
+            loaded.unchecked_ids.add(item["id"])
 
 
 def _question(item: dict[str, Any], category_id: str, source: SourceFile, path: PathKey,
@@ -198,16 +224,19 @@ def _load_guide(path: Path, display: str, loaded: LoadedContent) -> None:
     if parts is None:
         loaded.problems.add_at(display, 1, 1, "", "a care guide starts with front matter between '---' lines "
                                "(title, description, order)")
+        loaded.unchecked_ids.add(path.stem)
         return
     front, body, body_line = parts
     parsed = _parse(path, display, loaded.problems, text=front, line_offset=1)
     if parsed is None:
+        loaded.unchecked_ids.add(path.stem)
         return
     data, source = parsed
     source.text, source.body_line = text, body_line
     if data is None:
         data = {}
     if not _schema_ok("care", data, source, loaded.problems):
+        loaded.unchecked_ids.add(path.stem)
         return
     guide = Guide(path.stem, data["title"].strip(), data["description"].strip(), data["order"], body,
                   related=list(data.get("related", [])), widgets=list(data.get("widgets", [])),

@@ -53,7 +53,7 @@ def _check_related(article: Question | Guide, source: SourceFile, path: PathKey,
     for index, related_id in enumerate(article.related):
         if related_id == article.id:
             loaded.problems.add(source, (*path, index), "an article cannot be related to itself; remove it")
-        elif related_id not in known_ids:
+        elif related_id not in known_ids and related_id not in loaded.unchecked_ids:
             close = difflib.get_close_matches(related_id, sorted(known_ids), n=1)
             hint = f" — did you mean '{close[0]}'?" if close else ""
             loaded.problems.add(source, (*path, index), f"no question or guide has the id '{related_id}'{hint}")
@@ -70,7 +70,18 @@ def _check_markdown(text: str, source: SourceFile, path: PathKey, content_file: 
         report(offset, message)
     for link in find_links(text):
         resolved = resolver.resolve(link.target, content_file)
-        if isinstance(resolved, str) and not is_unsafe_url(link.target):  # unsafe ones are reported above
+        if isinstance(resolved, str) and not is_unsafe_url(link.target) \
+                and not _points_at_unchecked(link.target, loaded.unchecked_ids):  # unsafe ones are reported above
             report(link.offset, resolved)
     for match in _H1.finditer(without_code(text)):
         report(match.start(), "a level-1 heading here would compete with the page title; use '## ' instead")
+
+
+def _points_at_unchecked(target: str, unchecked_ids: set[str]) -> bool:
+    """A link to an entry, guide or category that exists but has its own problem (``id``,
+    ``care/id.md``, ``faq/id.yml``, ``/id/``): that problem is reported already."""
+    path = target.partition("#")[0].strip("/")
+    if ":" in path or not path:
+        return False
+    name = path.rsplit("/", 1)[-1]
+    return name.removesuffix(".md").removesuffix(".yml") in unchecked_ids
