@@ -110,7 +110,7 @@ def _parse(path: Path, display: str, problems: Problems, text: str | None = None
         problems.add_at(display, err.line + line_offset, err.col, "", err.message)
         return None
     positions.line_offset = line_offset
-    return data, SourceFile(display, text, positions)
+    return data, SourceFile(display, text, positions, data=data)
 
 
 def _schema_failures(name: str, data: Any, source: SourceFile, problems: Problems) -> list[PathKey]:

@@ -34,14 +34,6 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
-def field_name(path: PathKey) -> str:
-    """``('questions', 2, 'answer')`` -> ``questions[2].answer``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
 def schema_problems(name: str, data: Any) -> Iterator[tuple[PathKey, bool, str]]:
     """Yield (path, at_key, message) for each way ``data`` breaks schema ``name``.
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.errors import Problem
-from generator.schema import field_name
+from generator.fieldnames import editor_field, json_path
 from generator.yamlsource import PathKey, Positions
 
 MAX_FILE_BYTES = 2_000_000
@@ -22,6 +23,8 @@ class SourceFile:
     positions: Positions = field(default_factory=Positions)
     body_line: int = 1
     """For a guide: the line where the Markdown body starts."""
+    data: Any = None
+    """What the YAML held, to name questions by their id in messages."""
 
     def at(self, path: PathKey, key: bool = False) -> tuple[int, int]:
         return self.positions.of(path, key)
@@ -52,10 +55,12 @@ class Problems:
 
     def add(self, source: SourceFile, path: PathKey, message: str, key: bool = False) -> None:
         line, col = source.at(path, key)
-        self.items.append(Problem(source.display, line, col, field_name(path), message))
+        self.items.append(Problem(source.display, line, col, editor_field(path, source.data), message,
+                                  json_path(path)))
 
-    def add_at(self, display: str, line: int, col: int, field_text: str, message: str) -> None:
-        self.items.append(Problem(display, line, col, field_text, message))
+    def add_at(self, display: str, line: int, col: int, field_text: str, message: str,
+               machine_path: str = "") -> None:
+        self.items.append(Problem(display, line, col, field_text, message, machine_path))
 
     def __bool__(self) -> bool:
         return bool(self.items)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from generator.links import LinkResolver, find_links, is_unsafe_url, unsafe_html, without_code
 from generator.model import Guide, Question
-from generator.schema import field_name
+from generator.fieldnames import editor_field, json_path
 from generator.sources import SourceFile
 
 if TYPE_CHECKING:
@@ -37,15 +37,16 @@ def check_site(loaded: LoadedContent) -> None:
 
 def _check_unique_ids(loaded: LoadedContent) -> None:
     seen: dict[str, str] = {}
-    articles: list[Question | Guide] = [*loaded.helpcenter.questions, *loaded.helpcenter.guides]
-    for article in articles:
-        where = str(article.location)
-        if article.id in seen:
-            loaded.problems.add_at(article.location.path, article.location.line, article.location.col, "id",
-                                   f"the id '{article.id}' is already used at {seen[article.id]}; "
-                                   "ids must be unique across the whole site")
+    for article, origin in sorted(loaded.origins, key=lambda pair: (pair[0].location.path, pair[0].location.line)):
+        if article.id not in seen:
+            seen[article.id] = str(article.location)
+            continue
+        message = f"the id '{article.id}' is already used at {seen[article.id]}; ids must be unique across the whole site"
+        if isinstance(article, Question):
+            loaded.problems.add(origin.source, (*origin.path, "id"), message, key=True)
         else:
-            seen[article.id] = where
+            where = article.location
+            loaded.problems.add_at(where.path, where.line, where.col, "", f"{message}; rename the file")
 
 
 def _check_related(article: Question | Guide, source: SourceFile, path: PathKey, known_ids: set[str],
@@ -64,7 +65,8 @@ def _check_markdown(text: str, source: SourceFile, path: PathKey, content_file: 
     """Unsafe HTML, links that point nowhere, and h1 headings (the title is the page's only h1)."""
     def report(offset: int, message: str) -> None:
         line, col = source.inside(path, offset, text)
-        loaded.problems.add_at(source.display, line, col, field_name(path), message)
+        loaded.problems.add_at(source.display, line, col, editor_field(path, source.data), message,
+                               json_path(path))
 
     for offset, message in unsafe_html(text):
         report(offset, message)
