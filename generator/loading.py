@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ContentError
+from generator.fieldnames import editor_field, json_path
+from generator.misplaced import misplaced_fields
 from generator.model import Category, Guide, HelpCenter, Location, Question
 from generator.schema import schema_problems
 from generator.sources import Problems, SourceFile, read_source
@@ -113,6 +115,15 @@ def _parse(path: Path, display: str, problems: Problems, text: str | None = None
     return data, SourceFile(display, text, positions, data=data)
 
 
+def _report_misplaced_fields(schema_name: str, source: SourceFile, loaded: LoadedContent) -> None:
+    """Fields an indentation slip turned into text; a swallowed question's id still counts as existing."""
+    for found in misplaced_fields(schema_name, source):
+        loaded.problems.add_at(source.display, found.line, found.col, editor_field(found.path, source.data),
+                               found.message, json_path(found.path))
+        if found.key == "id" and isinstance(found.value, str):
+            loaded.unchecked_ids.add(found.value)
+
+
 def _schema_failures(name: str, data: Any, source: SourceFile, problems: Problems) -> list[PathKey]:
     """Report every schema problem; return the paths that failed."""
     failed = []
@@ -143,6 +154,7 @@ def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
         _remember_unreadable(path, loaded)
         return
     data, source = parsed
+    _report_misplaced_fields("faq", source, loaded)
     category_id = path.stem
     if not SLUG.match(category_id) or category_id in RESERVED_CATEGORY_IDS:
         loaded.problems.add_at(display, 1, 1, "", f"the file name '{category_id}' is the category's URL; "
@@ -233,6 +245,7 @@ def _load_guide(path: Path, display: str, loaded: LoadedContent) -> None:
         return
     data, source = parsed
     source.text, source.body_line = text, body_line
+    _report_misplaced_fields("care", source, loaded)
     if data is None:
         data = {}
     if not _schema_ok("care", data, source, loaded.problems):

@@ -8,6 +8,7 @@ the field, what is wrong, and how to fix it.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import json
 from collections.abc import Callable, Iterator
@@ -71,7 +72,8 @@ def _compiled(name: str) -> Callable[[Any], Any] | None:
     # fastjsonschema knows drafts 4 to 7; the keywords these schemas use mean the same in draft 7
     # as in 2020-12 ($defs is reached by a plain JSON pointer). Dates are checked by jsonschema's own
     # format checker, so both validators mean the same by "date".
-    schema = {**load_schema(name), "$schema": "http://json-schema.org/draft-07/schema#"}
+    # fastjsonschema rewrites every $ref in place: give it a copy, so the shared schema stays as written.
+    schema = {**copy.deepcopy(load_schema(name)), "$schema": "http://json-schema.org/draft-07/schema#"}
     formats = {"date": lambda value: _FORMAT_CHECKER.conforms(value, "date")}
     try:
         return fastjsonschema.compile(schema, formats=formats)

@@ -9,9 +9,9 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
+from generator.fieldnames import editor_field, json_path
 from generator.links import LinkResolver, find_links, is_unsafe_url, unsafe_html, without_code
 from generator.model import Guide, Question
-from generator.fieldnames import editor_field, json_path
 from generator.sources import SourceFile
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ def _check_unique_ids(loaded: LoadedContent) -> None:
         if article.id not in seen:
             seen[article.id] = str(article.location)
             continue
-        message = f"the id '{article.id}' is already used at {seen[article.id]}; ids must be unique across the whole site"
+        message = (f"the id '{article.id}' is already used at {seen[article.id]}; "
+                   "ids must be unique across the whole site")
         if isinstance(article, Question):
             loaded.problems.add(origin.source, (*origin.path, "id"), message, key=True)
         else:

@@ -32,6 +32,9 @@ class Positions:
 
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    text_spans: dict[PathKey, tuple[int, int, str]] = field(default_factory=dict)
+    """For text written over several lines: its first and last line (1-based, this document's own
+    numbering) and its style ('|', '>', a quote, or '' when plain)."""
     line_offset: int = 0
 
     def of(self, path: PathKey, key: bool = False) -> tuple[int, int]:
@@ -160,6 +163,9 @@ def _build(node: Node, path: PathKey, positions: Positions, loader: yaml.SafeLoa
         return result
     if isinstance(node, SequenceNode):
         return [_build(item, (*path, i), positions, loader) for i, item in enumerate(node.value)]
+    last_line = node.end_mark.line + (1 if node.end_mark.column else 0)
+    if last_line > node.start_mark.line + 1:
+        positions.text_spans[path] = (node.start_mark.line + 1, last_line, getattr(node, "style", None) or "")
     if node.tag == "tag:yaml.org,2002:timestamp":
         return str(node.value)  # keep dates as text: the schema checks their shape
     try:

@@ -5,6 +5,7 @@ folder, on hand-picked edge cases and on a few hundred deterministic random muta
 from __future__ import annotations
 
 import copy
+import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.schema import SCHEMA_NAMES, _compiled, _validator, passes_compiled_schema
+from generator.schema import SCHEMA_NAMES, _compiled, _validator, load_schema, passes_compiled_schema
 from generator.yamlsource import YamlProblem, parse_yaml
 from tests.helpers import REPO
 
@@ -121,3 +122,11 @@ def test_edge_values_in_a_date_and_an_order(value: Any) -> None:
 def test_every_schema_compiles_so_the_shortcut_is_really_taken(name: str) -> None:
     assert _compiled(name) is not None
     assert isinstance(_validator(name), jsonschema.Draft202012Validator)  # and jsonschema words problems
+
+
+def test_compiling_leaves_the_shared_schema_as_written() -> None:
+    """fastjsonschema rewrites $refs in place; the checker's other readers need the schema unchanged."""
+    before = json.dumps(load_schema("faq"), sort_keys=True)
+    _compiled.cache_clear()
+    _compiled("faq")
+    assert json.dumps(load_schema("faq"), sort_keys=True) == before
