@@ -16,7 +16,7 @@ from generator.errors import ContentError
 from generator.fieldnames import editor_field, json_path
 from generator.misplaced import misplaced_fields
 from generator.model import Category, Guide, HelpCenter, Location, Question
-from generator.schema import schema_problems
+from generator.schema import field_groups, schema_problems
 from generator.sources import Problems, SourceFile, read_source
 from generator.yamlsource import PathKey, Positions, YamlProblem, parse_yaml
 
@@ -101,13 +101,13 @@ def _content_files(content_dir: Path, folder: str, suffix: str, problems: Proble
     return files
 
 
-def _parse(path: Path, display: str, problems: Problems, text: str | None = None,
+def _parse(schema_name: str, path: Path, display: str, problems: Problems, text: str | None = None,
            line_offset: int = 0) -> tuple[Any, SourceFile] | None:
     text = read_source(path, display, problems) if text is None else text
     if text is None:
         return None
     try:
-        data, positions = parse_yaml(text)
+        data, positions = parse_yaml(text, field_groups(schema_name))
     except YamlProblem as err:
         problems.add_at(display, err.line + line_offset, err.col, "", err.message)
         return None
@@ -149,7 +149,7 @@ def _usable_questions(data: Any, failed: list[PathKey]) -> list[int] | None:
 
 
 def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
-    parsed = _parse(path, display, loaded.problems)
+    parsed = _parse("faq", path, display, loaded.problems)
     if parsed is None:
         _remember_unreadable(path, loaded)
         return
@@ -239,7 +239,7 @@ def _load_guide(path: Path, display: str, loaded: LoadedContent) -> None:
         loaded.unchecked_ids.add(path.stem)
         return
     front, body, body_line = parts
-    parsed = _parse(path, display, loaded.problems, text=front, line_offset=1)
+    parsed = _parse("care", path, display, loaded.problems, text=front, line_offset=1)
     if parsed is None:
         loaded.unchecked_ids.add(path.stem)
         return
@@ -260,7 +260,7 @@ def _load_guide(path: Path, display: str, loaded: LoadedContent) -> None:
 
 
 def _load_synonyms(path: Path, display: str, loaded: LoadedContent) -> None:
-    parsed = _parse(path, display, loaded.problems)
+    parsed = _parse("synonyms", path, display, loaded.problems)
     if parsed is None:
         return
     data, source = parsed

@@ -35,6 +35,22 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+@cache
+def field_groups(name: str) -> tuple[frozenset[str], ...]:
+    """The field names of each mapping the schema describes (``category``'s, a question's, …)."""
+    groups: list[frozenset[str]] = []
+    stack: list[Any] = [load_schema(name)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("properties"), dict):
+                groups.append(frozenset(node["properties"]))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return tuple(groups)
+
+
 def schema_problems(name: str, data: Any) -> Iterator[tuple[PathKey, bool, str]]:
     """Yield (path, at_key, message) for each way ``data`` breaks schema ``name``.
 

@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.yamlhints import KeyGroups, explain, tab_hint
+
 PathKey = tuple[str | int, ...]
 _TOO_DEEP = "lists or mappings are nested far too deeply for content; check the brackets and indentation"
 
@@ -63,11 +65,13 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def parse_yaml(text: str) -> tuple[Any, Positions]:
-    """Parse one YAML document into plain data (dates stay ISO strings) plus positions."""
+def parse_yaml(text: str, key_groups: KeyGroups = ()) -> tuple[Any, Positions]:
+    """Parse one YAML document into plain data (dates stay ISO strings) plus positions.
+
+    ``key_groups`` (the schema's field names, mapping by mapping) sharpen the hints for syntax errors."""
     tab = _first_tab(text)
     if tab:
-        raise YamlProblem("tab character; indent and separate with spaces instead", *tab)
+        raise YamlProblem(tab_hint(text, *tab), *tab)
     fast = _compose_with_libyaml(text)
     if fast is not None:
         return _built(*fast)
@@ -77,9 +81,7 @@ def parse_yaml(text: str) -> tuple[Any, Positions]:
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlProblem(f"invalid YAML: {err.problem or err.context}", line, col) from None
+        raise YamlProblem(*_reordered(explain(text, err, key_groups))) from None
     except yaml.YAMLError as err:
         raise YamlProblem(f"invalid YAML: {err}", 1, 1) from None
     except RecursionError:
@@ -87,6 +89,11 @@ def parse_yaml(text: str) -> tuple[Any, Positions]:
     finally:
         loader.dispose()
     return _built(root, loader)
+
+
+def _reordered(hint: tuple[int, int, str]) -> tuple[str, int, int]:
+    line, col, message = hint
+    return message, line, col
 
 
 def _built(root: Node | None, loader: yaml.SafeLoader) -> tuple[Any, Positions]:
