@@ -107,11 +107,10 @@ def _parse(schema_name: str, path: Path, display: str, problems: Problems, text:
     if text is None:
         return None
     try:
-        data, positions = parse_yaml(text, field_groups(schema_name))
+        data, positions = parse_yaml(text, field_groups(schema_name), line_offset)
     except YamlProblem as err:
         problems.add_at(display, err.line + line_offset, err.col, "", err.message)
         return None
-    positions.line_offset = line_offset
     return data, SourceFile(display, text, positions, data=data)
 
 

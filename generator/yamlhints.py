@@ -13,6 +13,7 @@ Schema); they tell a field from prose and which column a misplaced field belongs
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,22 +40,37 @@ class _Open:
     key: str
 
 
-def explain(text: str, err: yaml.MarkedYAMLError, key_groups: KeyGroups = ()) -> Hint:
-    """Where the slip is and what to do, with the parser's words after the hint."""
+def explain(text: str, err: yaml.MarkedYAMLError, key_groups: KeyGroups = (), line_offset: int = 0) -> Hint:
+    """Where the slip is (a line of ``text``) and what to do, with the parser's words after the hint.
+
+    The hint itself quotes file lines: ``line_offset`` lines of the file come before ``text``."""
+    err = _shifted(err, line_offset)
     mark = err.problem_mark or err.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1 + line_offset, 1)
     words = f"{err.context}: {err.problem}" if err.context and err.problem else (err.problem or err.context or "")
-    lines = text.split("\n")
+    lines = [""] * line_offset + text.split("\n")
     for diagnose in _DIAGNOSES:
         hint = diagnose(lines, err, key_groups)
         if hint:
-            return hint[0], hint[1], f"{hint[2]} (YAML parser: {words})"
-    return line, col, ("this line does not fit the lines above it; check its indentation and quotes, and those "
-                       f"of the lines just above (YAML parser: {words})")
+            return hint[0] - line_offset, hint[1], f"{hint[2]} (YAML parser: {words})"
+    return line - line_offset, col, ("this line does not fit the lines above it; check its indentation and "
+                                     f"quotes, and those of the lines just above (YAML parser: {words})")
+
+
+def _shifted(err: yaml.MarkedYAMLError, line_offset: int) -> yaml.MarkedYAMLError:
+    if not line_offset:
+        return err
+    shifted = copy.copy(err)
+    for name in ("problem_mark", "context_mark"):
+        mark = copy.copy(getattr(err, name))
+        if mark is not None:
+            mark.line += line_offset
+        setattr(shifted, name, mark)
+    return shifted
 
 
 def tab_hint(text: str, line: int, col: int) -> str:
-    """YAML forbids tabs in indentation; say which column the spaces should reach."""
+    """YAML forbids tabs in indentation; say where the line above starts (``line`` counts in ``text``)."""
     lines = text.split("\n")
     if lines[line - 1][: col - 1].strip(" "):
         return "tab character; separate with spaces instead"
@@ -74,7 +90,7 @@ def _unclosed_quote(lines: list[str], err: yaml.MarkedYAMLError, _: KeyGroups) -
     if str(err.context) == "while scanning a quoted scalar" and opening is not None:
         quote = lines[opening.line][opening.column]
         return opening.line + 1, opening.column + 1, (
-            f"the {quote} opened here is never closed, so YAML reads the rest of the file as part of this text; "
+            f"the {quote} opened here is never closed, so YAML reads everything after it as part of this text; "
             f"close it at the end of the value on line {opening.line + 1}")
     text = "\n".join(lines)
     for number, line in enumerate(lines[: problem.line + 1], start=1):

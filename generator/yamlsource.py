@@ -65,30 +65,32 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def parse_yaml(text: str, key_groups: KeyGroups = ()) -> tuple[Any, Positions]:
+def parse_yaml(text: str, key_groups: KeyGroups = (), line_offset: int = 0) -> tuple[Any, Positions]:
     """Parse one YAML document into plain data (dates stay ISO strings) plus positions.
 
-    ``key_groups`` (the schema's field names, mapping by mapping) sharpen the hints for syntax errors."""
+    ``key_groups`` (the schema's field names, mapping by mapping) sharpen the hints for syntax errors.
+    ``line_offset`` is the number of file lines above ``text`` (a guide's front matter starts on line 2):
+    positions and problems count lines in ``text``, but messages quote the file's line numbers."""
     tab = _first_tab(text)
     if tab:
         raise YamlProblem(tab_hint(text, *tab), *tab)
     fast = _compose_with_libyaml(text)
     if fast is not None:
-        return _built(*fast)
+        return _built(*fast, line_offset)
     loader = _NoAliasLoader(text)
     try:
         root = loader.get_single_node()
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as err:
-        raise YamlProblem(*_reordered(explain(text, err, key_groups))) from None
+        raise YamlProblem(*_reordered(explain(text, err, key_groups, line_offset))) from None
     except yaml.YAMLError as err:
         raise YamlProblem(f"invalid YAML: {err}", 1, 1) from None
     except RecursionError:
         raise YamlProblem(_TOO_DEEP, 1, 1) from None
     finally:
         loader.dispose()
-    return _built(root, loader)
+    return _built(root, loader, line_offset)
 
 
 def _reordered(hint: tuple[int, int, str]) -> tuple[str, int, int]:
@@ -96,8 +98,8 @@ def _reordered(hint: tuple[int, int, str]) -> tuple[str, int, int]:
     return message, line, col
 
 
-def _built(root: Node | None, loader: yaml.SafeLoader) -> tuple[Any, Positions]:
-    positions = Positions()
+def _built(root: Node | None, loader: yaml.SafeLoader, line_offset: int) -> tuple[Any, Positions]:
+    positions = Positions(line_offset=line_offset)
     if root is None:
         return None, positions
     try:
@@ -164,7 +166,8 @@ def _build(node: Node, path: PathKey, positions: Positions, loader: yaml.SafeLoa
             key = str(key_node.value)
             if key in result:
                 first = positions.keys[(*path, key)]
-                raise YamlProblem(f"duplicate key '{key}' (first defined on line {first[0]})", *_mark(key_node))
+                first_line = first[0] + positions.line_offset
+                raise YamlProblem(f"duplicate key '{key}' (first defined on line {first_line})", *_mark(key_node))
             positions.keys[(*path, key)] = _mark(key_node)
             result[key] = _build(value_node, (*path, key), positions, loader)
         return result
