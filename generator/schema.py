@@ -107,9 +107,17 @@ def _explain(error: ValidationError) -> Iterator[tuple[PathKey, bool, str]]:
             yield (*path, key), True, _unknown_key(key, known)
     elif kind == "required":
         missing = error.message.split("'")[1]  # jsonschema words it "'answer' is a required property"
-        yield path, False, f"missing required field '{missing}'"
+        if not _misspelt_as(missing, error.instance, schema):
+            yield path, False, f"missing required field '{missing}'"
     else:
         yield path, False, _describe(kind, error, path)
+
+
+def _misspelt_as(missing: str, instance: Any, schema: dict[str, Any]) -> bool:
+    """True when an unknown key is reported as this missing field misspelt ('anwser'): one mistake, one message."""
+    known = sorted(schema.get("properties", {}))
+    unknown = set(instance) - set(known) if isinstance(instance, dict) else set()
+    return any(difflib.get_close_matches(key, known, n=1, cutoff=0.6) == [missing] for key in unknown)
 
 
 def _unknown_key(key: str, known: list[str]) -> str:

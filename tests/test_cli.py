@@ -36,7 +36,7 @@ def test_check_text_format_names_file_line_and_fix(bad_project: Path) -> None:
     assert result.returncode == 1
     assert "content/faq/orders.yml:8:5: question 1 (order-status) › anwser: unknown key 'anwser' — did you mean" \
         " 'answer'?" in result.stdout.splitlines()
-    assert "✗ 2 problems in 1 file" in result.stderr
+    assert "✗ 1 problem in 1 file" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
 
