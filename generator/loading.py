@@ -16,7 +16,7 @@ from generator.errors import ContentError
 from generator.fieldnames import editor_field, json_path
 from generator.misplaced import misplaced_fields
 from generator.model import Category, Guide, HelpCenter, Location, Question
-from generator.schema import field_groups, schema_problems
+from generator.schema import field_groups, schema_problems, suggested_id
 from generator.sources import Problems, SourceFile, read_source
 from generator.yamlsource import PathKey, Positions, YamlProblem, parse_yaml
 
@@ -188,7 +188,8 @@ def _remember_broken_questions(data: Any, usable: list[int] | None, loaded: Load
         return
     for index, item in enumerate(questions):
         if (usable is None or index not in usable) and isinstance(item, dict) and isinstance(item.get("id"), str):
-            loaded.unchecked_ids.add(item["id"])
+            # an invalid id ('Order Status') also counts under the id its message suggests (order-status)
+            loaded.unchecked_ids.update((item["id"], suggested_id(item["id"])))
 
 
 def _question(item: dict[str, Any], category_id: str, source: SourceFile, path: PathKey,

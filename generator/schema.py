@@ -161,8 +161,12 @@ def _pattern_message(last: str | int, path: PathKey, value: Any) -> str:
         return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-26"
     if "synonyms" in path:
         return f"'{value}' needs two or more terms separated by commas, e.g. 'parcel, package'"
-    suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
-    return f"'{value}' is not a valid id; use lowercase words joined by hyphens, e.g. '{suggestion}'"
+    return f"'{value}' is not a valid id; use lowercase words joined by hyphens, e.g. '{suggested_id(value)}'"
+
+
+def suggested_id(value: Any) -> str:
+    """'Order Status' -> 'order-status': the id an editor most likely meant."""
+    return "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
 
 
 def _type_of(value: Any) -> str:
