@@ -52,12 +52,12 @@ class _Owner:
 def misplaced_fields(schema_name: str, source: SourceFile) -> Iterator[MisplacedField]:
     """Every line inside a multi-line text value of ``source.data`` that reads as a misplaced field."""
     root = load_schema(schema_name)
-    offset = source.positions.line_offset
+    offset, lines = source.positions.line_offset, source.text.splitlines()
     for path, (first, last, style) in sorted(source.positions.text_spans.items(), key=lambda item: item[1]):
         if not isinstance(_value_at(source.data, path), str):
             continue
         new_item_indent = -1  # the fields of a swallowed new list item move with it: report the item once
-        for number, match in _key_lines(source.text.splitlines(), first + offset, last + offset):
+        for number, match in _key_lines(lines, first + offset, last + offset):
             indent = len(match["indent"])
             if indent <= new_item_indent:
                 new_item_indent = -1
