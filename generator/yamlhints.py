@@ -50,7 +50,10 @@ def explain(text: str, err: yaml.MarkedYAMLError, key_groups: KeyGroups = (), li
     words = f"{err.context}: {err.problem}" if err.context and err.problem else (err.problem or err.context or "")
     lines = [""] * line_offset + text.split("\n")
     for diagnose in _DIAGNOSES:
-        hint = diagnose(lines, err, key_groups)
+        try:
+            hint = diagnose(lines, err, key_groups)
+        except (IndexError, ValueError):  # a mark past the text's end: no hint is better than a traceback
+            hint = None
         if hint:
             return hint[0] - line_offset, hint[1], f"{hint[2]} (YAML parser: {words})"
     return line - line_offset, col, ("this line does not fit the lines above it; check its indentation and "
@@ -92,12 +95,12 @@ def _unclosed_quote(lines: list[str], err: yaml.MarkedYAMLError, _: KeyGroups) -
         return opening.line + 1, opening.column + 1, (
             f"the {quote} opened here is never closed, so YAML reads everything after it as part of this text; "
             f"close it at the end of the value on line {opening.line + 1}")
-    text = "\n".join(lines)
+    text, line_start = "\n".join(lines), 0
     for number, line in enumerate(lines[: problem.line + 1], start=1):
-        match = _QUOTED_VALUE.match(line)
+        match, line_start = _QUOTED_VALUE.match(line), line_start + (len(lines[number - 2]) + 1 if number > 1 else 0)
         if not match:
             continue
-        quote, start = match["quote"], sum(len(each) + 1 for each in lines[: number - 1]) + match.end() - 1
+        quote, start = match["quote"], line_start + match.end() - 1
         pattern = r'"(?:[^"\\]|\\.)*"' if quote == '"' else r"'(?:[^']|'')*'"
         closing = re.compile(pattern, re.S).match(text, start)
         end_line = text.count("\n", 0, closing.end()) + 1 if closing else None
