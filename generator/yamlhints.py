@@ -333,11 +333,10 @@ def _push(stack: list[_Open], entry: _Open) -> None:
 
 
 def _previous_key_line(lines: list[str], number: int) -> tuple[int, re.Match[str]] | None:
-    for above in range(number - 1, 0, -1):
-        match = _KEY_LINE.match(lines[above - 1])
-        if match:
-            return above, match
-    return None
+    """The last 'field:' line above, not counting lines of block text that only look like one."""
+    entries = _open_entries(lines, number)
+    match = _KEY_LINE.match(lines[entries[-1].line - 1]) if entries else None
+    return (entries[-1].line, match) if entries and match else None
 
 
 def _next_key_line(lines: list[str], number: int) -> tuple[int, re.Match[str]] | None:
