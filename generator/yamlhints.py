@@ -299,6 +299,12 @@ def _stray_text(lines: list[str], number: int) -> Hint | None:
         return number, col, "this line has no 'field: value'; write it as `field: value`"
     above_number, above_match = above
     field_col = len(above_match["indent"]) + len(above_match["dash"]) + 1
+    if col > field_col:
+        return number, col, (f"this line is indented under `{above_match['key']}:` (line {above_number}), so YAML "
+                             "reads it as more of that value, and its ':' looks like a new field; if this text "
+                             "belongs to a field of its own, its name is missing on the line above (such as "
+                             f"`answer: |`); if it belongs to `{above_match['key']}:`, write `{above_match['key']}: |` "
+                             "and the text below it")
     return number, col, (f"this line is text, but it is not indented under `{above_match['key']}:` on line "
                          f"{above_number} (column {field_col}); if it belongs to that text, indent it to "
                          f"column {field_col + 2}, otherwise write it as `field: value`")
