@@ -25,7 +25,10 @@ class Problem:
     line: int
     col: int
     field: str
+    """The field as editors name it: ``question 3 (forgot-password) › answer``."""
     message: str
+    json_path: str = ""
+    """The same place for tools, zero-based: ``$.questions[2].answer`` (empty when not in the data)."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}"

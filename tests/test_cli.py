@@ -34,17 +34,17 @@ def test_check_passes_on_the_real_content() -> None:
 def test_check_text_format_names_file_line_and_fix(bad_project: Path) -> None:
     result = run("check", cwd=bad_project)
     assert result.returncode == 1
-    assert "content/faq/orders.yml:8:5: questions[0].anwser: unknown key 'anwser' — did you mean 'answer'?" \
-        in result.stdout.splitlines()
-    assert "✗ 2 problems in 1 file" in result.stderr
+    assert "content/faq/orders.yml:8:5: question 1 (order-status) › anwser: unknown key 'anwser' — did you mean" \
+        " 'answer'?" in result.stdout.splitlines()
+    assert "✗ 1 problem in 1 file" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_check_github_format_prints_annotations(bad_project: Path) -> None:
     result = run("check", "--format", "github", cwd=bad_project)
     assert result.returncode == 1
-    assert "::error file=content/faq/orders.yml,line=8,col=5::questions[0].anwser: unknown key 'anwser'" \
-        " — did you mean 'answer'?" in result.stdout.splitlines()
+    assert "::error file=content/faq/orders.yml,line=8,col=5::question 1 (order-status) › anwser: unknown key" \
+        " 'anwser' — did you mean 'answer'?" in result.stdout.splitlines()
 
 
 def test_check_json_format_is_machine_readable(bad_project: Path) -> None:
@@ -52,8 +52,9 @@ def test_check_json_format_is_machine_readable(bad_project: Path) -> None:
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["ok"] is False
-    assert {"path": "content/faq/orders.yml", "line": 8, "col": 5, "field": "questions[0].anwser",
-            "message": "unknown key 'anwser' — did you mean 'answer'?"} in report["problems"]
+    assert {"path": "content/faq/orders.yml", "line": 8, "col": 5, "field": "question 1 (order-status) › anwser",
+            "message": "unknown key 'anwser' — did you mean 'answer'?",
+            "json_path": "$.questions[0].anwser"} in report["problems"]
 
 
 def test_check_json_format_on_clean_content() -> None:

@@ -9,8 +9,8 @@ import difflib
 import re
 
 from generator.markup.links import LinkResolver, find_links, is_unsafe_url, unsafe_html, without_code
+from generator.reading.fieldnames import editor_field, json_path
 from generator.reading.model import Guide, Question
-from generator.reading.schema import field_name
 from generator.reading.sources import LoadedContent, SourceFile
 from generator.reading.yamlsource import PathKey
 
@@ -34,15 +34,17 @@ def check_across_files(loaded: LoadedContent) -> None:
 
 def _check_unique_ids(loaded: LoadedContent) -> None:
     seen: dict[str, str] = {}
-    articles: list[Question | Guide] = [*loaded.helpcenter.questions, *loaded.helpcenter.guides]
-    for article in articles:
-        where = str(article.location)
-        if article.id in seen:
-            loaded.problems.add_at(article.location.path, article.location.line, article.location.col, "id",
-                                   f"the id '{article.id}' is already used at {seen[article.id]}; "
-                                   "ids must be unique across the whole site")
+    for article, origin in sorted(loaded.origins, key=lambda pair: (pair[0].location.path, pair[0].location.line)):
+        if article.id not in seen:
+            seen[article.id] = str(article.location)
+            continue
+        message = (f"the id '{article.id}' is already used at {seen[article.id]}; "
+                   "ids must be unique across the whole site")
+        if isinstance(article, Question):
+            loaded.problems.add(origin.source, (*origin.path, "id"), message, key=True)
         else:
-            seen[article.id] = where
+            where = article.location
+            loaded.problems.add_at(where.path, where.line, where.col, "", f"{message}; rename the file")
 
 
 def _check_related(article: Question | Guide, source: SourceFile, path: PathKey, known_ids: set[str],
@@ -50,7 +52,7 @@ def _check_related(article: Question | Guide, source: SourceFile, path: PathKey,
     for index, related_id in enumerate(article.related):
         if related_id == article.id:
             loaded.problems.add(source, (*path, index), "an article cannot be related to itself; remove it")
-        elif related_id not in known_ids:
+        elif related_id not in known_ids and related_id not in loaded.unchecked_ids:
             close = difflib.get_close_matches(related_id, sorted(known_ids), n=1)
             hint = f" — did you mean '{close[0]}'?" if close else ""
             loaded.problems.add(source, (*path, index), f"no question or guide has the id '{related_id}'{hint}")
@@ -61,13 +63,25 @@ def _check_markdown(text: str, source: SourceFile, path: PathKey, content_file: 
     """Unsafe HTML, links that point nowhere, and h1 headings (the title is the page's only h1)."""
     def report(offset: int, message: str) -> None:
         line, col = source.inside(path, offset, text)
-        loaded.problems.add_at(source.display, line, col, field_name(path), message)
+        loaded.problems.add_at(source.display, line, col, editor_field(path, source.data), message,
+                               json_path(path))
 
     for offset, message in unsafe_html(text):
         report(offset, message)
     for link in find_links(text):
         resolved = resolver.resolve(link.target, content_file)
-        if isinstance(resolved, str) and not is_unsafe_url(link.target):  # unsafe ones are reported above
+        if isinstance(resolved, str) and not is_unsafe_url(link.target) \
+                and not _points_at_unchecked(link.target, loaded.unchecked_ids):  # unsafe ones are reported above
             report(link.offset, resolved)
     for match in _H1.finditer(without_code(text)):
         report(match.start(), "a level-1 heading here would compete with the page title; use '## ' instead")
+
+
+def _points_at_unchecked(target: str, unchecked_ids: set[str]) -> bool:
+    """A link to an entry, guide or category that exists but has its own problem (``id``,
+    ``care/id.md``, ``faq/id.yml``, ``/id/``): that problem is reported already."""
+    path = target.partition("#")[0].strip("/")
+    if ":" in path or not path:
+        return False
+    name = path.rsplit("/", 1)[-1]
+    return name.removesuffix(".md").removesuffix(".yml") in unchecked_ids

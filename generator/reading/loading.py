@@ -14,7 +14,10 @@ from typing import Any
 
 from generator.errors import ContentError
 from generator.reading.crosscheck import check_across_files
+from generator.reading.fieldnames import editor_field, json_path
+from generator.reading.misplaced import misplaced_fields
 from generator.reading.model import Category, Guide, HelpCenter, Location, Question
+from generator.reading.schema import suggested_id
 from generator.reading.sources import (
     LoadedContent,
     Origin,
@@ -31,6 +34,7 @@ from generator.reading.yamlsource import PathKey, Positions
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_CATEGORY_IDS = {"care", "search", "assets", "stylesheets", "javascripts", "404"}
+_ID_LINE = re.compile(r"""^[ \t-]*id:[ \t]*['"]?([^'"\s#]+)""", re.M)
 
 
 def load_content(content_dir: Path) -> LoadedContent:
@@ -63,6 +67,15 @@ def load_helpcenter(content_dir: Path) -> HelpCenter:
     return loaded.helpcenter
 
 
+def _report_misplaced_fields(schema_name: str, source: SourceFile, loaded: LoadedContent) -> None:
+    """Fields an indentation slip turned into text; a swallowed question's id still counts as existing."""
+    for found in misplaced_fields(schema_name, source):
+        loaded.problems.add_at(source.display, found.line, found.col, editor_field(found.path, source.data),
+                               found.message, json_path(found.path))
+        if found.key == "id" and isinstance(found.value, str):
+            loaded.unchecked_ids.add(found.value)
+
+
 def _schema_ok(name: str, data: Any, source: SourceFile, problems: Problems) -> bool:
     return not schema_failures(name, data, source, problems)
 
@@ -79,16 +92,20 @@ def _usable_questions(data: Any, failed: list[PathKey]) -> list[int] | None:
 
 
 def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
-    parsed = parse_source(path, display, loaded.problems)
+    parsed = parse_source("faq", path, display, loaded.problems)
     if parsed is None:
+        _remember_unreadable(path, loaded)
         return
     data, source = parsed
+    _report_misplaced_fields("faq", source, loaded)
     category_id = path.stem
     if not SLUG.match(category_id) or category_id in RESERVED_CATEGORY_IDS:
         loaded.problems.add_at(display, 1, 1, "", f"the file name '{category_id}' is the category's URL; "
                                "rename it to lowercase words joined by hyphens (not care, search or assets)")
     usable = _usable_questions(data, schema_failures("faq", data, source, loaded.problems))
+    _remember_broken_questions(data, usable, loaded)
     if usable is None:
+        loaded.unchecked_ids.add(category_id)
         return
     meta = data["category"]
     category = Category(category_id, meta["title"].strip(), meta["description"].strip(), meta["order"],
@@ -97,6 +114,26 @@ def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
         item = data["questions"][index]
         category.questions.append(_question(item, category_id, source, ("questions", index), loaded))
     loaded.helpcenter.categories.append(category)
+
+
+def _remember_unreadable(path: Path, loaded: LoadedContent) -> None:
+    """A file that is not YAML still names its category and, line by line, its questions' ids."""
+    loaded.unchecked_ids.add(path.stem)
+    try:
+        text = path.read_text("utf-8", errors="replace")
+    except OSError:
+        return
+    loaded.unchecked_ids.update(_ID_LINE.findall(text))
+
+
+def _remember_broken_questions(data: Any, usable: list[int] | None, loaded: LoadedContent) -> None:
+    questions = data.get("questions") if isinstance(data, dict) else None
+    if not isinstance(questions, list):
+        return
+    for index, item in enumerate(questions):
+        if (usable is None or index not in usable) and isinstance(item, dict) and isinstance(item.get("id"), str):
+            # an invalid id ('Order Status') also counts under the id its message suggests (order-status)
+            loaded.unchecked_ids.update((item["id"], suggested_id(item["id"])))
 
 
 def _question(item: dict[str, Any], category_id: str, source: SourceFile, path: PathKey,
@@ -136,16 +173,20 @@ def _load_guide(path: Path, display: str, loaded: LoadedContent) -> None:
     if parts is None:
         loaded.problems.add_at(display, 1, 1, "", "a care guide starts with front matter between '---' lines "
                                "(title, description, order)")
+        loaded.unchecked_ids.add(path.stem)
         return
     front, body, body_line = parts
-    parsed = parse_source(path, display, loaded.problems, text=front, line_offset=1)
+    parsed = parse_source("care", path, display, loaded.problems, text=front, line_offset=1)
     if parsed is None:
+        loaded.unchecked_ids.add(path.stem)
         return
     data, source = parsed
     source.text, source.body_line = text, body_line
+    _report_misplaced_fields("care", source, loaded)
     if data is None:
         data = {}
     if not _schema_ok("care", data, source, loaded.problems):
+        loaded.unchecked_ids.add(path.stem)
         return
     guide = Guide(path.stem, data["title"].strip(), data["description"].strip(), data["order"], body,
                   related=list(data.get("related", [])), widgets=list(data.get("widgets", [])),
@@ -156,7 +197,7 @@ def _load_guide(path: Path, display: str, loaded: LoadedContent) -> None:
 
 
 def _load_synonyms(path: Path, display: str, loaded: LoadedContent) -> None:
-    parsed = parse_source(path, display, loaded.problems)
+    parsed = parse_source("synonyms", path, display, loaded.problems)
     if parsed is None:
         return
     data, source = parsed

@@ -18,8 +18,8 @@ def _github_escape(text: str, is_property: bool = False) -> str:
 
 def format_problems(problems: Sequence[Problem], fmt: str) -> str:
     if fmt == "json":
-        items = [{"path": p.path, "line": p.line, "col": p.col, "field": p.field, "message": p.message}
-                 for p in problems]
+        items = [{"path": p.path, "line": p.line, "col": p.col, "field": p.field, "message": p.message,
+                  "json_path": p.json_path} for p in problems]
         return json.dumps({"ok": not problems, "problems": items}, indent=2, ensure_ascii=False)
     if fmt == "github":
         lines = []

@@ -8,6 +8,7 @@ the field, what is wrong, and how to fix it.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import json
 from collections.abc import Callable, Iterator
@@ -34,12 +35,20 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
-def field_name(path: PathKey) -> str:
-    """``('questions', 2, 'answer')`` -> ``questions[2].answer``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
+@cache
+def field_groups(name: str) -> tuple[frozenset[str], ...]:
+    """The field names of each mapping the schema describes (``category``'s, a question's, …)."""
+    groups: list[frozenset[str]] = []
+    stack: list[Any] = [load_schema(name)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("properties"), dict):
+                groups.append(frozenset(node["properties"]))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return tuple(groups)
 
 
 def schema_problems(name: str, data: Any) -> Iterator[tuple[PathKey, bool, str]]:
@@ -79,7 +88,8 @@ def _compiled(name: str) -> Callable[[Any], Any] | None:
     # fastjsonschema knows drafts 4 to 7; the keywords these schemas use mean the same in draft 7
     # as in 2020-12 ($defs is reached by a plain JSON pointer). Dates are checked by jsonschema's own
     # format checker, so both validators mean the same by "date".
-    schema = {**load_schema(name), "$schema": "http://json-schema.org/draft-07/schema#"}
+    # fastjsonschema rewrites every $ref in place: give it a copy, so the shared schema stays as written.
+    schema = {**copy.deepcopy(load_schema(name)), "$schema": "http://json-schema.org/draft-07/schema#"}
     formats = {"date": lambda value: _FORMAT_CHECKER.conforms(value, "date")}
     try:
         return fastjsonschema.compile(schema, formats=formats)
@@ -97,9 +107,17 @@ def _explain(error: ValidationError) -> Iterator[tuple[PathKey, bool, str]]:
             yield (*path, key), True, _unknown_key(key, known)
     elif kind == "required":
         missing = error.message.split("'")[1]  # jsonschema words it "'answer' is a required property"
-        yield path, False, f"missing required field '{missing}'"
+        if not _misspelt_as(missing, error.instance, schema):
+            yield path, False, f"missing required field '{missing}'"
     else:
         yield path, False, _describe(kind, error, path)
+
+
+def _misspelt_as(missing: str, instance: Any, schema: dict[str, Any]) -> bool:
+    """True when an unknown key is reported as this missing field misspelt ('anwser'): one mistake, one message."""
+    known = sorted(schema.get("properties", {}))
+    unknown = set(instance) - set(known) if isinstance(instance, dict) else set()
+    return any(difflib.get_close_matches(key, known, n=1, cutoff=0.6) == [missing] for key in unknown)
 
 
 def _unknown_key(key: str, known: list[str]) -> str:
@@ -145,8 +163,12 @@ def _pattern_message(last: str | int, path: PathKey, value: Any) -> str:
         return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-26"
     if "synonyms" in path:
         return f"'{value}' needs two or more terms separated by commas, e.g. 'parcel, package'"
-    suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
-    return f"'{value}' is not a valid id; use lowercase words joined by hyphens, e.g. '{suggestion}'"
+    return f"'{value}' is not a valid id; use lowercase words joined by hyphens, e.g. '{suggested_id(value)}'"
+
+
+def suggested_id(value: Any) -> str:
+    """'Order Status' -> 'order-status': the id an editor most likely meant."""
+    return "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
 
 
 def _type_of(value: Any) -> str:

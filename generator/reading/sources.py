@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem
+from generator.reading.fieldnames import editor_field, json_path
 from generator.reading.model import Guide, HelpCenter, Question
-from generator.reading.schema import field_name, schema_problems
+from generator.reading.schema import field_groups, schema_problems
 from generator.reading.yamlsource import PathKey, Positions, YamlProblem, parse_yaml
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
@@ -33,6 +34,10 @@ class SourceFile:
     positions: Positions = field(default_factory=Positions)
     body_line: int = 1
     """For a guide: the line where the Markdown body starts."""
+    data: Any = None
+    """What the YAML held, to name questions by their id in messages."""
+    data: Any = None
+    """What the YAML held, to name questions by their id in messages."""
 
     def at(self, path: PathKey, key: bool = False) -> tuple[int, int]:
         return self.positions.of(path, key)
@@ -63,10 +68,12 @@ class Problems:
 
     def add(self, source: SourceFile, path: PathKey, message: str, key: bool = False) -> None:
         line, col = source.at(path, key)
-        self.items.append(Problem(source.display, line, col, field_name(path), message))
+        self.items.append(Problem(source.display, line, col, editor_field(path, source.data), message,
+                                  json_path(path)))
 
-    def add_at(self, display: str, line: int, col: int, field_text: str, message: str) -> None:
-        self.items.append(Problem(display, line, col, field_text, message))
+    def add_at(self, display: str, line: int, col: int, field_text: str, message: str,
+               machine_path: str = "") -> None:
+        self.items.append(Problem(display, line, col, field_text, message, machine_path))
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -86,6 +93,9 @@ class LoadedContent:
     origins: list[tuple[Question | Guide, Origin]] = field(default_factory=list)
     """Every article loaded, with where its fields live."""
     problems: Problems = field(default_factory=Problems)
+    unchecked_ids: set[str] = field(default_factory=set)
+    """Ids of entries that exist but failed their own checks (and categories and guides that could not be
+    read): links and ``related`` may point at them, so each mistake is reported once, at its entry."""
 
 
 def read_source(path: Path, display: str, problems: Problems) -> str | None:
@@ -138,18 +148,18 @@ def content_files(content_dir: Path, folder: str, suffix: str, problems: Problem
     return files
 
 
-def parse_source(path: Path, display: str, problems: Problems, text: str | None = None,
-           line_offset: int = 0) -> tuple[Any, SourceFile] | None:
+def parse_source(schema_name: str, path: Path, display: str, problems: Problems, text: str | None = None,
+                 line_offset: int = 0) -> tuple[Any, SourceFile] | None:
+    """The file's data and source, or None after recording why not (with an editor's hint for YAML slips)."""
     text = read_source(path, display, problems) if text is None else text
     if text is None:
         return None
     try:
-        data, positions = parse_yaml(text)
+        data, positions = parse_yaml(text, field_groups(schema_name), line_offset)
     except YamlProblem as err:
         problems.add_at(display, err.line + line_offset, err.col, "", err.message)
         return None
-    positions.line_offset = line_offset
-    return data, SourceFile(display, text, positions)
+    return data, SourceFile(display, text, positions, data=data)
 
 
 def schema_failures(name: str, data: Any, source: SourceFile, problems: Problems) -> list[PathKey]:

@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.reading.yamlhints import KeyGroups, explain, tab_hint
+
 PathKey = tuple[str | int, ...]
 _TOO_DEEP = "lists or mappings are nested far too deeply for content; check the brackets and indentation"
 
@@ -32,6 +34,9 @@ class Positions:
 
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    text_spans: dict[PathKey, tuple[int, int, str]] = field(default_factory=dict)
+    """For text written over several lines: its first and last line (1-based, this document's own
+    numbering) and its style ('|', '>', a quote, or '' when plain)."""
     line_offset: int = 0
 
     def of(self, path: PathKey, key: bool = False) -> tuple[int, int]:
@@ -60,34 +65,41 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def parse_yaml(text: str) -> tuple[Any, Positions]:
-    """Parse one YAML document into plain data (dates stay ISO strings) plus positions."""
+def parse_yaml(text: str, key_groups: KeyGroups = (), line_offset: int = 0) -> tuple[Any, Positions]:
+    """Parse one YAML document into plain data (dates stay ISO strings) plus positions.
+
+    ``key_groups`` (the schema's field names, mapping by mapping) sharpen the hints for syntax errors.
+    ``line_offset`` is the number of file lines above ``text`` (a guide's front matter starts on line 2):
+    positions and problems count lines in ``text``, but messages quote the file's line numbers."""
     tab = _first_tab(text)
     if tab:
-        raise YamlProblem("tab character; indent and separate with spaces instead", *tab)
+        raise YamlProblem(tab_hint(text, *tab), *tab)
     fast = _compose_with_libyaml(text)
     if fast is not None:
-        return _built(*fast)
+        return _built(*fast, line_offset)
     loader = _NoAliasLoader(text)
     try:
         root = loader.get_single_node()
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlProblem(f"invalid YAML: {err.problem or err.context}", line, col) from None
+        raise YamlProblem(*_reordered(explain(text, err, key_groups, line_offset))) from None
     except yaml.YAMLError as err:
         raise YamlProblem(f"invalid YAML: {err}", 1, 1) from None
     except RecursionError:
         raise YamlProblem(_TOO_DEEP, 1, 1) from None
     finally:
         loader.dispose()
-    return _built(root, loader)
+    return _built(root, loader, line_offset)
 
 
-def _built(root: Node | None, loader: yaml.SafeLoader) -> tuple[Any, Positions]:
-    positions = Positions()
+def _reordered(hint: tuple[int, int, str]) -> tuple[str, int, int]:
+    line, col, message = hint
+    return message, line, col
+
+
+def _built(root: Node | None, loader: yaml.SafeLoader, line_offset: int) -> tuple[Any, Positions]:
+    positions = Positions(line_offset=line_offset)
     if root is None:
         return None, positions
     try:
@@ -154,12 +166,16 @@ def _build(node: Node, path: PathKey, positions: Positions, loader: yaml.SafeLoa
             key = str(key_node.value)
             if key in result:
                 first = positions.keys[(*path, key)]
-                raise YamlProblem(f"duplicate key '{key}' (first defined on line {first[0]})", *_mark(key_node))
+                first_line = first[0] + positions.line_offset
+                raise YamlProblem(f"duplicate key '{key}' (first defined on line {first_line})", *_mark(key_node))
             positions.keys[(*path, key)] = _mark(key_node)
             result[key] = _build(value_node, (*path, key), positions, loader)
         return result
     if isinstance(node, SequenceNode):
         return [_build(item, (*path, i), positions, loader) for i, item in enumerate(node.value)]
+    last_line = node.end_mark.line + (1 if node.end_mark.column else 0)
+    if last_line > node.start_mark.line + 1:
+        positions.text_spans[path] = (node.start_mark.line + 1, last_line, getattr(node, "style", None) or "")
     if node.tag == "tag:yaml.org,2002:timestamp":
         return str(node.value)  # keep dates as text: the schema checks their shape
     try:

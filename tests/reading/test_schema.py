@@ -5,6 +5,7 @@ folder, on hand-picked edge cases and on a few hundred deterministic random muta
 from __future__ import annotations
 
 import copy
+import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.reading.schema import SCHEMA_NAMES, _compiled, _validator, passes_compiled_schema
+from generator.reading.schema import SCHEMA_NAMES, _compiled, _validator, load_schema, passes_compiled_schema
 from generator.reading.yamlsource import YamlProblem, parse_yaml
 from tests.conftest import EXAMPLES, REPO
 
@@ -137,3 +138,11 @@ def test_an_enum_failure_names_widgets_only_for_widgets() -> None:
     other = _describe("enum", _enum_error("shopfy"), ("preset",))
     assert other == "'shopfy' is not one of the allowed values — did you mean 'shopify'? (shopify, woocommerce)"
     assert "widget" not in other
+
+
+def test_compiling_leaves_the_shared_schema_as_written() -> None:
+    """fastjsonschema rewrites $refs in place; the checker's other readers need the schema unchanged."""
+    before = json.dumps(load_schema("faq"), sort_keys=True)
+    _compiled.cache_clear()
+    _compiled("faq")
+    assert json.dumps(load_schema("faq"), sort_keys=True) == before
