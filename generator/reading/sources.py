@@ -36,8 +36,6 @@ class SourceFile:
     """For a guide: the line where the Markdown body starts."""
     data: Any = None
     """What the YAML held, to name questions by their id in messages."""
-    data: Any = None
-    """What the YAML held, to name questions by their id in messages."""
 
     def at(self, path: PathKey, key: bool = False) -> tuple[int, int]:
         return self.positions.of(path, key)
