@@ -55,11 +55,14 @@ def lookups(requests: list[Request]) -> list[Request]:
 
 
 def assert_offers_store_links(page: Page, store: DevStoreServer) -> None:
-    output = page.locator(OUTPUT)
-    expect(output.get_by_role("link", name="your Kseworks account")).to_have_attribute("href", store.url + "/account")
-    expect(output.get_by_role("link", name="contact customer service")).to_have_attribute(
+    """The outcome offers customer service; the widget's own line (and only it) the shopper's orders."""
+    expect(page.locator(OUTPUT).get_by_role("link", name="contact customer service")).to_have_attribute(
         "href", store.url + "/pages/contact"
     )
+    account = page.locator(FORM).get_by_role("link", name="your Kseworks account")
+    expect(account).to_have_count(1)
+    expect(account).to_have_attribute("href", store.url + "/account")
+    assert page.locator(FORM).inner_text().count("see all your orders") == 1
 
 
 # --- the account widget ----------------------------------------------------------------------------------
@@ -291,6 +294,8 @@ def test_a_wrong_email_gets_the_same_answer_as_a_wrong_number(page: Page, site_s
     open_lookup(page, site_server)
     look_up(page, "KW-10117", "not.ada@example.com")
     wrong_email = outcome(page, "not-found").inner_text()
+    widget = page.locator(FORM).inner_text()
+    assert widget.count("your Kseworks account") == 1, f"said twice: {widget}"
     look_up(page, "KW-00000", "ada.lovelace@example.com")  # the submit replaces the output at once
     assert outcome(page, "not-found").inner_text() == wrong_email
 

@@ -5,6 +5,10 @@
  * createElement), never as HTML, and its links are used only when they are absolute http(s) URLs. The email
  * and order number travel in a POST body only: never in a URL, the history, storage or the console.
  * Without this script every widget is a plain link to the matching store page.
+ *
+ * The theme does not load Material's JavaScript bundle (theme/main.html says why), so there is no instant
+ * navigation: every page is an ordinary load that runs this script once, and nothing here listens for
+ * Material's page changes.
  */
 (function () {
   "use strict";
@@ -256,13 +260,11 @@
     };
   }
 
+  /* The widget's own line under the output already links the shopper's orders; a failure adds only the
+     other way out, customer service, so nothing is said twice. */
   function helpLine(store) {
     var line = el("p", "hc-result__help");
-    if (store.orders) append(line, "You can also see your orders in ", link(store.orders, "your " + store.name + " account"));
-    if (store.orders && store.contact) append(line, " or ");
-    else if (store.contact) append(line, "You can also ");
-    if (store.contact) append(line, link(store.contact, "contact customer service"));
-    if (line.childNodes.length) append(line, ".");
+    if (store.contact) append(line, "Still stuck? ", link(store.contact, "contact customer service"), ".");
     return line;
   }
 
@@ -440,7 +442,7 @@
     for (var i = 0; i < hidden.length; i++) hidden[i].hidden = false;
   }
 
-  /* --- start, and start again after each instant navigation -------------------------------------------- */
+  /* --- start: once per page --------------------------------------------------------------------------------- */
 
   function initAll() {
     var lookups = document.querySelectorAll('[data-hc-widget="order-lookup"]');
@@ -449,9 +451,7 @@
     for (var j = 0; j < accounts.length; j++) initAccount(accounts[j]);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(initAll);
-  } else if (document.readyState === "loading") {
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", initAll);
   } else {
     initAll();
