@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from generator.dates import long_date, site_locale
 from generator.links import LinkResolver
 from generator.model import Category, Guide, HelpCenter, Question
 from generator.project import Project
@@ -47,7 +48,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["md_escape"] = lambda text: _MD_SPECIAL.sub(r"\\\1", str(text))
     env.filters["front_matter"] = _front_matter
-    env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
+    env.filters["long_date"] = long_date
     return env
 
 
@@ -78,6 +79,7 @@ class PageRenderer:
         self.project = project
         self.resolver = LinkResolver(helpcenter, dict(project.store.links))
         self.site_title = project.site_name
+        site_locale(project.language)  # an unknown language fails here, before any page is rendered
         # Descriptions (unique site-wide), last-modified dates and JSON-LD, all computed once.
         self.seo = SiteSeo.build(helpcenter, SiteInfo.from_project(project, CARE_TITLE), project.content_dir.parent,
                                  HOME_DESCRIPTION.format(store=project.store.name), CARE_DESCRIPTION)
@@ -123,7 +125,8 @@ class PageRenderer:
         answer = rewrite_markdown(question.answer, question.page_path, f"faq/{category.id}.yml", self.resolver,
                                   self.project.store.link("contact"))
         return Page(question.page_path, _render("article.md.j2", front_matter=meta, category=category,
-                                                question=question, answer=answer, site_title=self.site_title))
+                                                question=question, answer=answer, site_title=self.site_title,
+                                                language=self.project.language))
 
     def care_index(self) -> Page:
         meta = self._meta("care/index.md", "care-index", CARE_TITLE, id="care")
@@ -137,7 +140,7 @@ class PageRenderer:
         body = rewrite_markdown(guide.body.strip("\n"), guide.page_path, f"care/{guide.id}.md", self.resolver,
                                 self.project.store.link("contact"))
         return Page(guide.page_path, _render("guide.md.j2", front_matter=meta, guide=guide, body=body,
-                                             site_title=self.site_title))
+                                             site_title=self.site_title, language=self.project.language))
 
 
 def template_data(helpcenter: HelpCenter, project: Project) -> dict[str, Any]:

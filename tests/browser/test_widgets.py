@@ -7,15 +7,18 @@ The failures come from the store's TEST-* order numbers (generator/devstore/test
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import time
+import urllib.request
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Dialog, Page, Request, expect
 
+from generator.dates import long_date
 from generator.devstore import DevStoreServer
 from generator.devstore.samples import ORDERS
 from tests.browser.conftest import NewPage
@@ -368,3 +371,42 @@ def test_the_lookup_works_on_a_page_reached_by_a_link(page: Page, site_server: s
     expect(page.locator(f"{FORM}[data-hc-ready]")).to_have_count(1)
     look_up(page, "KW-10153", "guest.shopper@example.com")
     expect(outcome(page, "found").locator(".hc-order__status")).to_contain_text("Out for delivery")
+
+
+# --- dates: one format on both sides -------------------------------------------------------------------------
+
+
+def store_answer(store: DevStoreServer, order_number: str, email: str) -> Any:
+    """The store's own answer for an order, read directly (what the widget received)."""
+    body = json.dumps({"order_number": order_number, "email": email}).encode()
+    request = urllib.request.Request(store.api_url + "/orders/lookup", data=body, method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=5) as response:  # the local development store
+        return json.loads(response.read())
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_order_dates_read_like_the_pages_dates_in_the_pages_language(
+    new_page: NewPage, site_server: str, dev_store: DevStoreServer, language: str
+) -> None:
+    """hc-widgets.js (Intl) and generator/dates.py (Babel) give the same words for the same day and language."""
+    page = new_page(timezone_id="UTC")
+    open_lookup(page, site_server)
+    page.evaluate("language => { document.documentElement.lang = language }", language)
+    look_up(page, "KW-10188", "chloe.martin@example.com")
+    result = outcome(page, "found")
+    order = store_answer(dev_store, "KW-10188", "chloe.martin@example.com")
+    placed = dt.datetime.fromisoformat(order["placed_at"].replace("Z", "+00:00")).date()
+    expect(result.locator(".hc-order__placed")).to_have_text("Placed on " + long_date(placed, language))
+    for shipment, sent in zip(result.locator(".hc-order__shipment").all(), order["shipments"], strict=True):
+        day = dt.date.fromisoformat(sent["estimated_delivery"])
+        expect(shipment).to_contain_text("Estimated delivery: " + long_date(day, language))
+
+
+def test_the_page_and_the_order_use_the_same_date_format(page: Page, site_server: str) -> None:
+    page.goto(site_server + "shipping-and-delivery/standard-shipping-time/")
+    updated = page.locator(".hc-updated time")
+    day = dt.date.fromisoformat(updated.get_attribute("datetime") or "")
+    expect(updated).to_have_text(long_date(day, "en"))
+    assert page.evaluate("d => new Intl.DateTimeFormat(document.documentElement.lang, {dateStyle: 'long'})"
+                         ".format(new Date(d + 'T12:00:00'))", day.isoformat()) == long_date(day, "en")

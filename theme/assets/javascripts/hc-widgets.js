@@ -85,6 +85,8 @@
     return Array.isArray(value) ? value.slice(0, MAX_ITEMS) : [];
   }
 
+  /* One date format for the whole site: the CLDR "long" style of the page's language, which is what
+     generator/dates.py (Babel) writes on pages ("November 26, 2026" in English, "26 novembre 2026" in French). */
   function formatDate(value, dateOnly) {
     if (typeof value !== "string") return null;
     var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -93,7 +95,7 @@
     if (!date || isNaN(date.getTime())) return null;
     var lang = document.documentElement.lang || undefined;
     try {
-      return date.toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" });
+      return new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(date);
     } catch (error) {
       return date.toDateString();
     }
