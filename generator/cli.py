@@ -60,6 +60,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    if args.built:
+        return _serve_built(args)
     from generator.mkdocs.engine import serve_site
 
     _check_before_building(args)
@@ -88,6 +90,14 @@ def _devstore_preview() -> Callable[[str, int], AbstractContextManager[object]]:
         module = importlib.import_module("devstore.preview")
     preview: Callable[[str, int], AbstractContextManager[object]] = module.demo_store
     return preview
+
+
+def _serve_built(args: argparse.Namespace) -> int:
+    from generator.static_host import serve_built
+
+    site_dir = Path(args.site_dir) if args.site_dir else Path(args.config).resolve().parent / "site"
+    serve_built(site_dir, args.host, args.port, use_gzip=not args.no_gzip)
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -127,6 +137,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--demo-store", action="store_true",
                        help="also run a development store with sample orders on localhost and point the "
                        "preview's store links and widgets at it (development only)")
+    serve.add_argument("--built", action="store_true",
+                       help="serve the already built site/ as a static host does (404.html for unknown "
+                       "addresses, gzip), without rebuilding or reloading")
+    serve.add_argument("-d", "--site-dir", help="with --built: the built site (default: site/ beside mkdocs.yml)")
+    serve.add_argument("--no-gzip", action="store_true", help="with --built: send files uncompressed")
     serve.set_defaults(handler=cmd_serve)
 
     export = commands.add_parser("export", help="write the generated pages and config for another engine")

@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from generator.config.project import read_mkdocs_yml
+from generator.config.store import StoreSettings, resolve_store
 from generator.mkdocs.engine import build_site
 from generator.reading.loading import load_helpcenter
 from generator.reading.model import HelpCenter
@@ -477,3 +478,110 @@ def test_the_stores_image_goes_into_social_cards_and_structured_data(tmp_path: P
     assert graph(project / "site", article)[1]["image"] == image
     assert graph(project / "site", project / "site" / "index.html")[1]["logo"] == image
     assert (project / "site" / "assets/images/logo.svg").is_file()
+
+
+# --- the store around the help center, and no documentation-theme leftovers (issue 14.7-8) -------------
+
+
+class Region(HTMLParser):
+    """The links and text inside the first element with ``tag`` and a class (or id) ``name``."""
+
+    def __init__(self, tag: str, name: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tag, self.name = tag, name
+        self.depth = 0
+        self.found = False
+        self.links: list[tuple[str, str]] = []
+        self.text: list[str] = []
+        self._href: str | None = None
+        self._link_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if not self.depth and not self.found and tag == self.tag and (
+            self.name in a.get("class", "").split() or a.get("id") == self.name
+        ):
+            self.found = True
+            self.depth = 1
+            return
+        if self.depth:
+            self.depth += tag not in {"img", "input", "br", "meta", "link", "path"}
+            if tag == "a":
+                self._href, self._link_text = a.get("href", ""), []
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.depth:
+            return
+        if tag == "a" and self._href is not None:
+            self.links.append((self._href, " ".join("".join(self._link_text).split())))
+            self._href = None
+        self.depth -= tag not in {"img", "input", "br", "meta", "link", "path"}
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.text.append(data)
+            if self._href is not None:
+                self._link_text.append(data)
+
+
+def region(path: Path, tag: str, name: str) -> Region:
+    reader = Region(tag, name)
+    reader.feed(path.read_text("utf-8"))
+    assert reader.found, f"{path}: no <{tag}> '{name}'"
+    return reader
+
+
+@cache
+def store() -> StoreSettings:
+    return resolve_store(read_mkdocs_yml(REPO / "mkdocs.yml")["extra"]["store"], {})
+
+
+def test_every_page_ends_with_the_stores_footer(real_site: Path) -> None:
+    links = store().links
+    expected = [(store().url, f"{store().name} store"), (links["contact"], "Contact us"),
+                (links["returns-policy"], "Returns policy"), (links["privacy"], "Privacy policy")]
+    for path in html_files(real_site):
+        footer = region(path, "footer", "md-footer")
+        assert footer.links == expected, path
+        assert "© Kseworks" in "".join(footer.text), path
+
+
+def test_every_page_header_links_back_to_the_store(real_site: Path) -> None:
+    for path in html_files(real_site):
+        header = region(path, "header", "md-header")
+        back = [text for href, text in header.links if href == store().url]
+        assert back == [f"Back to {store().name} Shop"], f"{path}: {header.links}"
+
+
+def test_the_home_page_offers_contact(real_site: Path) -> None:
+    content = region(real_site / "index.html", "div", "hc-content")
+    assert (store().links["contact"], "Contact us") in content.links
+
+
+def test_the_sidebar_lists_topics_without_a_home_entry(real_site: Path) -> None:
+    for path in html_files(real_site):
+        sidebar = region(path, "nav", "md-nav--primary")
+        titles = [text for _, text in sidebar.links if text]
+        assert "Home" not in titles, path
+        assert titles[: len(content().categories)] == [c.title for c in content().categories], path
+
+
+def test_breadcrumbs_start_at_the_help_center_without_repeating_the_stores_name(real_site: Path) -> None:
+    for url, kind in expected_pages().items():
+        if kind == "home":
+            continue
+        crumbs = region(file_for(real_site, url), "nav", "hc-breadcrumbs")
+        assert crumbs.links[0][1] == "Help Center", url
+
+
+def test_only_long_care_guides_list_their_sections(real_site: Path) -> None:
+    from generator.rendering.pages import MIN_TOC_SECTIONS
+
+    lengths = {g.id: g.body.count("\n## ") + g.body.startswith("## ") for g in content().guides}
+    assert min(lengths.values()) < MIN_TOC_SECTIONS <= max(lengths.values()), "the content no longer has both"
+    for guide in content().guides:
+        html = file_for(real_site, SITE_URL + guide.url).read_text("utf-8")
+        assert "Table of contents" not in html, guide.id
+        shown = re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*data-md-type="toc"\s*>', html)
+        assert bool(shown) == (lengths[guide.id] >= MIN_TOC_SECTIONS), guide.id
+        assert 'aria-label="On this page"' in html, guide.id

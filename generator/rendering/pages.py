@@ -20,11 +20,16 @@ from generator.config.project import Project
 from generator.markup.links import LinkResolver
 from generator.markup.rewrite import rewrite_markdown
 from generator.reading.model import CARE_TITLE, Category, Guide, HelpCenter, Question
+from generator.rendering.dates import long_date, site_locale
 from generator.rendering.seo import SiteInfo, SiteSeo
 
 CARE_DESCRIPTION = "How to clean, protect and store your bags, material by material."
 HOME_DESCRIPTION = "Answers about orders, shipping, returns, your account and caring for your {store} bags."
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}])")
+_SECTION = re.compile(r"^## ", re.MULTILINE)
+MIN_TOC_SECTIONS = 4
+"""A guide lists its sections ("On this page") only from this many: a shorter one fits on a screen, and a
+list of two or three headings beside it reads as software documentation, not as a store's page."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["md_escape"] = lambda text: _MD_SPECIAL.sub(r"\\\1", str(text))
     env.filters["front_matter"] = _front_matter
-    env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
+    env.filters["long_date"] = long_date
     return env
 
 
@@ -77,6 +82,9 @@ class PageRenderer:
         self.project = project
         self.resolver = LinkResolver(helpcenter, dict(project.store.links))
         self.site_title = project.site_name
+        # The breadcrumbs' first step: "Help Center" rather than the header's "Kseworks Help Center" again.
+        self.home_crumb = project.site_name.removeprefix(project.store.name).strip() or project.site_name
+        site_locale(project.language)  # an unknown language fails here, before any page is rendered
         # Descriptions (unique site-wide), last-modified dates and JSON-LD, all computed once.
         self.seo = SiteSeo.build(helpcenter, SiteInfo.from_project(project, CARE_TITLE), project.content_dir.parent,
                                  HOME_DESCRIPTION.format(store=project.store.name), CARE_DESCRIPTION)
@@ -111,7 +119,7 @@ class PageRenderer:
         # The one-line excerpt under each question is its page's description: computed once, unique.
         excerpts = {q.id: self.seo.descriptions.get(q.page_path, "") for q in category.questions}
         return Page(category.page_path, _render("category.md.j2", front_matter=meta, category=category,
-                                                excerpts=excerpts, site_title=self.site_title))
+                                                excerpts=excerpts, home_crumb=self.home_crumb))
 
     def article(self, category: Category, question: Question) -> Page:
         meta = self._meta(question.page_path, "article", question.question,
@@ -122,21 +130,24 @@ class PageRenderer:
         answer = rewrite_markdown(question.answer, question.page_path, f"faq/{category.id}.yml", self.resolver,
                                   self.project.store.link("contact"))
         return Page(question.page_path, _render("article.md.j2", front_matter=meta, category=category,
-                                                question=question, answer=answer, site_title=self.site_title))
+                                                question=question, answer=answer, home_crumb=self.home_crumb,
+                                                language=self.project.language))
 
     def care_index(self) -> Page:
         meta = self._meta("care/index.md", "care-index", CARE_TITLE, id="care")
         meta["hide"] = ["toc"]
         return Page("care/index.md", _render("care_index.md.j2", front_matter=meta, guides=self.helpcenter.guides,
-                                             site_title=self.site_title))
+                                             home_crumb=self.home_crumb))
 
     def guide(self, guide: Guide) -> Page:
         meta = self._meta(guide.page_path, "guide", guide.title, id=guide.id, widgets=guide.widgets,
                           updated=_iso(guide.updated), related=self._related(guide.related))
+        if len(_SECTION.findall(guide.body)) < MIN_TOC_SECTIONS:
+            meta["hide"] = ["toc"]
         body = rewrite_markdown(guide.body.strip("\n"), guide.page_path, f"care/{guide.id}.md", self.resolver,
                                 self.project.store.link("contact"))
         return Page(guide.page_path, _render("guide.md.j2", front_matter=meta, guide=guide, body=body,
-                                             site_title=self.site_title))
+                                             home_crumb=self.home_crumb, language=self.project.language))
 
 
 def template_data(helpcenter: HelpCenter, project: Project) -> dict[str, Any]:

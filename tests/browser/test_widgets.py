@@ -7,9 +7,11 @@ The failures come from the store's TEST-* order numbers (devstore/testorders.py)
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import time
+import urllib.request
 from typing import Any
 
 import pytest
@@ -18,6 +20,7 @@ from playwright.sync_api import Dialog, Page, Request, expect
 
 from devstore import DevStoreServer
 from devstore.samples import ORDERS
+from generator.rendering.dates import long_date
 from tests.browser.conftest import NewPage
 
 pytestmark = pytest.mark.browser
@@ -55,11 +58,14 @@ def lookups(requests: list[Request]) -> list[Request]:
 
 
 def assert_offers_store_links(page: Page, store: DevStoreServer) -> None:
-    output = page.locator(OUTPUT)
-    expect(output.get_by_role("link", name="your Kseworks account")).to_have_attribute("href", store.url + "/account")
-    expect(output.get_by_role("link", name="contact customer service")).to_have_attribute(
+    """The outcome offers customer service; the widget's own line (and only it) the shopper's orders."""
+    expect(page.locator(OUTPUT).get_by_role("link", name="contact customer service")).to_have_attribute(
         "href", store.url + "/pages/contact"
     )
+    account = page.locator(FORM).get_by_role("link", name="your Kseworks account")
+    expect(account).to_have_count(1)
+    expect(account).to_have_attribute("href", store.url + "/account")
+    assert page.locator(FORM).inner_text().count("see all your orders") == 1
 
 
 # --- the account widget ----------------------------------------------------------------------------------
@@ -291,6 +297,8 @@ def test_a_wrong_email_gets_the_same_answer_as_a_wrong_number(page: Page, site_s
     open_lookup(page, site_server)
     look_up(page, "KW-10117", "not.ada@example.com")
     wrong_email = outcome(page, "not-found").inner_text()
+    widget = page.locator(FORM).inner_text()
+    assert widget.count("your Kseworks account") == 1, f"said twice: {widget}"
     look_up(page, "KW-00000", "ada.lovelace@example.com")  # the submit replaces the output at once
     assert outcome(page, "not-found").inner_text() == wrong_email
 
@@ -363,3 +371,42 @@ def test_the_lookup_works_on_a_page_reached_by_a_link(page: Page, site_server: s
     expect(page.locator(f"{FORM}[data-hc-ready]")).to_have_count(1)
     look_up(page, "KW-10153", "guest.shopper@example.com")
     expect(outcome(page, "found").locator(".hc-order__status")).to_contain_text("Out for delivery")
+
+
+# --- dates: one format on both sides -------------------------------------------------------------------------
+
+
+def store_answer(store: DevStoreServer, order_number: str, email: str) -> Any:
+    """The store's own answer for an order, read directly (what the widget received)."""
+    body = json.dumps({"order_number": order_number, "email": email}).encode()
+    request = urllib.request.Request(store.api_url + "/orders/lookup", data=body, method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=5) as response:  # the local development store
+        return json.loads(response.read())
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_order_dates_read_like_the_pages_dates_in_the_pages_language(
+    new_page: NewPage, site_server: str, dev_store: DevStoreServer, language: str
+) -> None:
+    """hc-widgets.js (Intl) and rendering/dates.py (Babel) give the same words for the same day and language."""
+    page = new_page(timezone_id="UTC")
+    open_lookup(page, site_server)
+    page.evaluate("language => { document.documentElement.lang = language }", language)
+    look_up(page, "KW-10188", "chloe.martin@example.com")
+    result = outcome(page, "found")
+    order = store_answer(dev_store, "KW-10188", "chloe.martin@example.com")
+    placed = dt.datetime.fromisoformat(order["placed_at"].replace("Z", "+00:00")).date()
+    expect(result.locator(".hc-order__placed")).to_have_text("Placed on " + long_date(placed, language))
+    for shipment, sent in zip(result.locator(".hc-order__shipment").all(), order["shipments"], strict=True):
+        day = dt.date.fromisoformat(sent["estimated_delivery"])
+        expect(shipment).to_contain_text("Estimated delivery: " + long_date(day, language))
+
+
+def test_the_page_and_the_order_use_the_same_date_format(page: Page, site_server: str) -> None:
+    page.goto(site_server + "shipping-and-delivery/standard-shipping-time/")
+    updated = page.locator(".hc-updated time")
+    day = dt.date.fromisoformat(updated.get_attribute("datetime") or "")
+    expect(updated).to_have_text(long_date(day, "en"))
+    assert page.evaluate("d => new Intl.DateTimeFormat(document.documentElement.lang, {dateStyle: 'long'})"
+                         ".format(new Date(d + 'T12:00:00'))", day.isoformat()) == long_date(day, "en")

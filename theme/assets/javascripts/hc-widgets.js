@@ -5,6 +5,10 @@
  * createElement), never as HTML, and its links are used only when they are absolute http(s) URLs. The email
  * and order number travel in a POST body only: never in a URL, the history, storage or the console.
  * Without this script every widget is a plain link to the matching store page.
+ *
+ * The theme does not load Material's JavaScript bundle (theme/main.html says why), so there is no instant
+ * navigation: every page is an ordinary load that runs this script once, and nothing here listens for
+ * Material's page changes.
  */
 (function () {
   "use strict";
@@ -81,6 +85,8 @@
     return Array.isArray(value) ? value.slice(0, MAX_ITEMS) : [];
   }
 
+  /* One date format for the whole site: the CLDR "long" style of the page's language, which is what
+     generator/rendering/dates.py (Babel) writes on pages ("November 26, 2026" in English, "26 novembre 2026" in French). */
   function formatDate(value, dateOnly) {
     if (typeof value !== "string") return null;
     var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -89,7 +95,7 @@
     if (!date || isNaN(date.getTime())) return null;
     var lang = document.documentElement.lang || undefined;
     try {
-      return date.toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" });
+      return new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(date);
     } catch (error) {
       return date.toDateString();
     }
@@ -256,13 +262,11 @@
     };
   }
 
+  /* The widget's own line under the output already links the shopper's orders; a failure adds only the
+     other way out, customer service, so nothing is said twice. */
   function helpLine(store) {
     var line = el("p", "hc-result__help");
-    if (store.orders) append(line, "You can also see your orders in ", link(store.orders, "your " + store.name + " account"));
-    if (store.orders && store.contact) append(line, " or ");
-    else if (store.contact) append(line, "You can also ");
-    if (store.contact) append(line, link(store.contact, "contact customer service"));
-    if (line.childNodes.length) append(line, ".");
+    if (store.contact) append(line, "Still stuck? ", link(store.contact, "contact customer service"), ".");
     return line;
   }
 
@@ -440,8 +444,7 @@
     for (var i = 0; i < hidden.length; i++) hidden[i].hidden = false;
   }
 
-  /* --- start once the page is parsed: every link is a full page load (the theme does not load Material's
-     bundle, so there is no instant navigation); with that bundle, document$ restarts them on each page. - */
+  /* --- start: once per page --------------------------------------------------------------------------------- */
 
   function initAll() {
     var lookups = document.querySelectorAll('[data-hc-widget="order-lookup"]');
@@ -450,9 +453,7 @@
     for (var j = 0; j < accounts.length; j++) initAccount(accounts[j]);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(initAll);
-  } else if (document.readyState === "loading") {
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", initAll);
   } else {
     initAll();
