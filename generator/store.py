@@ -53,7 +53,7 @@ PRESETS: dict[str, dict[str, str]] = {
 STORE_URL_ENV = "HELPCENTER_STORE_URL"
 STORE_API_URL_ENV = "HELPCENTER_STORE_API_URL"
 _DEV_HOSTS = ("localhost", "127.0.0.1")
-_KNOWN_KEYS = {"name", "url", "api_url", "preset", "links", "logo", "image"}
+_KNOWN_KEYS = {"name", "url", "api_url", "preset", "links", "logo", "image", "events"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,8 @@ class StoreSettings:
     preset: str
     links: Mapping[str, str]
     """Absolute URL of each page in LINK_NAMES."""
+    events: bool = True
+    """Whether the store takes POST {api_url}/events (contract 1.1.0): feedback and search events."""
 
     def link(self, name: str) -> str:
         return self.links[name]
@@ -76,6 +78,7 @@ class StoreSettings:
             "api_url": self.api_url,
             "preset": self.preset,
             "links": dict(self.links),
+            "events_url": f"{self.api_url}/events" if self.events else None,
         }
 
 
@@ -111,7 +114,13 @@ def resolve_store(raw: Mapping[str, Any] | None, environ: Mapping[str, str] | No
     preset = raw.get("preset", "shopify")
     if preset not in PRESETS:
         raise ConfigError(f"extra.store.preset: '{preset}' is not a preset; use one of: {', '.join(PRESETS)}")
+    events = raw.get("events", True)
+    if not isinstance(events, bool):
+        raise ConfigError(
+            f"extra.store.events: '{events}' is not true or false; false turns feedback and search events off"
+        )
     return StoreSettings(
+        events=events,
         name=str(raw.get("name") or "Store"),
         url=url,
         api_url=api_url,
