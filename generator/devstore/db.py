@@ -7,13 +7,12 @@ import json
 import secrets
 import sqlite3
 import threading
-from importlib.resources import files
 from collections.abc import Iterator
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from generator.devstore import samples
-
 
 _EVENTS_TABLE = """
 CREATE TABLE IF NOT EXISTS events (

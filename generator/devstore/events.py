@@ -30,7 +30,7 @@ def accept(db: StoreDatabase, body: bytes, content_type: str | None, now: dt.dat
     problem = batch_problem(payload)
     if problem:
         return error(400, "invalid_request", f"Not an event batch: {problem}.")
-    received = _rfc3339(now or dt.datetime.now(dt.timezone.utc))
+    received = _rfc3339(now or dt.datetime.now(dt.UTC))
     db.add_events([{**known_fields(event), "received_at": received} for event in payload["events"]])
     return Response(204, content_type="", headers={"Cache-Control": "no-store"})
 
@@ -58,4 +58,4 @@ def write_export(db: StoreDatabase, out: IO[str]) -> int:
 
 
 def _rfc3339(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
