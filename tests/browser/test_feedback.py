@@ -8,6 +8,7 @@ the one attribute that names the endpoint as the pages are served: the shopper m
 from __future__ import annotations
 
 import functools
+import io
 import json
 import socket
 import threading
@@ -96,7 +97,7 @@ class _RewritingHandler(_StaticHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        import io
+
 
         return io.BytesIO(body)
 
@@ -194,7 +195,7 @@ def test_a_no_vote_with_a_reason_and_a_scrubbed_comment(page: Page, recorded_sit
     expect(thanks).to_be_focused()
     expect(thanks.get_by_role("link", name="Contact us")).to_be_visible()
     hide(page)
-    wait_for(lambda: recorder.events())
+    wait_for(recorder.events)
     [vote] = recorder.events()
     assert vote["type"] == "vote" and vote["article"] == "leather-bags" and vote["helpful"] is False
     assert vote["reason"] == "outdated"
@@ -216,7 +217,7 @@ def test_the_widget_works_from_the_keyboard_alone(page: Page, recorded_site: str
     page.keyboard.press("Enter")
     expect(page.locator("[data-hc-feedback-step=thanks]")).to_be_focused()
     hide(page)
-    wait_for(lambda: recorder.events())
+    wait_for(recorder.events)
     assert recorder.events()[0]["reason"] == "unclear"
 
 
@@ -282,7 +283,7 @@ def test_a_contact_link_on_an_article_names_the_article(page: Page, recorded_sit
     link.evaluate("link => link.addEventListener('click', e => e.preventDefault())")
     link.click()
     hide(page)
-    wait_for(lambda: recorder.events())
+    wait_for(recorder.events)
     assert recorder.events()[0]["type"] == "contact_click"
     assert recorder.events()[0]["article"] == "customs-duties"
 
