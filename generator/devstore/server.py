@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 from generator.devstore import api, events, pages, testorders
 from generator.devstore.db import StoreDatabase
 from generator.devstore.ratelimit import RateLimiter
+from generator.eventschema import MAX_BATCH_BYTES
 
 
 @dataclass
@@ -143,7 +144,7 @@ class _Handler(BaseHTTPRequestHandler):
         return response
 
     def _events(self) -> api.Response:
-        body = self._read_body(events.MAX_BATCH_BYTES)
+        body = self._read_body(MAX_BATCH_BYTES)
         if body is None:
             length = self.headers.get("Content-Length", "")
             return events.too_large() if length.isdigit() else api.error(400, "invalid_request", "No Content-Length.")
