@@ -21,6 +21,9 @@ JavaScript bundle (the theme's own small scripts replace it: theme/main.html say
 worker and lunr's language files (search is generator/search). About 2.3 MB of the 3.6 MB a
 Kseworks build would otherwise publish. Glob patterns of site paths."""
 
+EVENTS_SCRIPT = "assets/javascripts/hc-events.js"
+"""Feedback and search events: left out too when the store takes no events (``extra.store.events: false``)."""
+
 
 @dataclass
 class Output:
