@@ -333,3 +333,47 @@ def test_a_misbehaving_endpoint_changes_nothing(page: Page, built_site: Path, re
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_while_the_page_stays_open_a_batch_leaves_at_most_every_30_seconds(
+    new_page: NewPage, recorded_site: str, recorder: Recorder
+) -> None:
+    recorder.mode, recorder.batches[:] = "204", []
+    page = new_page()
+    page.clock.install()
+    page.goto(recorded_site + ARTICLE)
+    page.locator(WIDGET).get_by_role("button", name="Yes").click()
+    page.clock.run_for(29_000)
+    page.wait_for_timeout(300)
+    assert recorder.batches == []
+    page.clock.run_for(2_000)
+    wait_for(lambda: len(recorder.batches) == 1)
+    page.evaluate("hcEvents.record('contact_click', {})")
+    page.clock.run_for(10_000)
+    page.wait_for_timeout(300)
+    assert len(recorder.batches) == 1
+    page.clock.run_for(21_000)
+    wait_for(lambda: len(recorder.batches) == 2)
+
+
+def test_batches_are_capped_at_50_events_and_64_kib(page: Page, recorded_site: str, recorder: Recorder) -> None:
+    recorder.mode, recorder.batches[:] = "204", []
+    page.goto(recorded_site + ARTICLE)
+    page.evaluate("""() => {
+        for (let i = 0; i < 120; i++) {
+            hcEvents.record("vote", {article: "a".repeat(100), helpful: false, query: "q".repeat(100),
+                                     comment: "x".repeat(300)});
+        }
+    }""")
+    hide(page)
+    wait_for(lambda: recorder.batches)
+    page.wait_for_timeout(500)
+    sizes = [len(json.loads(b["body"])["events"]) for b in recorder.batches]
+    bodies = [len(b["body"].encode()) for b in recorder.batches]
+    assert max(sizes) == 50 and max(bodies) <= 64 * 1024
+    # A hidden page may send 64 KiB in all (the browser's keepalive allowance): what is over is dropped,
+    # not kept for a retry.
+    assert sum(bodies) <= 64 * 1024 and sum(sizes) < 120
+    hide(page)
+    page.wait_for_timeout(500)
+    assert len(recorder.batches) == len(sizes)
