@@ -23,6 +23,7 @@ import yaml
 
 from generator.errors import ContentError, HelpCenterError
 from generator.loading import load_helpcenter
+from generator.model import HelpCenter
 from generator.project import Project
 from generator.search import SearchIndex, build_search_files
 
@@ -90,15 +91,16 @@ def _export_queries(text: str) -> list[str]:
     return sorted(counts, key=lambda q: -counts[q])[:MAX_EXPORT_QUERIES]
 
 
-def content_at(project: Project, ref: str, into: Path) -> Path:
-    """Extract the content folder as it is at ``ref`` into ``into``; returns its path there."""
+def content_at(project: Project, ref: str, into: Path) -> Path | None:
+    """Extract the content folder as it is at ``ref`` into ``into``; returns its path there, or None when
+    ``ref`` has no content yet (the pull request that adds it: every result is then new)."""
     top = _git(project.root, "rev-parse", "--show-toplevel").decode().strip()
     relative = project.content_dir.relative_to(Path(top).resolve()).as_posix()
     _git(project.root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}",
          error=f"'{ref}' is not a branch, tag or commit of this repository")
     listed = _git(project.root, "ls-tree", "-d", "--name-only", ref, "--", relative)
     if not listed.strip():
-        raise HelpCenterError(f"{ref} has no {relative}/ folder: nothing to compare with")
+        return None
     archive = _git(Path(top), "archive", "--format=tar", ref, "--", relative)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         if hasattr(tarfile, "data_filter"):  # Python 3.11.4+: no links or paths out of the folder
@@ -119,7 +121,9 @@ def _git(cwd: Path, *args: str, error: str | None = None) -> bytes:
     return done.stdout
 
 
-def _index(content: Path, label: str) -> SearchIndex:
+def _index(content: Path | None, label: str) -> SearchIndex:
+    if content is None:
+        return SearchIndex.from_files(build_search_files(HelpCenter([], [])))
     try:
         helpcenter = load_helpcenter(content)
     except ContentError as err:

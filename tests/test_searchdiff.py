@@ -129,3 +129,13 @@ def test_outside_a_git_repository_is_a_clean_error(tmp_path: Path, capsys: pytes
     (root / "tests" / "search_queries.yml").write_text(QUERY_SET)
     code, _, err = run(root, capsys, "main")
     assert code == 1 and err.startswith("error: ") and "Traceback" not in err
+
+
+def test_a_base_without_content_finds_everything_new(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    git(repo, "checkout", "-q", "--orphan", "empty")
+    git(repo, "rm", "-rq", "--cached", ".")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "nothing yet")
+    git(repo, "checkout", "-q", "-f", "main")
+    code, out, _ = run(repo, capsys, "empty", "--format", "json")
+    assert code == 0
+    assert {c["kind"] for c in json.loads(out)["changes"]} == {"gained"}
