@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from devstore.db import StoreDatabase
+from devstore.events import write_export
 from devstore.server import DevStoreOptions, DevStoreServer
 
 
@@ -33,7 +36,11 @@ def parse_args(argv: list[str] | None = None) -> DevStoreOptions:
     parser.add_argument("--db", type=Path, help="SQLite file to keep (created with sample data if missing)")
     parser.add_argument("--help-center-url", help="link back to the help center from the store's pages")
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
+    parser.add_argument("--export-events", metavar="FILE",
+                        help="write the events kept in --db as JSON Lines to FILE ('-' for stdout) and exit")
     args = parser.parse_args(argv)
+    if args.export_events and not args.db:
+        parser.error("--export-events reads the events kept in a database file: give it with --db")
     return DevStoreOptions(
         host=args.host,
         port=args.port,
@@ -46,11 +53,30 @@ def parse_args(argv: list[str] | None = None) -> DevStoreOptions:
         db_path=args.db,
         help_center_url=args.help_center_url,
         quiet=args.quiet,
+        export_events=args.export_events,
     )
 
 
+def export(options: DevStoreOptions) -> None:
+    assert options.db_path is not None and options.export_events is not None
+    db = StoreDatabase(options.db_path)
+    try:
+        if options.export_events == "-":
+            count = write_export(db, sys.stdout)
+        else:
+            with open(options.export_events, "w", encoding="utf-8") as out:
+                count = write_export(db, out)
+    finally:
+        db.close()
+    print(f"exported {count} events", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> None:
-    server = DevStoreServer(parse_args(argv))
+    options = parse_args(argv)
+    if options.export_events:
+        export(options)
+        return
+    server = DevStoreServer(options)
     print(f"Development store on {server.url}  (API: {server.api_url})  — Ctrl+C to stop", flush=True)
     try:
         server.serve_forever()

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import secrets
 import sqlite3
 import threading
+from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from devstore import samples
+
+_EVENTS_TABLE = """
+CREATE TABLE IF NOT EXISTS events (
+    id     INTEGER PRIMARY KEY,
+    event  TEXT NOT NULL   -- the contract's Event as JSON, with received_at
+)"""
 
 
 class StoreDatabase:
@@ -24,6 +32,9 @@ class StoreDatabase:
         self._lock = threading.Lock()
         if fresh:
             self._seed(today or dt.date.today())
+        with self._lock, self._conn:
+            # Also in a database file made before events existed (contract 1.0.0).
+            self._conn.execute(_EVENTS_TABLE)
 
     def close(self) -> None:
         with self._lock:
@@ -161,3 +172,26 @@ class StoreDatabase:
                 (token,),
             ).fetchone()
             return dict(row) if row else None
+
+    # --- help-center events (POST /events) -------------------------------------------------------------------
+
+    def add_events(self, events: list[dict[str, Any]]) -> None:
+        with self._lock, self._conn:
+            self._conn.executemany(
+                "INSERT INTO events (event) VALUES (?)",
+                [(json.dumps(event, ensure_ascii=False, separators=(",", ":")),) for event in events],
+            )
+
+    def events(self) -> Iterator[dict[str, Any]]:
+        """Every event in the order received, read in pages so a large export stays small in memory."""
+        last = 0
+        while True:
+            with self._lock:
+                rows = self._conn.execute(
+                    "SELECT id, event FROM events WHERE id > ? ORDER BY id LIMIT 1000", (last,)
+                ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield json.loads(row["event"])
+            last = rows[-1]["id"]

@@ -11,9 +11,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-from devstore import api, storefront, testorders
+from devstore import api, events, storefront, testorders
 from devstore.db import StoreDatabase
 from devstore.ratelimit import RateLimiter
+from generator.insights.events import MAX_BATCH_BYTES
 
 
 @dataclass
@@ -29,6 +30,8 @@ class DevStoreOptions:
     """Help-center origins allowed to call the API, besides any loopback origin (see allow_loopback)."""
     allow_loopback: bool = True
     lookups_per_minute: int = 10
+    event_batches_per_minute: int = 60
+    """POST /events batches per client and minute before 429 (a page sends one every 30 s at most)."""
     slow_seconds: float = 12.0
     test_orders: bool = True
     db_path: Path | None = None
@@ -36,6 +39,12 @@ class DevStoreOptions:
     help_center_url: str | None = None
     """Shown on the store's pages as a way back to the preview."""
     quiet: bool = False
+    export_events: str | None = None
+    """``python -m devstore --db F --export-events OUT``: write the events as JSON Lines and exit."""
+
+
+EVENTS_EXPORT_PATH = "/dev/events.jsonl"
+"""Where the store's pages offer the events received, as JSON Lines (``helpcenter insights`` reads them)."""
 
 
 class DevStoreServer(ThreadingHTTPServer):
@@ -46,6 +55,7 @@ class DevStoreServer(ThreadingHTTPServer):
         self.options = options
         self.db = StoreDatabase(options.db_path)
         self.limiter = RateLimiter(options.lookups_per_minute)
+        self.event_limiter = RateLimiter(options.event_batches_per_minute)
         self.policy = api.OriginPolicy(options.origins, options.allow_loopback)
         self.stopping = threading.Event()
         self.test_order = testorders.responder(options.slow_seconds) if options.test_orders else None
@@ -81,11 +91,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(response)
         elif path.startswith(self._api("/")):
             self._send(self._api_error(404, "not_found", "No such API endpoint."))
+        elif path == EVENTS_EXPORT_PATH:
+            self._send_export()
         else:
             self._send(storefront.get(self._page_context(), path))
 
     def do_POST(self) -> None:
         path = self._path()
+        if path == self._api("/events"):
+            self._send(self._events())
+            return
         body = self._read_body()
         if path == self._api("/orders/lookup"):
             self._send(self._lookup(body))
@@ -128,6 +143,22 @@ class _Handler(BaseHTTPRequestHandler):
         )
         return response
 
+    def _events(self) -> api.Response:
+        body = self._read_body(MAX_BATCH_BYTES)
+        if body is None:
+            length = self.headers.get("Content-Length", "")
+            return events.too_large() if length.isdigit() else api.error(400, "invalid_request", "No Content-Length.")
+        wait = self.server.event_limiter.check(self.client_address[0])
+        if wait is not None:
+            return events.rate_limited(wait)
+        return events.accept(self.server.db, body, self.headers.get("Content-Type"))
+
+    def _send_export(self) -> None:
+        """GET /dev/events.jsonl: every event received, as the contract's JSON Lines (development only)."""
+        body = "".join(events.export_lines(self.server.db.events())).encode("utf-8")
+        headers = {"Cache-Control": "no-store", "Content-Disposition": 'inline; filename="events.jsonl"'}
+        self._send(api.Response(200, body, "application/x-ndjson; charset=utf-8", headers))
+
     def _api_error(self, status: int, code: str, message: str) -> api.Response:
         response = api.error(status, code, message)
         response.headers.update(
@@ -143,14 +174,14 @@ class _Handler(BaseHTTPRequestHandler):
     def _path(self) -> str:
         return urlsplit(self.path).path
 
-    def _read_body(self) -> bytes | None:
+    def _read_body(self, limit: int = api.MAX_BODY_BYTES) -> bytes | None:
         """The request body, or None when it is missing a length or too large (then the connection closes)."""
         try:
             length = int(self.headers.get("Content-Length", ""))
         except ValueError:
             self.close_connection = True
             return None
-        if not 0 <= length <= api.MAX_BODY_BYTES:
+        if not 0 <= length <= limit:
             self.close_connection = True
             return None
         return self.rfile.read(length)

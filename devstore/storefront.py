@@ -97,6 +97,8 @@ def home(ctx: PageContext) -> Response:
         f"<table><tr><th>Order number</th><th>Email</th><th>Status</th></tr>{rows}</table>"
         "<p>These order numbers make the store fail on purpose (development and test only; see "
         f"<code>devstore/testorders.py</code>):</p><ul>{tests}</ul>"
+        '<p>Help-center events received (votes, searches, contact clicks): <a href="/dev/events.jsonl">'
+        "events.jsonl</a>, for <code>helpcenter insights</code>.</p>"
     )
     return _layout(ctx, "Development store", body)
 

@@ -7,6 +7,7 @@ never loads MkDocs. Every error a person can cause ends as one clean message and
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
@@ -116,6 +117,18 @@ def cmd_search(args: argparse.Namespace) -> int:
     return run_search(_project(args), args.query, args.limit, args.format)
 
 
+def cmd_insights(args: argparse.Namespace) -> int:
+    from generator.insights.command import run_insights
+
+    return run_insights(_project(args), args.events, args.since, args.locale, args.format, args.top)
+
+
+def cmd_search_diff(args: argparse.Namespace) -> int:
+    from generator.search.diff import run_search_diff
+
+    return run_search_diff(_project(args), args.base, args.queries, args.insights, args.format)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="helpcenter", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("-f", "--config", default="mkdocs.yml", help="the configuration file (default: mkdocs.yml)")
@@ -154,6 +167,26 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("-n", "--limit", type=int, default=10, help="how many results (default: 10)")
     search.add_argument("--format", choices=("text", "json"), default="text", help="text or json")
     search.set_defaults(handler=cmd_search)
+
+    insights = commands.add_parser("insights", help="what shoppers searched for in vain and which answers "
+                                   "failed them, from the store's events export (JSON Lines)")
+    insights.add_argument("events", metavar="EVENTS.jsonl", help="the export, or - for standard input")
+    insights.add_argument("--since", help="only events from this day (2026-11-01) or date-time on")
+    insights.add_argument("--locale", help="only this locale (e.g. en, fr, pt-BR)")
+    insights.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text",
+                          help="text, json, markdown, or html (one self-contained page with charts)")
+    insights.add_argument("--top", type=int, default=20, help="rows per list (default: 20)")
+    insights.set_defaults(handler=cmd_insights)
+
+    diff = commands.add_parser("search-diff", help="how a content change moves search results: compare the "
+                               "results of the query set at git ref BASE and in the working tree")
+    diff.add_argument("base", metavar="BASE", help="a git ref: a branch, tag or commit (e.g. origin/main)")
+    diff.add_argument("--queries", default="tests/search_queries.yml",
+                      help="the query set (default: tests/search_queries.yml; skipped if missing)")
+    diff.add_argument("--insights", metavar="REPORT.json",
+                      help="also the failed queries of an insights report (helpcenter insights --format json)")
+    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="text, markdown or json")
+    diff.set_defaults(handler=cmd_search_diff)
     return parser
 
 
@@ -174,6 +207,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `helpcenter insights big.jsonl | head`: the reader has all it wanted; no traceback on exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

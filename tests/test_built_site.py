@@ -429,7 +429,8 @@ def test_the_site_publishes_no_script_that_no_page_loads(real_site: Path) -> Non
         for tag, attribute, value in read_html(path).urls
         if tag == "script" and attribute == "src"
     }
-    assert published == loaded == {"assets/javascripts/hc-search.js", "assets/javascripts/hc-widgets.js"}
+    assert published == loaded == {"assets/javascripts/hc-search.js", "assets/javascripts/hc-widgets.js",
+                                   "assets/javascripts/hc-events.js"}
     assert not list(real_site.glob("assets/javascripts/*.map"))
 
 
@@ -585,3 +586,30 @@ def test_only_long_care_guides_list_their_sections(real_site: Path) -> None:
         shown = re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*data-md-type="toc"\s*>', html)
         assert bool(shown) == (lengths[guide.id] >= MIN_TOC_SECTIONS), guide.id
         assert 'aria-label="On this page"' in html, guide.id
+
+
+# --- "Was this helpful?" and events (issue 12) --------------------------------------------------------------
+
+
+def test_every_article_and_guide_has_the_feedback_widget_and_no_other_page_does(real_site: Path) -> None:
+    hc = content()
+    with_widget = {file_for(real_site, q.url) for q in hc.questions} | {file_for(real_site, g.url) for g in hc.guides}
+    for path in html_files(real_site):
+        html = path.read_text("utf-8")
+        assert html.count("data-hc-feedback ") == (1 if path in with_widget else 0), path
+        assert 'src="' in html and "hc-events.js" in html, f"{path}: search and contact events need the script"
+    article = file_for(real_site, hc.questions[0].url).read_text("utf-8")
+    assert f'data-hc-article="{hc.questions[0].id}"' in article
+    assert re.search(r'<section class="hc-feedback"[^>]* hidden>', article), "shown only by JavaScript"
+
+
+def test_events_false_removes_the_widget_and_the_script(tmp_path: Path) -> None:
+    project = copy_site_project(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("  store:\n", "  store:\n    events: false\n", 1), "utf-8")
+    build_site(project / "mkdocs.yml", project / "site")
+    site = project / "site"
+    for path in html_files(site):
+        html = path.read_text("utf-8")
+        assert "data-hc-feedback" not in html and "hc-events.js" not in html and "/events" not in html, path
+    assert not (site / "assets/javascripts/hc-events.js").exists()

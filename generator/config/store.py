@@ -53,7 +53,7 @@ PRESETS: dict[str, dict[str, str]] = {
 STORE_URL_ENV = "HELPCENTER_STORE_URL"
 STORE_API_URL_ENV = "HELPCENTER_STORE_API_URL"
 _DEV_HOSTS = ("localhost", "127.0.0.1")
-_KNOWN_KEYS = {"name", "url", "api_url", "preset", "links", "logo", "image"}
+_KNOWN_KEYS = {"name", "url", "api_url", "preset", "links", "logo", "image", "events"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,8 @@ class StoreSettings:
     image: str | None = None
     """``image`` (else ``logo``) as written: a full URL or a path on the help center, for link previews
     and structured data."""
+    events: bool = True
+    """Whether the store takes POST {api_url}/events (contract 1.1.0): feedback and search events."""
 
     def link(self, name: str) -> str:
         return self.links[name]
@@ -79,6 +81,7 @@ class StoreSettings:
             "api_url": self.api_url,
             "preset": self.preset,
             "links": dict(self.links),
+            "events_url": f"{self.api_url}/events" if self.events else None,
         }
 
 
@@ -114,7 +117,13 @@ def resolve_store(raw: Mapping[str, Any] | None, environ: Mapping[str, str] | No
     preset = raw.get("preset", "shopify")
     if preset not in PRESETS:
         raise ConfigError(f"extra.store.preset: '{preset}' is not a preset; use one of: {', '.join(PRESETS)}")
+    events = raw.get("events", True)
+    if not isinstance(events, bool):
+        raise ConfigError(
+            f"extra.store.events: '{events}' is not true or false; false turns feedback and search events off"
+        )
     return StoreSettings(
+        events=events,
         name=str(raw.get("name") or "Store"),
         url=url,
         api_url=api_url,

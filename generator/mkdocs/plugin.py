@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.config.project import Project, project_from_settings
 from generator.errors import ContentError, HelpCenterError, Problem
-from generator.rendering.site import UNUSED_THEME_FILES, Output, generate
+from generator.rendering.site import EVENTS_SCRIPT, UNUSED_THEME_FILES, Output, generate
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
@@ -59,8 +59,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     def on_files(self, files: Files, *, config: Any) -> Files:
         assert self.output is not None
         docs_dir = Path(config.docs_dir).resolve()
+        # hc-events.js is loaded only when the store takes events (extra.store.events).
+        unused = UNUSED_THEME_FILES if self.output.template_data["store"]["events_url"] else (
+            *UNUSED_THEME_FILES, EVENTS_SCRIPT)
         for file in list(files):
-            if not file.generated_by and _is_unused_theme_file(file, docs_dir):
+            if not file.generated_by and _is_unused_theme_file(file, docs_dir, unused):
                 files.remove(file)
         for page in self.output.pages:
             files.append(File.generated(config, page.path, content=page.content))
@@ -82,8 +85,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         return server
 
 
-def _is_unused_theme_file(file: File, docs_dir: Path) -> bool:
+def _is_unused_theme_file(file: File, docs_dir: Path, unused: tuple[str, ...] = UNUSED_THEME_FILES) -> bool:
     """A file of the theme (not of docs_dir) that no page loads: see ``UNUSED_THEME_FILES``."""
     if Path(file.abs_src_path or "").is_relative_to(docs_dir):
         return False
-    return any(fnmatchcase(file.src_uri, pattern) for pattern in UNUSED_THEME_FILES)
+    return any(fnmatchcase(file.src_uri, pattern) for pattern in unused)

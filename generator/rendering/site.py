@@ -20,6 +20,9 @@ UNUSED_THEME_FILES = (
 JavaScript bundle (the theme's own small scripts replace it: theme/main.html says why), its search
 worker and lunr's language files (search is generator/search). Glob patterns of site paths."""
 
+EVENTS_SCRIPT = "assets/javascripts/hc-events.js"
+"""Feedback and search events: left out too when the store takes no events (``extra.store.events: false``)."""
+
 
 @dataclass
 class Output:

@@ -38,6 +38,13 @@ def test_environment_overrides_the_configuration() -> None:
     assert store.links["orders"] == "http://localhost:8123/account"
 
 
+def test_events_go_to_the_api_unless_turned_off() -> None:
+    on = resolve_store({"url": "https://shop.example.com"}, {}).to_template_data()
+    off = resolve_store({"url": "https://shop.example.com", "events": False}, {}).to_template_data()
+    assert on["events_url"] == "https://shop.example.com/api/help/events"
+    assert off["events_url"] is None
+
+
 @pytest.mark.parametrize(("raw", "env", "message"), [
     ({"url": "http://shop.example.com"}, {}, "extra.store.url: 'http://shop.example.com' is not an allowed store URL"),
     ({"url": "javascript:alert(1)"}, {}, "is not an allowed store URL"),
@@ -47,6 +54,7 @@ def test_environment_overrides_the_configuration() -> None:
     ({"url": "https://s.example", "links": {"cart": "/cart"}}, {}, "unknown link 'cart'"),
     ({"url": "https://s.example", "colour": "red"}, {}, "unknown key 'colour'"),
     ({}, {}, "extra.store.url: missing"),
+    ({"url": "https://s.example", "events": "no"}, {}, "extra.store.events: 'no' is not true or false"),
 ])
 def test_bad_settings_are_refused_with_a_clear_message(raw: dict[str, object], env: dict[str, str],
                                                         message: str) -> None:

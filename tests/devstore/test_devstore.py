@@ -502,3 +502,141 @@ def test_the_demo_store_points_the_preview_at_itself_then_restores_the_environme
     assert environ == {STORE_URL_ENV: "https://kseworks.com"}
     with pytest.raises(OSError):
         request(server, "GET", "/api/help/session")
+
+
+# --- POST /events (contract 1.1.0) ---------------------------------------------------------------------------
+
+
+EVENT_SCHEMA = "/components/schemas/Event"
+BATCH_SCHEMA = "/components/schemas/EventBatch"
+
+
+def _event(**fields: Any) -> dict[str, Any]:
+    return {"type": "search", "path": "/", "locale": "en", "at": "2026-11-29T08:40:00Z", "query": "x", "results": 2,
+            **fields}
+
+
+def post_events(server: DevStoreServer, payload: Any, content_type: str = "text/plain;charset=UTF-8") -> Answer:
+    body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    return request(server, "POST", "/api/help/events", body, {"Content-Type": content_type})
+
+
+def exported(server: DevStoreServer) -> list[dict[str, Any]]:
+    answer = request(server, "GET", "/dev/events.jsonl")
+    assert answer.status == 200
+    return [json.loads(line) for line in answer.body.decode().splitlines()]
+
+
+def test_a_batch_as_the_help_center_sends_it_is_204_and_exported_as_json_lines() -> None:
+    server = start_in_thread(DevStoreOptions(quiet=True))
+    try:
+        batch = {"events": [
+            _event(),
+            _event(type="result_click", query="parcel", article="check-order-status", rank=1),
+            _event(type="vote", path="/shipping/customs-duties/", article="customs-duties", helpful=False,
+                   reason="outdated", comment="The rates changed."),
+            _event(type="contact_click", locale="pt-BR", query="refund"),
+        ]}
+        assert_matches(batch, BATCH_SCHEMA)
+        answer = post_events(server, batch)
+        assert (answer.status, answer.body) == (204, b"")
+        lines = exported(server)
+        assert [line["type"] for line in lines] == ["search", "result_click", "vote", "contact_click"]
+        for line, sent in zip(lines, batch["events"], strict=True):
+            assert_matches(line, EVENT_SCHEMA)
+            assert {k: v for k, v in line.items() if k != "received_at"} == sent
+            assert line["received_at"].endswith("Z")
+    finally:
+        stop(server)
+
+
+def test_application_json_is_accepted_too(store: DevStoreServer) -> None:
+    assert post_events(store, {"events": [_event()]}, "application/json").status == 204
+
+
+def test_fields_outside_the_contract_are_not_kept() -> None:
+    server = start_in_thread(DevStoreOptions(quiet=True))
+    try:
+        assert post_events(server, {"events": [_event(visitor_id="abc", email="a@b.example")]}).status == 204
+        assert "visitor_id" not in exported(server)[0] and "email" not in exported(server)[0]
+    finally:
+        stop(server)
+
+
+@pytest.mark.parametrize(("payload", "message"), [
+    (b"{not json", "not valid JSON"),
+    (b"\xff\xfe", "not valid JSON"),
+    ([_event()], "'events' array"),
+    ({"events": []}, "1 to 50 events, not 0"),
+    ({"events": [_event()] * 51}, "1 to 50 events, not 51"),
+    ({"events": [_event(type="pageview")]}, "events[0]: type 'pageview' is not one of"),
+    ({"events": [_event(), {"type": "vote", "path": "/", "locale": "en"}]}, "events[1]: 'at' is missing"),
+    ({"events": [_event(at="yesterday")]}, "'at' is not a date-time"),
+    ({"events": [_event(results=-1)]}, "'results' must be a whole number of at least 0"),
+    ({"events": [_event(type="result_click", rank=0)]}, "'rank' must be a whole number of at least 1"),
+    ({"events": [_event(type="vote", helpful="yes")]}, "'helpful' must be true or false"),
+    ({"events": [_event(type="vote", helpful=False, reason="rude")]}, "reason 'rude' is not one of"),
+    ({"events": [_event(query="x" * 101)]}, "'query' is longer than 100 characters"),
+    ({"events": [_event(comment="x" * 301)]}, "'comment' is longer than 300 characters"),
+])
+def test_what_is_not_an_event_batch_is_400(store: DevStoreServer, payload: Any, message: str) -> None:
+    answer = post_events(store, payload)
+    assert answer.status == 400
+    assert_matches(answer.json(), _schema_of("/events", "post", "400"))
+    assert message in answer.json()["error"]["message"]
+
+
+def test_a_form_post_is_400(store: DevStoreServer) -> None:
+    answer = post_events(store, {"events": [_event()]}, "application/x-www-form-urlencoded")
+    assert answer.status == 400
+
+
+def test_a_batch_over_64_kib_is_413(store: DevStoreServer) -> None:
+    body = json.dumps({"events": [_event(comment="x" * 300)] * 50, "padding": "y" * 60_000}).encode()
+    assert len(body) > 64 * 1024
+    assert post_events(store, body).status == 413
+
+
+def test_batches_beyond_the_limit_are_429_with_retry_after() -> None:
+    server = start_in_thread(DevStoreOptions(quiet=True, event_batches_per_minute=2))
+    try:
+        assert [post_events(server, {"events": [_event()]}).status for _ in range(2)] == [204, 204]
+        answer = post_events(server, {"events": [_event()]})
+        assert answer.status == 429
+        assert 1 <= int(answer.headers["Retry-After"]) <= 60
+        assert len(exported(server)) == 2
+    finally:
+        stop(server)
+
+
+def test_events_are_kept_in_the_database_file_and_exported_by_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from devstore.__main__ import main
+
+    path = tmp_path / "store.sqlite"
+    server = start_in_thread(DevStoreOptions(quiet=True, db_path=path))
+    try:
+        assert post_events(server, {"events": [_event(query="strap"), _event(query="zip")]}).status == 204
+    finally:
+        stop(server)
+    out = tmp_path / "events.jsonl"
+    main(["--db", str(path), "--export-events", str(out)])
+    assert [json.loads(line)["query"] for line in out.read_text().splitlines()] == ["strap", "zip"]
+    main(["--db", str(path), "--export-events", "-"])
+    assert capsys.readouterr().out.count("\n") == 2
+
+
+def test_an_old_database_file_gains_the_events_table(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    StoreDatabase(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE events")
+    db = StoreDatabase(path)
+    try:
+        db.add_events([_event()])
+        assert list(db.events()) == [_event()]
+    finally:
+        db.close()

@@ -11,7 +11,8 @@ from generator.errors import ConfigError
 from generator.reading.loading import load_helpcenter
 from generator.rendering.dates import long_date
 from generator.rendering.pages import PageRenderer
-from tests.conftest import EXAMPLES, settings
+from tests.conftest import EXAMPLES
+from tests.helpers import settings
 
 DAY = dt.date(2026, 11, 5)
 

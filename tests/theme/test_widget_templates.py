@@ -116,3 +116,20 @@ def test_store_values_are_escaped_in_attributes_and_text() -> None:
     html = render("partials/hc/widgets/order-lookup.html", name='Bags "&" <More>')
     assert 'data-hc-store-name="Bags &#34;&amp;&#34; &lt;More&gt;"' in html
     assert "<More>" not in html
+
+
+def test_the_feedback_widget_is_hidden_until_its_script_runs_and_names_the_article() -> None:
+    settings = resolve_store({"name": "Kseworks", "url": "https://kseworks.com"}, {})
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(THEME), undefined=jinja2.StrictUndefined)
+    config = {"extra": {"hc": {"store": settings.to_template_data()}}}
+    html = env.get_template("partials/hc/feedback.html").render(config=config, page_hc={"id": "customs-duties"})
+    tags = Elements(html)
+    [section] = tags.find("section", data_hc_feedback=None)
+    assert section["data-hc-article"] == "customs-duties" and "hidden" in section
+    assert [a["value"] for a in tags.find("input", type="radio")] == [
+        "unclear", "incomplete", "outdated", "not_my_question", "other"]  # the contract's reasons
+    [comment] = tags.find("textarea")
+    assert comment["maxlength"] == "300" and comment["aria-describedby"] == "hc-feedback-note"
+    assert "do not type personal details" in html
+    assert tags.links() == {"contact": "https://kseworks.com/pages/contact"}
+    assert not tags.find("script")

@@ -1,0 +1,141 @@
+"""``helpcenter search-diff BASE`` on a fixture git repository with two commits made here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.search.diff import read_insights_queries, read_query_set
+from tests.helpers import copy_site_project
+
+QUERY_SET = """\
+# like tests/search_queries.yml, with fields this command does not know
+queries:
+  - {query: "zorblat", expect: refund-time, kind: vocabulary}
+  - {query: "express shipping", expect: expedited-shipping, also: [standard-shipping-time]}
+  - {query: "track my order", expect: check-order-status}
+misses:
+  - {query: "gift card balance", nearby: [payment-failed]}
+"""
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.com", *args],
+                   cwd=repo, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """Commit 1: the real content. Commit 2: 'zorblat' becomes a keyword of refund-time and expedited
+    shipping is removed. The working tree then differs from the second commit only in the query set."""
+    root = copy_site_project(tmp_path / "repo")
+    (root / "tests").mkdir()
+    (root / "tests" / "search_queries.yml").write_text(QUERY_SET, encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "content as published")
+    faq = root / "content" / "faq"
+    refunds = next(p for p in faq.glob("*.yml") if "id: refund-time" in p.read_text())
+    text = refunds.read_text()
+    start = text.index("id: refund-time")
+    keywords = text.index("keywords: [", start) + len("keywords: [")
+    refunds.write_text(text[:keywords] + "zorblat, " + text[keywords:])
+    shipping = faq / "shipping-and-delivery.yml"
+    text = shipping.read_text()
+    start = text.index("  - id: expedited-shipping")
+    end = text.index("  - id: ", start + 5)
+    cleaned = text[:start] + text[end:]
+    shipping.write_text(cleaned.replace(", expedited-shipping]", "]").replace("expedited-shipping, ", ""))
+    git(root, "commit", "-q", "-am", "zorblat means refund; no more expedited shipping")
+    return root
+
+
+def run(repo: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["-f", str(repo / "mkdocs.yml"), "search-diff", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_queries_that_gained_lost_or_changed_their_first_result(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["-f", str(repo / "mkdocs.yml"), "check"]) == 0, capsys.readouterr()
+    code, out, err = run(repo, capsys, "HEAD~1", "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["queries"] == 4
+    changes = {c["query"]: c for c in report["changes"]}
+    assert changes["zorblat"]["kind"] == "gained" and changes["zorblat"]["after"][0] == "refund-time"
+    assert changes["express shipping"]["before"][0] == "expedited-shipping"
+    assert "expedited-shipping" not in changes["express shipping"]["after"]
+    assert changes["express shipping"]["kind"] in ("first", "lost")
+    assert changes.get("track my order", {"kind": "reordered"})["kind"] == "reordered"  # same first result
+
+
+def test_the_markdown_summary_for_the_pull_request(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(repo, capsys, "main~1", "--format", "markdown")
+    assert code == 0
+    assert out.startswith("## Search impact of this change")
+    assert "### Now found (had no result) (1)" in out
+    assert "| zorblat | no result | 1. `refund-time`" in out and "`refund-time`" in out
+
+
+def test_the_same_content_has_no_diff(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(repo, capsys, "HEAD")
+    assert code == 0 and out.startswith("No change in the search results of 4 queries against HEAD.")
+
+
+def test_queries_of_an_insights_report_and_of_an_events_export(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "insights.json"
+    report.write_text(json.dumps({"locales": [{"no_results": [{"query": "zorblat"}, {"query": "refnd zorblat"}],
+                                                "no_click": []}]}))
+    assert read_insights_queries(report) == ["zorblat", "refnd zorblat"]
+    export = tmp_path / "events.jsonl"
+    export.write_text("\n".join(json.dumps({"type": t, "query": q}) for t, q in
+                                [("search", "zorblat"), ("search", "a"), ("search", "zorblat"), ("vote", "x")])
+                      + "\nnot json\n")
+    assert read_insights_queries(export) == ["zorblat", "a"]
+    code, out, _ = run(repo, capsys, "HEAD~1", "--insights", str(report), "--format", "json")
+    diff = json.loads(out)
+    assert code == 0 and diff["queries"] == 5  # the query set's four and one more from the report
+    assert [c["query"] for c in diff["changes"]].count("zorblat") == 1
+
+
+def test_the_query_set_is_read_tolerantly(tmp_path: Path) -> None:
+    path = tmp_path / "q.yml"
+    path.write_text(QUERY_SET + "extra: {nested: [{query: deep}]}\nnotes: [not a query]\n")
+    assert read_query_set(path) == ["zorblat", "express shipping", "track my order", "gift card balance",
+                                    "deep"]
+
+
+@pytest.mark.parametrize(("ref", "message"), [
+    ("no-such-branch", "'no-such-branch' is not a branch, tag or commit"),
+    ("HEAD~5", "'HEAD~5' is not a branch, tag or commit"),
+])
+def test_a_bad_ref_is_a_clean_error(repo: Path, capsys: pytest.CaptureFixture[str], ref: str, message: str) -> None:
+    code, _, err = run(repo, capsys, ref)
+    assert code == 1 and message in err and "Traceback" not in err
+
+
+def test_outside_a_git_repository_is_a_clean_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_site_project(tmp_path / "plain")
+    (root / "tests").mkdir()
+    (root / "tests" / "search_queries.yml").write_text(QUERY_SET)
+    code, _, err = run(root, capsys, "main")
+    assert code == 1 and err.startswith("error: ") and "Traceback" not in err
+
+
+def test_a_base_without_content_finds_everything_new(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    git(repo, "checkout", "-q", "--orphan", "empty")
+    git(repo, "rm", "-rq", "--cached", ".")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "nothing yet")
+    git(repo, "checkout", "-q", "-f", "main")
+    code, out, _ = run(repo, capsys, "empty", "--format", "json")
+    assert code == 0
+    assert {c["kind"] for c in json.loads(out)["changes"]} == {"gained"}
