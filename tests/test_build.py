@@ -7,6 +7,7 @@ import html
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,63 @@ def test_export_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "not empty" in result.stderr
     assert (tmp_path / "out" / "keep.txt").read_text() == "mine"
+
+
+# --- publishing: leftovers of interrupted builds, one build at a time ------------------------------------------
+
+
+def test_a_build_clears_the_staging_folders_an_interrupted_build_left(built_project: Path) -> None:
+    parent = built_project
+    leftovers = [parent / ".site-build-k3j_x9a2", parent / ".site-old-0abcdefg"]
+    for folder in leftovers:
+        (folder / "assets").mkdir(parents=True)
+        (folder / "index.html").write_text("half-written", "utf-8")
+    unrelated = [parent / ".site-build-notes", parent / ".other-build-k3j_x9a2"]
+    for folder in unrelated:
+        folder.mkdir()
+    build_site(built_project / "mkdocs.yml", built_project / "site")
+    assert [f for f in leftovers if f.exists()] == []
+    assert all(f.is_dir() for f in unrelated), "only this site's own staging folders are removed"
+    assert (built_project / "site" / "index.html").is_file()
+
+
+def test_a_killed_build_leaves_nothing_after_the_next_one(built_project: Path) -> None:
+    build = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=built_project,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(built_project.glob(".site-build-*/assets")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until it is writing into its staging folder
+    build.kill()
+    build.wait()
+    assert list(built_project.glob(".site-build-*")), "the killed build should have left its staging folder"
+    build_site(built_project / "mkdocs.yml", built_project / "site")
+    assert sorted(p.name for p in built_project.iterdir() if p.name.startswith(".site")) == []
+
+
+HOLD_THE_LOCK = """
+import sys, time
+from pathlib import Path
+from generator.mkdocs.engine import build_lock
+with build_lock(Path(sys.argv[1])):
+    print("locked", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_a_second_build_at_the_same_time_stops_with_a_clear_message(built_project: Path) -> None:
+    before = tree_digest(built_project / "site")
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_LOCK, str(built_project / "site")],
+                              stdout=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=built_project,
+                                capture_output=True, text=True, check=False)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 1
+    assert re.fullmatch(rf"error: another build of site/ is running \(pid {holder.pid}, started [0-9: -]+\); "
+                        r"wait for it to finish, then build again \(lock: .*\.site\.lock\)\n", result.stderr)
+    assert tree_digest(built_project / "site") == before
+    build_site(built_project / "mkdocs.yml", built_project / "site")  # the lock died with its holder
+    assert not (built_project / ".site.lock").exists()
