@@ -8,11 +8,14 @@ the policy allows really ran (the inline scripts by their hashes, the brand colo
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +107,52 @@ def test_a_hostile_store_answer_neither_runs_nor_trips_the_policy(page: Page, si
     expect(page.locator(f'{FORM} [data-hc-outcome="found"]')).to_be_visible(timeout=5000)
     page.wait_for_timeout(300)  # room for anything the answer might have smuggled in
     assert page.title() != "pwned"
+
+
+class _HeadersHandler(SimpleHTTPRequestHandler):
+    """A static host that reads ``_headers`` (Netlify, Cloudflare Pages): its headers on every answer."""
+
+    headers_file: Path
+
+    def end_headers(self) -> None:
+        for line in self.headers_file.read_text("utf-8").splitlines():
+            if line.startswith("  "):
+                name, value = line.strip().split(": ", 1)
+                self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def headers_site(built_site: Path) -> Iterator[str]:
+    handler = type("Handler", (_HeadersHandler,), {"headers_file": built_site / "_headers"})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_the_headers_policy_and_the_pages_policy_together_allow_every_page(
+    kind: str, page: Page, headers_site: str
+) -> None:
+    response = page.goto(headers_site + PAGES[kind])
+    assert response is not None and "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert_runs_under_its_policy(page)
+
+
+@pytest.mark.csp_violations_expected
+def test_the_headers_policy_forbids_framing(
+    page: Page, headers_site: str, csp_violations: list[dict[str, Any]]
+) -> None:
+    page.set_content(f'<iframe src="{headers_site}"></iframe>')  # another site (about:blank) framing ours
+    page.wait_for_timeout(500)
+    assert page.frames[-1].url == "chrome-error://chromewebdata/"
+    assert any("frame-ancestors" in str(v.get("console")) for v in csp_violations), csp_violations
 
 
 # --- injected script is refused -----------------------------------------------------------------------------------
