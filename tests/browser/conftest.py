@@ -11,6 +11,9 @@
 - ``csp_violations``: every ``securitypolicyviolation`` event (and Content Security Policy console error) of
   every page a test opens through ``page``/``new_page``; any of them fails the test, unless it is marked
   ``@pytest.mark.csp_violations_expected`` (a test that injects script on purpose and reads the list).
+- ``wait_until(page, expression)``: waits for a JavaScript expression to be true. Use it, not Playwright's
+  ``page.wait_for_function``, whose polling compiles the expression in the page with ``eval``, which the
+  site's policy refuses (no ``'unsafe-eval'``): the wait then fails with an EvalError and a violation.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -105,6 +109,15 @@ def browser() -> Iterator[Browser]:
 
 
 NewPage = Callable[..., Page]
+
+
+def wait_until(page: Page, expression: str, timeout: float = 5000) -> None:
+    """Poll ``expression`` through Playwright's evaluate (which the page's policy does not govern)."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout / 1000:g} s: {expression}")
+        time.sleep(0.02)
 
 _REPORT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (event) => window.__hcCspViolation({
