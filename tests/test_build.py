@@ -236,3 +236,17 @@ def test_a_second_build_at_the_same_time_stops_with_a_clear_message(built_projec
     assert tree_digest(built_project / "site") == before
     build_site(built_project / "mkdocs.yml", built_project / "site")  # the lock died with its holder
     assert not (built_project / ".site.lock").exists()
+
+
+def test_a_theme_with_an_inline_event_handler_fails_the_build_by_name(built_project: Path) -> None:
+    """The policy would refuse the handler in every browser: the build says so instead of shipping it."""
+    main = built_project / "theme" / "main.html"
+    main.write_text(main.read_text("utf-8").replace(
+        '<a href="#hc-content" class="md-skip hc-skip">', '<a href="#hc-content" class="md-skip hc-skip" onclick="go()">'
+    ), "utf-8")
+    with pytest.raises(BuildError, match="left as it was"):
+        build_site(built_project / "mkdocs.yml", built_project / "site")
+    result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=built_project,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "index.md: inline event handlers (onclick) are refused by the Content Security Policy" in result.stderr
