@@ -241,12 +241,23 @@ def test_a_second_build_at_the_same_time_stops_with_a_clear_message(built_projec
 def test_a_theme_with_an_inline_event_handler_fails_the_build_by_name(built_project: Path) -> None:
     """The policy would refuse the handler in every browser: the build says so instead of shipping it."""
     main = built_project / "theme" / "main.html"
-    main.write_text(main.read_text("utf-8").replace(
-        '<a href="#hc-content" class="md-skip hc-skip">', '<a href="#hc-content" class="md-skip hc-skip" onclick="go()">'
-    ), "utf-8")
+    skip_link = '<a href="#hc-content" class="md-skip hc-skip"'
+    main.write_text(main.read_text("utf-8").replace(skip_link, skip_link + ' onclick="go()"'), "utf-8")
     with pytest.raises(BuildError, match="left as it was"):
         build_site(built_project / "mkdocs.yml", built_project / "site")
     result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=built_project,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "index.md: inline event handlers (onclick) are refused by the Content Security Policy" in result.stderr
+
+
+def test_a_build_killed_during_the_swap_gets_the_previous_site_back(built_project: Path) -> None:
+    """Killed between the swap's two renames: no site/, the previous one as .site-old-…, a staging folder."""
+    before = tree_digest(built_project / "site")
+    (built_project / "site").rename(built_project / ".site-old-a1b2c3d4")
+    (built_project / ".site-build-e5f6g7h8").mkdir()
+    (built_project / "docs" / "stray.md").write_text("# Stray\n\n[broken](nowhere.md)\n", "utf-8")
+    with pytest.raises(BuildError, match="left as it was"):
+        build_site(built_project / "mkdocs.yml", built_project / "site")
+    assert tree_digest(built_project / "site") == before
+    assert sorted(p.name for p in built_project.iterdir() if p.name.startswith(".site")) == []

@@ -142,9 +142,17 @@ _LEFTOVER = r"\.{name}-(?:build|old)-[a-z0-9_]{{8}}"
 
 
 def clear_leftovers(site_dir: Path) -> list[Path]:
-    """Remove the staging folders of interrupted builds of ``site_dir``; call it holding the lock."""
+    """Remove the staging folders of interrupted builds of ``site_dir``; call it holding the lock.
+
+    A build killed between the two renames of the swap left no ``site_dir`` but the previous site
+    as ``.site-old-…``: that one is put back, so a failing build after it still leaves a site.
+    """
     pattern = re.compile(_LEFTOVER.format(name=re.escape(site_dir.name)))
-    leftovers = [p for p in site_dir.parent.iterdir() if p.is_dir() and pattern.fullmatch(p.name)]
+    leftovers = [p for p in sorted(site_dir.parent.iterdir()) if p.is_dir() and pattern.fullmatch(p.name)]
+    previous = [p for p in leftovers if p.name.startswith(f".{site_dir.name}-old-")]
+    if not site_dir.exists() and len(previous) == 1:
+        previous[0].rename(site_dir)
+        leftovers.remove(previous[0])
     for folder in leftovers:
         shutil.rmtree(folder, ignore_errors=True)
     return leftovers

@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator import csp
@@ -81,9 +81,12 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
             page.update_date = str(lastmod)
         return markdown
 
+    # Last of all plugins: the hashes must be those of the HTML that is written, whatever else edits it.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         return self._with_policy(output, page.file.src_uri)
 
+    @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         return self._with_policy(output_content, template_name) if template_name.endswith(".html") else output_content
 
