@@ -63,6 +63,11 @@ def test_style_attributes_and_handlers_are_found_with_their_values_as_parsed() -
     assert code.handlers == {"onclick"}
 
 
+def test_attributes_are_read_in_their_tag_only() -> None:
+    code = csp.inline_code('<p title="a > b" style="color: red">The style = plain, onward = text</p>')
+    assert code.style_attributes == {csp.sha256_source("color: red")} and code.handlers == set()
+
+
 def test_the_policy_goes_right_after_the_charset_before_any_script() -> None:
     html, _ = csp.apply_policy(PAGE, SETTINGS)
     head = html.split("</head>")[0]
