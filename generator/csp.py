@@ -17,8 +17,10 @@ import html as html_module
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.errors import BuildError
 from generator.project import Project
 from generator.store import StoreSettings
 
@@ -188,6 +190,28 @@ def headers_file(settings: PolicySettings, site_code: InlineCode) -> str:
         f"  Permissions-Policy: {PERMISSIONS_POLICY}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def apply_to_site(site_dir: Path, settings: PolicySettings) -> int:
+    """Give every page of a site another engine built its policy and write ``_headers``; the page count.
+
+    Nothing is written if a page has an inline event handler: the policy would refuse it.
+    """
+    pages = sorted(site_dir.rglob("*.html"))
+    if not pages:
+        raise BuildError(f"{site_dir}: no HTML pages here; give the folder the engine built the site into")
+    secured, site_code, refused = {}, InlineCode(), []
+    for path in pages:
+        secured[path], code = apply_policy(path.read_text("utf-8"), settings)
+        site_code.update(code)
+        refused += [f"{path.relative_to(site_dir)}: {name}" for name in sorted(code.handlers)]
+    if refused:
+        raise BuildError("inline event handlers, which the Content Security Policy refuses; attach them from a "
+                         f"script file instead: {'; '.join(refused)}")
+    for path, html in secured.items():
+        path.write_text(html, "utf-8")
+    (site_dir / "_headers").write_text(headers_file(settings, site_code), "utf-8")
+    return len(pages)
 
 
 def _tags_with_inline_attributes(markup: str) -> list[str]:

@@ -261,3 +261,21 @@ def test_a_build_killed_during_the_swap_gets_the_previous_site_back(built_projec
         build_site(built_project / "mkdocs.yml", built_project / "site")
     assert tree_digest(built_project / "site") == before
     assert sorted(p.name for p in built_project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_a_site_another_engine_built_from_the_export_gets_the_policy(tmp_path: Path) -> None:
+    root = copy_site_project(tmp_path / "project")
+    run = [sys.executable, "-m", "generator"]
+    assert subprocess.run([*run, "export", str(tmp_path / "export")], cwd=root, check=False).returncode == 0
+    mkdocs = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q"], cwd=tmp_path / "export",
+                            capture_output=True, text=True, check=False)
+    assert mkdocs.returncode == 0, mkdocs.stderr
+    site = tmp_path / "export" / "site"
+    assert "Content-Security-Policy" not in (site / "index.html").read_text("utf-8")  # no plugin ran
+    for _ in range(2):  # a second run changes nothing
+        result = subprocess.run([*run, "csp", str(site)], cwd=root, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        pages = {p: p.read_text("utf-8") for p in site.rglob("*.html")}
+    assert all(text.count('http-equiv="Content-Security-Policy"') == 1 for text in pages.values())
+    assert "frame-ancestors 'none'" in (site / "_headers").read_text("utf-8")
+    assert f"added the Content Security Policy to {len(pages)} pages" in result.stderr

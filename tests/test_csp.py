@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from generator import csp
+from generator.errors import BuildError
 from generator.store import resolve_store
 
 STORE = resolve_store({"url": "https://shop.example.com", "api_url": "https://api.example.com:8443/help"}, {})
@@ -153,3 +155,17 @@ def test_a_relative_store_image_needs_no_other_origin() -> None:
 
 def test_origins_keep_scheme_host_and_port_only() -> None:
     assert csp.origin("HTTPS://Shop.Example.com:8443/api/help?x=1") == "https://shop.example.com:8443"
+
+
+def test_a_built_site_with_an_inline_handler_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(PAGE, "utf-8")
+    (tmp_path / "help").mkdir()
+    (tmp_path / "help" / "index.html").write_text(PAGE.replace("<body>", '<body onload="go()">'), "utf-8")
+    with pytest.raises(BuildError, match=r"help/index\.html: onload"):
+        csp.apply_to_site(tmp_path, SETTINGS)
+    assert (tmp_path / "index.html").read_text("utf-8") == PAGE and not (tmp_path / "_headers").exists()
+
+
+def test_a_folder_without_pages_is_named(tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match="no HTML pages here"):
+        csp.apply_to_site(tmp_path, SETTINGS)
