@@ -9,6 +9,10 @@ on its own host. A small static server answers like a static host: gzip for text
 status 404 for a missing path. Lighthouse (npm ``lighthouse@12.2.3``, installed into
 benchmarks/node_modules on first use) runs in its default mobile mode against Debian's Chromium.
 
+With ``--headers`` the server also sends the security headers of the build's ``_headers`` file, as
+Netlify or Cloudflare Pages do; without, the policy is only in the pages' ``<meta>``, as on GitHub Pages.
+Lighthouse's ``csp-xss`` audit (informative: weight 0 in Best Practices) is printed with its findings.
+
 Per page kind (home, category, article, guide, 404) it prints the bytes transferred by type (HTML,
 CSS, JS, fonts, images, other: gzip as served) and the four category scores, the median over
 ``--runs``. Targets: Performance >= 95, Accessibility, Best Practices and SEO 100. The 404 page is
@@ -90,8 +94,19 @@ def build_for(site_url: str, dest: Path) -> Path:
     return dest / "site"
 
 
+def headers_from(site: Path) -> list[tuple[str, str]]:
+    """The headers the build's ``_headers`` file sets for every path, as Netlify or Cloudflare Pages send them."""
+    lines = (site / "_headers").read_text("utf-8").splitlines()
+    return [tuple(line.strip().split(": ", 1)) for line in lines if line.startswith("  ")]  # type: ignore[misc]
+
+
 class StaticHostHandler(SimpleHTTPRequestHandler):
-    """Like a static host: gzip for text when the browser accepts it, 404.html for a missing path."""
+    """Like a static host: gzip for text when the browser accepts it, 404.html for a missing path, and the
+    ``extra_headers`` it is given (a host that reads ``_headers``)."""
+
+    def __init__(self, *args: Any, extra_headers: Sequence[tuple[str, str]] = (), **kwargs: Any) -> None:
+        self.extra_headers = extra_headers
+        super().__init__(*args, **kwargs)
 
     def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
@@ -113,6 +128,8 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
         if gzipped:
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
+        for name, value in self.extra_headers:
+            self.send_header(name, value)
         self.end_headers()
         return _Body(body)
 
@@ -212,6 +229,20 @@ def failed_audits(report: dict[str, Any], category: str) -> list[str]:
     return failed
 
 
+def csp_xss(report: dict[str, Any]) -> str:
+    """Lighthouse's csp-xss audit (informative: weighted 0 in Best Practices): pass/fail and each finding."""
+    audit = report["audits"]["csp-xss"]
+    findings = []
+    for item in (audit.get("details") or {}).get("items", []):
+        severity = item.get("severity", "")
+        description = item.get("description")
+        text = description.get("value", "") if isinstance(description, dict) else str(description or "")
+        where = f" [{item['directive']}]" if item.get("directive") else ""
+        findings.append(f"{severity}{where}: {text}".strip())
+    verdict = "passed" if audit.get("score") == 1 else "FAILED"
+    return verdict + (f" ({'; '.join(findings)})" if findings else " (no findings)")
+
+
 # --- reporting ----------------------------------------------------------------------------
 
 
@@ -222,6 +253,7 @@ class KindResult:
     runs: list[dict[str, int]] = field(default_factory=list)
     bytes: dict[str, int] = field(default_factory=dict)
     failed: dict[str, list[str]] = field(default_factory=dict)
+    csp: str = ""
 
     def median(self, category: str) -> int:
         return round(statistics.median(run[category] for run in self.runs))
@@ -250,6 +282,7 @@ def measure(kinds: dict[str, str], base: str, runs: int, cli: Path, keep: Path |
             result.runs.append(scores(report))
             result.bytes = transferred(report)
             result.failed = {c: failed_audits(report, c) for c in CATEGORIES}
+            result.csp = csp_xss(report)
         results.append(result)
         print(f"  {kind}: {[r for r in result.runs]}", file=sys.stderr)
     return results
@@ -280,6 +313,8 @@ def report_lines(results: Sequence[KindResult]) -> list[str]:
             if r.failed.get(category):
                 note = " (by design: noindex)" if category in BY_DESIGN.get(r.kind, {}) else ""
                 lines.append(f"{r.kind} {category} below 100{note}: {'; '.join(r.failed[category])}")
+    for r in results:
+        lines.append(f"{r.kind} csp-xss: {r.csp}")
     misses = {r.kind: r.misses() for r in results if r.misses()}
     lines.append("")
     lines.append("targets met" if not misses else f"targets MISSED: {misses}")
@@ -291,6 +326,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (the median is kept)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it, with the Lighthouse reports")
+    parser.add_argument("--headers", action="store_true",
+                        help="serve the security headers of the build's _headers file, as Netlify or Cloudflare "
+                        "Pages would (default: none, as GitHub Pages)")
     parser.add_argument("--pages", help="only these kinds, comma-separated (home,category,article,guide,404)")
     args = parser.parse_args(argv)
     cli = ensure_lighthouse()
@@ -300,7 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with static_host() as (server, base):
             site = build_for(base, workdir)
-            server.RequestHandlerClass = partial(StaticHostHandler, directory=str(site))
+            headers = headers_from(site) if args.headers else []
+            server.RequestHandlerClass = partial(StaticHostHandler, directory=str(site), extra_headers=headers)
             kinds = page_paths()
             if args.pages:
                 kinds = {k: v for k, v in kinds.items() if k in args.pages.split(",")}

@@ -111,6 +111,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_csp(args: argparse.Namespace) -> int:
+    from generator.rendering.csp import apply_to_site, settings_for_project
+
+    count = apply_to_site(Path(args.site_dir), settings_for_project(_project(args)))
+    print(f"✓ added the Content Security Policy to {count} pages and wrote {args.site_dir}/_headers", file=sys.stderr)
+    return 0
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from generator.search.command import run_search
 
@@ -160,6 +168,11 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the generated pages and config for another engine")
     export.add_argument("directory", help="an empty or new folder")
     export.set_defaults(handler=cmd_export)
+
+    csp = commands.add_parser("csp", help="add the Content Security Policy to the pages of a site another engine "
+                              "built from `helpcenter export` (helpcenter build does it already)")
+    csp.add_argument("site_dir", help="the folder the engine built the site into")
+    csp.set_defaults(handler=cmd_csp)
 
     search = commands.add_parser("search", help="print the results a shopper's query gets on the site "
                                  "(same index and ranking as the site's search box)")

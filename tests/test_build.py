@@ -7,6 +7,7 @@ import html
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,106 @@ def test_export_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "not empty" in result.stderr
     assert (tmp_path / "out" / "keep.txt").read_text() == "mine"
+
+
+# --- publishing: leftovers of interrupted builds, one build at a time ------------------------------------------
+
+
+def test_a_build_clears_the_staging_folders_an_interrupted_build_left(built_project: Path) -> None:
+    parent = built_project
+    leftovers = [parent / ".site-build-k3j_x9a2", parent / ".site-old-0abcdefg"]
+    for folder in leftovers:
+        (folder / "assets").mkdir(parents=True)
+        (folder / "index.html").write_text("half-written", "utf-8")
+    unrelated = [parent / ".site-build-notes", parent / ".other-build-k3j_x9a2"]
+    for folder in unrelated:
+        folder.mkdir()
+    build_site(built_project / "mkdocs.yml", built_project / "site")
+    assert [f for f in leftovers if f.exists()] == []
+    assert all(f.is_dir() for f in unrelated), "only this site's own staging folders are removed"
+    assert (built_project / "site" / "index.html").is_file()
+
+
+def test_a_killed_build_leaves_nothing_after_the_next_one(built_project: Path) -> None:
+    build = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=built_project,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(built_project.glob(".site-build-*/assets")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until it is writing into its staging folder
+    build.kill()
+    build.wait()
+    assert list(built_project.glob(".site-build-*")), "the killed build should have left its staging folder"
+    build_site(built_project / "mkdocs.yml", built_project / "site")
+    assert sorted(p.name for p in built_project.iterdir() if p.name.startswith(".site")) == []
+
+
+HOLD_THE_LOCK = """
+import sys, time
+from pathlib import Path
+from generator.mkdocs.engine import build_lock
+with build_lock(Path(sys.argv[1])):
+    print("locked", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_a_second_build_at_the_same_time_stops_with_a_clear_message(built_project: Path) -> None:
+    before = tree_digest(built_project / "site")
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_LOCK, str(built_project / "site")],
+                              stdout=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=built_project,
+                                capture_output=True, text=True, check=False)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 1
+    assert re.fullmatch(rf"error: another build of site/ is running \(pid {holder.pid}, started [0-9: -]+\); "
+                        r"wait for it to finish, then build again \(lock: .*\.site\.lock\)\n", result.stderr)
+    assert tree_digest(built_project / "site") == before
+    build_site(built_project / "mkdocs.yml", built_project / "site")  # the lock died with its holder
+    assert not (built_project / ".site.lock").exists()
+
+
+def test_a_theme_with_an_inline_event_handler_fails_the_build_by_name(built_project: Path) -> None:
+    """The policy would refuse the handler in every browser: the build says so instead of shipping it."""
+    main = built_project / "theme" / "main.html"
+    skip_link = '<a href="#hc-content" class="md-skip hc-skip"'
+    main.write_text(main.read_text("utf-8").replace(skip_link, skip_link + ' onclick="go()"'), "utf-8")
+    with pytest.raises(BuildError, match="left as it was"):
+        build_site(built_project / "mkdocs.yml", built_project / "site")
+    result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=built_project,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "index.md: inline event handlers (onclick) are refused by the Content Security Policy" in result.stderr
+
+
+def test_a_build_killed_during_the_swap_gets_the_previous_site_back(built_project: Path) -> None:
+    """Killed between the swap's two renames: no site/, the previous one as .site-old-…, a staging folder."""
+    before = tree_digest(built_project / "site")
+    (built_project / "site").rename(built_project / ".site-old-a1b2c3d4")
+    (built_project / ".site-build-e5f6g7h8").mkdir()
+    (built_project / "docs" / "stray.md").write_text("# Stray\n\n[broken](nowhere.md)\n", "utf-8")
+    with pytest.raises(BuildError, match="left as it was"):
+        build_site(built_project / "mkdocs.yml", built_project / "site")
+    assert tree_digest(built_project / "site") == before
+    assert sorted(p.name for p in built_project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_a_site_another_engine_built_from_the_export_gets_the_policy(tmp_path: Path) -> None:
+    root = copy_site_project(tmp_path / "project")
+    run = [sys.executable, "-m", "generator"]
+    assert subprocess.run([*run, "export", str(tmp_path / "export")], cwd=root, check=False).returncode == 0
+    mkdocs = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q"], cwd=tmp_path / "export",
+                            capture_output=True, text=True, check=False)
+    assert mkdocs.returncode == 0, mkdocs.stderr
+    site = tmp_path / "export" / "site"
+    assert "Content-Security-Policy" not in (site / "index.html").read_text("utf-8")  # no plugin ran
+    for _ in range(2):  # a second run changes nothing
+        result = subprocess.run([*run, "csp", str(site)], cwd=root, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        pages = {p: p.read_text("utf-8") for p in site.rglob("*.html")}
+    assert all(text.count('http-equiv="Content-Security-Policy"') == 1 for text in pages.values())
+    assert "frame-ancestors 'none'" in (site / "_headers").read_text("utf-8")
+    assert f"added the Content Security Policy to {len(pages)} pages" in result.stderr

@@ -4,8 +4,10 @@ byte-identical output for the same content."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import gzip
+import hashlib
 import json
 import re
 import subprocess
@@ -432,6 +434,55 @@ def test_the_site_publishes_no_script_that_no_page_loads(real_site: Path) -> Non
     assert published == loaded == {"assets/javascripts/hc-search.js", "assets/javascripts/hc-widgets.js",
                                    "assets/javascripts/hc-events.js"}
     assert not list(real_site.glob("assets/javascripts/*.map"))
+
+
+# --- Content Security Policy ---------------------------------------------------------------
+
+CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def test_every_page_carries_its_policy_before_any_script(real_site: Path) -> None:
+    for path in html_files(real_site):
+        text = path.read_text("utf-8")
+        policies = CSP_META.findall(text)
+        assert len(policies) == 1, path
+        head = text.split("</head>")[0]
+        assert head.index('<meta charset="utf-8">') < head.index("Content-Security-Policy") < head.index("<script")
+        assert '<meta name="referrer" content="strict-origin-when-cross-origin">' in head, path
+
+
+def test_each_pages_policy_allows_exactly_the_inline_code_it_carries(real_site: Path) -> None:
+    """Recomputed independently: every inline script a browser runs, hashed, and nothing that is not there."""
+    for path in html_files(real_site):
+        text = path.read_text("utf-8")
+        policy = directives(CSP_META.findall(text)[0])
+        inline = [m.group(2) for m in re.finditer(r"<script( type=\"module\")?>(.*?)</script>", text, re.S)]
+        expected = {csp_hash(code) for code in inline}
+        assert expected and set(policy["script-src"]) == {"'self'", *expected}, path
+        styles = {csp_hash(code) for code in re.findall(r"<style>(.*?)</style>", text, re.S)}
+        assert set(policy["style-src"]) == {"'self'", *styles}, path
+        assert policy["connect-src"] == ["'self'", "https://kseworks.com"], path  # {url}/api/help by default
+        assert policy["base-uri"] == policy["object-src"] == ["'none'"], path
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    return {name: sources for name, *sources in (part.split() for part in policy.split("; "))}
+
+
+def csp_hash(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
+
+
+def test_the_headers_file_is_published_but_is_not_a_page(real_site: Path) -> None:
+    lines = (real_site / "_headers").read_text("utf-8").splitlines()
+    assert lines[1] == "/*" and "  X-Content-Type-Options: nosniff" in lines
+    header = next(line for line in lines if line.startswith("  Content-Security-Policy: "))
+    policy = directives(header.split(": ", 1)[1])
+    assert policy["frame-ancestors"] == policy["base-uri"] == policy["object-src"] == ["'none'"]
+    every_script = {source for path in html_files(real_site)
+                    for source in directives(CSP_META.findall(path.read_text("utf-8"))[0])["script-src"]}
+    assert every_script == set(policy["script-src"]), "the header must allow every page's inline scripts"
+    assert not any("_headers" in loc for loc in sitemap_entries((real_site / "sitemap.xml").read_bytes()))
 
 
 # --- reproducible builds ------------------------------------------------------------------

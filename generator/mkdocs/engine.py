@@ -2,18 +2,24 @@
 
 A build goes into a fresh folder beside ``site/`` and replaces it only once MkDocs finished
 without a warning (strict), so a failed build never damages the site that is already there.
+Builds of one site take turns through a lock file beside it, and each clears the staging folders
+an interrupted build (killed, power cut) left behind.
 """
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import jinja2
 
@@ -56,12 +62,18 @@ def mkdocs_logging(verbose: bool = False) -> Iterator[None]:
 
 def build_site(config_file: Path, site_dir: Path, verbose: bool = False) -> None:
     """Strict MkDocs build into a temporary folder, then swapped into ``site_dir``."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(site_dir):
+        clear_leftovers(site_dir)
+        _build_and_swap(config_file, site_dir, verbose)
+
+
+def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     config = None
     try:
@@ -83,6 +95,67 @@ def build_site(config_file: Path, site_dir: Path, verbose: bool = False) -> None
         raise BuildError(f"a theme template failed{where}: {err}; {site_dir.name}/ was left as it was") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def lock_path(site_dir: Path) -> Path:
+    return site_dir.parent / f".{site_dir.name}.lock"
+
+
+@contextmanager
+def build_lock(site_dir: Path) -> Iterator[None]:
+    """Hold the site's build lock, or fail at once with who holds it; the lock file goes when released.
+
+    ``flock`` is released by the system when a build dies, so a crash never leaves a stale lock.
+    """
+    path = lock_path(site_dir)
+    while True:
+        handle = path.open("a+", encoding="utf-8")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            handle.close()
+            raise BuildError(f"another build of {site_dir.name}/ is running ({holder}); "
+                             f"wait for it to finish, then build again (lock: {path})") from None
+        if _same_file(handle, path):  # not a lock file that its last holder removed meanwhile
+            break
+        handle.close()
+    try:
+        handle.truncate(0)
+        handle.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}")
+        handle.flush()
+        yield
+    finally:
+        path.unlink(missing_ok=True)  # before unlocking: a waiting build then locks a fresh file
+        handle.close()
+
+
+def _same_file(handle: IO[str], path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), path.stat())
+    except FileNotFoundError:
+        return False
+
+
+_LEFTOVER = r"\.{name}-(?:build|old)-[a-z0-9_]{{8}}"
+
+
+def clear_leftovers(site_dir: Path) -> list[Path]:
+    """Remove the staging folders of interrupted builds of ``site_dir``; call it holding the lock.
+
+    A build killed between the two renames of the swap left no ``site_dir`` but the previous site
+    as ``.site-old-…``: that one is put back, so a failing build after it still leaves a site.
+    """
+    pattern = re.compile(_LEFTOVER.format(name=re.escape(site_dir.name)))
+    leftovers = [p for p in sorted(site_dir.parent.iterdir()) if p.is_dir() and pattern.fullmatch(p.name)]
+    previous = [p for p in leftovers if p.name.startswith(f".{site_dir.name}-old-")]
+    if not site_dir.exists() and len(previous) == 1:
+        previous[0].rename(site_dir)
+        leftovers.remove(previous[0])
+    for folder in leftovers:
+        shutil.rmtree(folder, ignore_errors=True)
+    return leftovers
 
 
 def _content_problems(config: object) -> list[Problem]:

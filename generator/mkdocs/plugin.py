@@ -14,11 +14,12 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.config.project import Project, project_from_settings
 from generator.errors import ContentError, HelpCenterError, Problem
+from generator.rendering import csp
 from generator.rendering.site import EVENTS_SCRIPT, UNUSED_THEME_FILES, Output, generate
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
@@ -37,6 +38,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.output: Output | None = None
         self.content_problems: list[Problem] = []
         self.project: Project | None = None
+        self.policy = csp.PolicySettings()
+        self.site_code = csp.InlineCode()
 
     def on_config(self, config: Any) -> Any:
         settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
@@ -52,6 +55,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         except HelpCenterError as err:
             raise PluginError(str(err)) from None
         config.extra["hc"] = self.output.template_data
+        self.policy = csp.settings_for_project(self.project)
+        self.site_code = csp.InlineCode()
         if not config.nav:
             config.nav = self.output.nav
         return config
@@ -79,10 +84,31 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
             page.update_date = str(lastmod)
         return markdown
 
+    # Last of all plugins: the hashes must be those of the HTML that is written, whatever else edits it.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        return self._with_policy(output, page.file.src_uri)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        return self._with_policy(output_content, template_name) if template_name.endswith(".html") else output_content
+
+    def on_post_build(self, *, config: Any) -> None:
+        (Path(config.site_dir) / "_headers").write_text(csp.headers_file(self.policy, self.site_code), "utf-8")
+
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self.project is not None:
             server.watch(str(self.project.content_dir))
+        _allow_live_reload(server)
         return server
+
+    def _with_policy(self, html: str, name: str) -> str:
+        html, code = csp.apply_policy(html, self.policy)
+        if code.handlers:  # a warning fails the strict build: better than a control that silently does nothing
+            log.warning(f"{name}: inline event handlers ({', '.join(sorted(code.handlers))}) are refused by "
+                        "the Content Security Policy; attach them from a script in assets/javascripts/")
+        self.site_code.update(code)
+        return html
 
 
 def _is_unused_theme_file(file: File, docs_dir: Path, unused: tuple[str, ...] = UNUSED_THEME_FILES) -> bool:
@@ -90,3 +116,17 @@ def _is_unused_theme_file(file: File, docs_dir: Path, unused: tuple[str, ...] = 
     if Path(file.abs_src_path or "").is_relative_to(docs_dir):
         return False
     return any(fnmatchcase(file.src_uri, pattern) for pattern in unused)
+
+
+
+def _allow_live_reload(server: Any) -> None:
+    """``mkdocs serve`` adds an inline live-reload script to each page it serves: re-hash the page after it."""
+    inject = getattr(server, "_inject_js_into_html", None)
+    if inject is None:  # another MkDocs: the preview works, only without live reload
+        log.warning("live reload's script is not allowed by the Content Security Policy in this MkDocs version")
+        return
+
+    def inject_and_allow(content: bytes, epoch: int) -> bytes:
+        return csp.rehash_scripts(inject(content, epoch).decode("utf-8")).encode("utf-8")
+
+    server._inject_js_into_html = inject_and_allow

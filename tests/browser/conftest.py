@@ -8,6 +8,12 @@
 - ``new_page``: a factory of pages, each in a fresh context (own cookies), ``new_page(java_script_enabled=False)``
   for the no-JavaScript case; ``page`` is one such page. An uncaught error thrown by the help center's own
   scripts (``assets/javascripts/hc-*.js``) fails the test; ``page_errors`` lists every uncaught error.
+- ``csp_violations``: every ``securitypolicyviolation`` event (and Content Security Policy console error) of
+  every page a test opens through ``page``/``new_page``; any of them fails the test, unless it is marked
+  ``@pytest.mark.csp_violations_expected`` (a test that injects script on purpose and reads the list).
+- ``wait_until(page, expression)``: waits for a JavaScript expression to be true. Use it, not Playwright's
+  ``page.wait_for_function``, whose polling compiles the expression in the page with ``eval``, which the
+  site's policy refuses (no ``'unsafe-eval'``): the wait then fails with an EvalError and a violation.
 """
 
 from __future__ import annotations
@@ -17,13 +23,14 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Error, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, sync_playwright
 
 from devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
 from generator.config.store import STORE_API_URL_ENV, STORE_URL_ENV
@@ -104,27 +111,76 @@ def browser() -> Iterator[Browser]:
 NewPage = Callable[..., Page]
 
 
+def wait_until(page: Page, expression: str, timeout: float = 5000) -> None:
+    """Poll ``expression`` through Playwright's evaluate (which the page's policy does not govern)."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout / 1000:g} s: {expression}")
+        time.sleep(0.02)
+
+_REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => window.__hcCspViolation({
+  page: location.href, directive: event.effectiveDirective, blocked: event.blockedURI,
+  source: event.sourceFile, line: event.lineNumber, sample: event.sample,
+}), true);
+"""
+"""Runs in every document before its own scripts, so a violation during loading is seen too."""
+
+
 @pytest.fixture
 def page_errors() -> list[Error]:
     return []
 
 
 @pytest.fixture
-def new_page(browser: Browser, page_errors: list[Error]) -> Iterator[NewPage]:
-    contexts = []
+def csp_violations() -> list[dict[str, Any]]:
+    return []
+
+
+def _watch_policy(context: BrowserContext, violations: list[dict[str, Any]]) -> None:
+    context.expose_function("__hcCspViolation", lambda violation: violations.append(violation))  # noqa: PLW0108
+    context.add_init_script(_REPORT_VIOLATIONS)
+
+
+def _watch_policy_console(page: Page, violations: list[dict[str, Any]]) -> None:
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            violations.append({"page": page.url, "console": message.text})
+
+    page.on("console", on_console)
+
+
+def _flush(pages: list[Page]) -> None:
+    """Let events queued by the last thing a test did reach the lists before the pages close."""
+    for open_page in pages:
+        if not open_page.is_closed():
+            open_page.wait_for_timeout(50)
+
+
+@pytest.fixture
+def new_page(
+    browser: Browser, page_errors: list[Error], csp_violations: list[dict[str, Any]], request: pytest.FixtureRequest
+) -> Iterator[NewPage]:
+    contexts: list[BrowserContext] = []
 
     def make(**context_options: Any) -> Page:
         context = browser.new_context(**context_options)
         contexts.append(context)
+        _watch_policy(context, csp_violations)
+        context.on("page", lambda opened: _watch_policy_console(opened, csp_violations))
         page = context.new_page()
         page.on("pageerror", lambda error: page_errors.append(error))  # noqa: PLW0108 (Playwright cannot wrap a builtin)
         return page
 
     yield make
+    _flush([p for context in contexts for p in context.pages])
     for context in contexts:
         context.close()
     ours = [f"{e.message}\n{e.stack}" for e in page_errors if "/assets/javascripts/hc-" in (e.stack or "")]
     assert not ours, f"the help center's scripts threw: {ours}"
+    if request.node.get_closest_marker("csp_violations_expected") is None:
+        assert not csp_violations, f"the Content Security Policy refused something: {csp_violations}"
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from playwright.sync_api import Page
 
 from devstore import DevStoreServer
 from generator.reading.loading import load_helpcenter
+from tests.browser.conftest import wait_until
 from tests.conftest import REPO
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -115,10 +116,10 @@ def test_tab_reaches_the_skip_link_first_and_it_moves_focus_to_the_content(
     page = open_page(new_page, site_server + page_paths()[kind])
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.matches('a.hc-skip')"), "the first Tab stop is not the skip link"
-    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    wait_until(page, "getComputedStyle(document.activeElement).opacity === '1'")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'hc-content'")
+    wait_until(page, "document.activeElement.id === 'hc-content'")
     page.keyboard.press("Tab")
     inside = "document.getElementById('hc-content').contains(document.activeElement)"
     assert page.evaluate(inside), "Tab after the skip link left the content"
@@ -131,9 +132,9 @@ def test_the_menu_drawer_works_from_the_keyboard_on_a_phone(new_page: Callable[.
     assert page.evaluate("document.activeElement.matches('label[for=__drawer]')"), "Tab 2 is not the menu button"
     page.keyboard.press("Enter")
     # Wait (bounded) rather than read at once: on a loaded machine the handlers can lag a frame.
-    page.wait_for_function("document.getElementById('__drawer').checked", timeout=5000)
-    page.wait_for_function("document.querySelector('.md-sidebar--primary').contains(document.activeElement)",
-                           timeout=5000)
+    wait_until(page, "document.getElementById('__drawer').checked", timeout=5000)
+    wait_until(page, "document.querySelector('.md-sidebar--primary').contains(document.activeElement)",
+               timeout=5000)
     reached = set()
     for _ in range(12):
         page.keyboard.press("Tab")
@@ -141,8 +142,8 @@ def test_the_menu_drawer_works_from_the_keyboard_on_a_phone(new_page: Callable[.
     categories = load_helpcenter(REPO / "content").categories
     assert any(href and href.rstrip("/").endswith(categories[0].id) for href in reached), reached
     page.keyboard.press("Escape")
-    page.wait_for_function("!document.getElementById('__drawer').checked", timeout=5000)
-    page.wait_for_function("document.activeElement.matches('label[for=__drawer]')", timeout=5000)
+    wait_until(page, "!document.getElementById('__drawer').checked", timeout=5000)
+    wait_until(page, "document.activeElement.matches('label[for=__drawer]')", timeout=5000)
 
 
 @pytest.mark.parametrize("kind", ["home", "category", "article", "guide", "404"])

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, Request, expect
 
 from generator.reading.loading import load_helpcenter
 from generator.search import SearchIndex, build_search_files
-from tests.browser.conftest import REPO, NewPage
+from tests.browser.conftest import REPO, NewPage, wait_until
 from tests.search.helpers import helpcenter_from, load_vectors
 
 pytestmark = pytest.mark.browser
@@ -154,13 +154,13 @@ def test_a_header_result_opens_its_article_and_back_finds_the_search_closed(page
     assert search(page, HEADER_BOX, "custums fees")[0] == "customs-duties"
     page.go_back()
     page.wait_for_url("**/care/leather-bags/")
-    page.wait_for_function("!document.getElementById('__search').checked")
+    wait_until(page, "!document.getElementById('__search').checked")
     # A phone's browser would restore the page from its back/forward cache as it was left, overlay
     # open; Chromium here keeps no such cache, so the restore is played on an open overlay.
     page.locator(f"{HEADER_BOX} input").click()
-    page.wait_for_function("document.getElementById('__search').checked")
+    wait_until(page, "document.getElementById('__search').checked")
     page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
-    page.wait_for_function("!document.getElementById('__search').checked")
+    wait_until(page, "!document.getElementById('__search').checked")
     page.goto(site_server)
     page.locator(".md-content a[href='care/']").first.click()
     page.wait_for_url("**/care/")
@@ -187,7 +187,7 @@ def test_on_a_phone_the_page_stays_put_under_the_open_search(new_page: NewPage, 
     page = new_page(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     page.goto(site_server + "care/leather-bags/")
     page.evaluate("scrollTo(0, 300)")
-    page.wait_for_function("scrollY === 300")
+    wait_until(page, "scrollY === 300")
     # A tap where the button is (Playwright's click would first scroll the sticky header "into view").
     button = page.locator("label.md-header__button[for=__search]").bounding_box()
     assert button is not None
@@ -199,7 +199,7 @@ def test_on_a_phone_the_page_stays_put_under_the_open_search(new_page: NewPage, 
     assert page.evaluate("innerWidth") == 375
     page.keyboard.press("Escape")  # clears the query
     page.keyboard.press("Escape")  # closes the search
-    page.wait_for_function("!document.getElementById('__search').checked")
+    wait_until(page, "!document.getElementById('__search').checked")
     assert page.evaluate("scrollY") == 300, "the page moved under the search: the shopper lost their place"
 
 

@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import NewPage
+from tests.browser.conftest import NewPage, wait_until
 
 SWITCH = "[data-hc-palette] button:visible"
 
@@ -33,7 +33,7 @@ def test_until_a_visitor_chooses_a_change_of_system_preference_is_followed(page:
     page.goto(site_server)
     assert scheme(page) == "default"
     page.emulate_media(color_scheme="dark")
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    wait_until(page, "document.body.getAttribute('data-md-color-scheme') === 'slate'")
 
 
 def test_the_switch_changes_the_scheme_and_the_choice_is_kept_on_other_pages(page: Page, site_server: str) -> None:
@@ -124,7 +124,7 @@ def test_a_page_restored_by_back_shows_its_menu_closed(new_page: NewPage, site_s
     page = new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page.goto(site_server + "care/")
     page.locator(".md-header label[for=__drawer]").click()
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    wait_until(page, "document.getElementById('__drawer').checked")
     page.evaluate(RESTORED_FROM_BFCACHE)
-    page.wait_for_function("!document.getElementById('__drawer').checked")
+    wait_until(page, "!document.getElementById('__drawer').checked")
     expect(page.locator(".md-sidebar--primary")).not_to_be_in_viewport()
