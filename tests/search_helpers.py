@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.model import Category, Guide, HelpCenter, Question
 from generator.search import build_search_files
+from generator.search.lexicon import parse_lexicon
 
 TESTS = Path(__file__).parent
 VECTORS = TESTS / "search_vectors.json"
@@ -28,6 +29,13 @@ def helpcenter_from(data: dict[str, Any]) -> HelpCenter:
     ]
     guides = [Guide(g["id"], g["title"], g.get("description", ""), n, g["body"]) for n, g in enumerate(data["guides"])]
     return HelpCenter(categories, guides, [list(group) for group in data.get("synonyms", [])])
+
+
+def vector_files(vectors: dict[str, Any]) -> dict[str, bytes]:
+    """The index files of search_vectors.json's help center, with its own small lexicon (the
+    shipped one changes as it grows; the vectors pin the rules, not its words)."""
+    content = vectors["content"]
+    return build_search_files(helpcenter_from(content), parse_lexicon(content["lexicon"]))
 
 
 def load_vectors() -> dict[str, Any]:

@@ -10,19 +10,17 @@ from generator.model import HelpCenter
 from generator.search.builder import PREFIX, build_index_files
 from generator.search.documents import SearchDoc, search_documents
 from generator.search.engine import SearchIndex, SearchResponse, SearchResult
+from generator.search.lexicon import Lexicon, shopping_lexicon
 
 
-def build_search_files(helpcenter: HelpCenter) -> dict[str, bytes]:
-    """Site path (``assets/search/...``) -> bytes of every search index file."""
-    return build_index_files(search_documents(helpcenter), helpcenter.synonyms)
-
-
-def search_helpcenter(helpcenter: HelpCenter, query: str, limit: int = 10) -> SearchResponse:
-    """Build the index in memory and run one query, as the site would."""
-    return SearchIndex.from_files(build_search_files(helpcenter)).search(query, limit)
+def build_search_files(helpcenter: HelpCenter, lexicon: Lexicon | None = None) -> dict[str, bytes]:
+    """Site path (``assets/search/...``) -> bytes of every search index file. A site passes
+    ``shopping_lexicon()`` unless mkdocs.yml switched it off (``Project.shopping_lexicon``)."""
+    return build_index_files(search_documents(helpcenter), helpcenter.synonyms, lexicon)
 
 
 __all__ = [
+    "Lexicon",
     "PREFIX",
     "SearchDoc",
     "SearchIndex",
@@ -30,5 +28,5 @@ __all__ = [
     "SearchResult",
     "build_search_files",
     "search_documents",
-    "search_helpcenter",
+    "shopping_lexicon",
 ]

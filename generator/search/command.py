@@ -12,14 +12,15 @@ import json
 from generator.loading import load_helpcenter
 from generator.model import HelpCenter
 from generator.project import Project
-from generator.search import build_search_files
+from generator.search import build_search_files, shopping_lexicon
 from generator.search.engine import Clause, SearchIndex, SearchResponse
 from generator.search.text import terms
 
 
 def run_search(project: Project, query: str, limit: int, fmt: str) -> int:
     helpcenter = load_helpcenter(project.content_dir)
-    response = SearchIndex.from_files(build_search_files(helpcenter)).search(query, limit)
+    lexicon = shopping_lexicon() if project.shopping_lexicon else None
+    response = SearchIndex.from_files(build_search_files(helpcenter, lexicon)).search(query, limit)
     names = _synonym_names(helpcenter)
     print(format_json(response, names) if fmt == "json" else format_text(response, names))
     return 0

@@ -14,9 +14,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, Request, expect
 
 from generator.loading import load_helpcenter
-from generator.search import SearchIndex, build_search_files
+from generator.search import SearchIndex, build_search_files, shopping_lexicon
 from tests.browser.conftest import REPO, NewPage
-from tests.search_helpers import helpcenter_from, load_vectors
+from tests.search_helpers import load_vectors, vector_files
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ QUERIES = yaml.safe_load((REPO / "tests" / "search_queries.yml").read_text(encod
 
 @pytest.fixture(scope="module")
 def python_index() -> SearchIndex:
-    return SearchIndex.from_files(build_search_files(load_helpcenter(REPO / "content")))
+    return SearchIndex.from_files(build_search_files(load_helpcenter(REPO / "content"), shopping_lexicon()))
 
 
 def search(page: Page, box: str, query: str) -> list[str]:
@@ -61,7 +61,7 @@ def test_shopper_queries_find_their_answer_first_in_the_home_page_box(
 
 def test_the_shared_vectors_rank_alike_in_chromium(page: Page, site_server: str) -> None:
     vectors = load_vectors()
-    files = build_search_files(helpcenter_from(vectors["content"]))
+    files = vector_files(vectors)
     data = {name.rsplit("/", 1)[1]: json.loads(body) for name, body in files.items()}
     page.goto(site_server)
     answers: list[dict[str, Any]] = page.evaluate(
@@ -71,7 +71,7 @@ def test_the_shared_vectors_rank_alike_in_chromium(page: Page, site_server: str)
             for (const query of queries) {
                 const response = await index.search(query, 10);
                 out.push({ids: response.results.map((r) => r.id), scores: response.results.map((r) => r.score),
-                          missing: response.missing});
+                          missing: response.missing, confidence: response.confidence});
             }
             return out;
         }""",
@@ -82,6 +82,7 @@ def test_the_shared_vectors_rank_alike_in_chromium(page: Page, site_server: str)
         assert answer["ids"] == vector["expected"], vector["why"]
         assert answer["scores"] == [r.score for r in python.search(vector["query"]).results], vector["query"]
         assert answer["missing"] == vector["missing"]
+        assert answer["confidence"] == vector["confidence"]
 
 
 def test_a_guide_section_result_opens_the_section(page: Page, site_server: str) -> None:
@@ -250,6 +251,6 @@ def test_without_javascript_the_box_gives_way_to_the_topics_and_contact(new_page
 
 
 def test_built_site_search_files_match_the_core(built_site: Path) -> None:
-    files = build_search_files(load_helpcenter(REPO / "content"))
+    files = build_search_files(load_helpcenter(REPO / "content"), shopping_lexicon())
     for name, body in files.items():
         assert (built_site / name).read_bytes() == body, name
