@@ -6,6 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+CARE_TITLE = "Care guides"
+"""The name of the care guides' section: its page and navigation entry, and the context of a
+guide's overview in search results."""
+
 
 @dataclass(frozen=True)
 class Location:

@@ -8,7 +8,6 @@ articles), and any engine that reads Markdown with front matter can build them.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -17,15 +16,14 @@ import jinja2
 import yaml
 
 from generator.links import LinkResolver
-from generator.model import Category, Guide, HelpCenter, Question
+from generator.markdown_escape import md_escape
+from generator.model import CARE_TITLE, Category, Guide, HelpCenter, Question
 from generator.project import Project
 from generator.rewrite import rewrite_markdown
 from generator.seo import SiteInfo, SiteSeo
 
-CARE_TITLE = "Care guides"
 CARE_DESCRIPTION = "How to clean, protect and store your bags, material by material."
 HOME_DESCRIPTION = "Answers about orders, shipping, returns, your account and caring for your {store} bags."
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}])")
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["md_escape"] = lambda text: _MD_SPECIAL.sub(r"\\\1", str(text))
+    env.filters["md_escape"] = lambda text: md_escape(str(text))
     env.filters["front_matter"] = _front_matter
     env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
     return env

@@ -62,7 +62,7 @@ def node() -> str | None:
 
 def run_node(index_dir: Path, work: Path, queries: Sequence[str] = (), words: Sequence[str] = (),
              texts: Sequence[str] = (), limit: int = 10) -> dict[str, Any]:
-    """hc-search.js's engine in node on these queries (and stems of ``words``, tokens of ``texts``)."""
+    """hc-search-engine.js in node on these queries (and stems of ``words``, tokens of ``texts``)."""
     request = work / "node-request.json"
     request.write_text(json.dumps({"queries": list(queries), "words": list(words), "texts": list(texts)}))
     executable = node()

@@ -165,4 +165,4 @@ def test_the_site_ships_no_lunr_index(real_site: Path) -> None:
     assert not (real_site / "search" / "search_index.json").exists()
     home = (real_site / "index.html").read_text("utf-8")
     assert 'data-hc-search="page"' in home and 'data-hc-search="header"' in home
-    assert "assets/javascripts/hc-search.js" in home
+    assert "assets/javascripts/hc-search-engine.js" in home and "assets/javascripts/hc-search-box.js" in home

@@ -1,5 +1,5 @@
 """Search text processing: normalising, stop words, the Porter stemmer, Markdown to text; and
-the same results from hc-search.js on the same input."""
+the same results from hc-search-engine.js on the same input."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def test_porter_stems(word: str, expected: str) -> None:
 
 
 def test_stems_like_lunr_js_not_like_lunr_py() -> None:
-    # lunr.py follows Porter's C code here; the browser's lunr.js (and hc-search.js) do not.
+    # lunr.py follows Porter's C code here; the browser's lunr.js (and hc-search-engine.js) do not.
     assert (stem("try"), stem("lay"), stem("sky")) == ("tri", "lay", "ski")
 
 

@@ -1,4 +1,4 @@
-"""The shared search vectors: Python and hc-search.js (in node) must rank exactly alike.
+"""The shared search vectors: Python and hc-search-engine.js (in node) must rank exactly alike.
 
 tests/search_vectors.json holds a small help center and queries, each with the ranked ids it
 must get; tests/browser/test_search.py runs the same vectors in Chromium.

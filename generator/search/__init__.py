@@ -1,7 +1,7 @@
 """Help-center search: index files for the browser and the same ranking for ``helpcenter search``.
 
 ``build_search_files`` turns the content model into the static files the site serves;
-``SearchIndex`` answers queries from those files exactly as ``hc-search.js`` does.
+``SearchIndex`` answers queries from those files exactly as ``hc-search-engine.js`` does.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ def build_search_files(helpcenter: HelpCenter, lexicon: Lexicon | None = None) -
 
 
 __all__ = [
-    "Lexicon",
     "PREFIX",
+    "Lexicon",
     "SearchDoc",
     "SearchIndex",
     "SearchResponse",

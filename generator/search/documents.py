@@ -20,8 +20,8 @@ from typing import Any
 import markdown  # type: ignore[import-untyped]
 from markdown.extensions.toc import slugify, unique  # type: ignore[import-untyped]
 
-from generator.model import Category, Guide, HelpCenter, Question
-from generator.pages import CARE_TITLE
+from generator.markdown_escape import md_escape
+from generator.model import CARE_TITLE, Category, Guide, HelpCenter, Question
 from generator.search.plaintext import excerpt, markdown_to_text
 
 # The fields a document's text is indexed under; their weights are in builder.FIELD_WEIGHTS.
@@ -29,7 +29,6 @@ FIELDS = ("title", "keywords", "body", "context")
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}])")  # as pages.py escapes the title of the page
 
 
 @dataclass
@@ -116,7 +115,7 @@ def _h2_anchors(guide: Guide, headings: list[tuple[int, str]]) -> list[tuple[str
     split saw, with the toc's own slugify and numbering, so that sections never shift.
     """
     md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html"])
-    title = _MD_SPECIAL.sub(r"\\\1", guide.title)
+    title = md_escape(guide.title)  # as pages.py writes the page's title
     md.convert(f"# {title}\n\n{guide.body}")
     found: list[tuple[str, str]] = []
 

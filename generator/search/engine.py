@@ -1,4 +1,4 @@
-"""The query engine, reading the files that builder.py writes, step for step like hc-search.js.
+"""The query engine, reading the files that builder.py writes, step for step like hc-search-engine.js.
 
 A query loses its conversational filler ("hi", "can you tell me"), then becomes a list of
 clauses, one per word or per phrase that a synonym rule knows. A clause has alternatives (the

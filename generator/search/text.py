@@ -1,4 +1,4 @@
-"""Text to search terms, the same way in Python and in ``hc-search.js``.
+"""Text to search terms, the same way in Python and in ``hc-search-engine.js``.
 
 The browser repeats these steps on the query, so each one is chosen to be exactly
 reproducible in JavaScript: Unicode NFKD, drop combining marks (U+0300–U+036F), lower

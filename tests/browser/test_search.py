@@ -1,6 +1,6 @@
 """Search in Chromium, on the real built site: shopper queries typed into the boxes, the shared
-vectors run by the page's own hc-search.js, keyboard, phone, no results, going to a result and back,
-what is fetched when, and no JavaScript."""
+vectors run by the page's own hc-search-engine.js, keyboard, phone, no answer, going to a result
+and back, what is fetched when, and no JavaScript."""
 
 from __future__ import annotations
 

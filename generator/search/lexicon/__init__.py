@@ -49,7 +49,8 @@ def shopping_lexicon() -> Lexicon:
     for name in FILES:
         text = resources.files(__name__).joinpath(name).read_text("utf-8")
         data = yaml.safe_load(text) or {}
-        problems = [f"{field_name(path) or '(top)'}: {message}" for path, _, message in schema_problems("lexicon", data)]
+        problems = [f"{field_name(path) or '(top)'}: {message}"
+                    for path, _, message in schema_problems("lexicon", data)]
         if problems:
             raise HelpCenterError(f"generator/search/lexicon/{name}: " + "; ".join(problems))
         part = parse_lexicon(data)
