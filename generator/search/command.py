@@ -33,8 +33,11 @@ def format_text(response: SearchResponse, names: dict[str, str]) -> str:
         lines.append("Also searched: " + "; ".join(e for e in expansions if e))
     if response.missing:
         lines.append("No article mentions: " + ", ".join(response.missing))
-    if not response.results:
+    if response.confidence == "none":
         lines.append("No results: the site shows the contact link and the featured questions instead.")
+    elif response.confidence == "related":
+        lines.append("No answer: the site shows the contact link and the featured questions, "
+                     "then these as related topics.")
     for rank, result in enumerate(response.results, 1):
         lines.append(f"{rank:>3}. {result.title}  [{result.score:.1f}]")
         lines.append(f"     {result.url}")
@@ -49,6 +52,7 @@ def format_json(response: SearchResponse, names: dict[str, str]) -> str:
             for rank, r in enumerate(response.results, 1)
         ],
         "missing": response.missing,
+        "confidence": response.confidence,
         "expansions": [_expansion(c, names) for c in response.clauses if _expansion(c, names)],
     }, indent=2, ensure_ascii=False)
 

@@ -24,13 +24,16 @@
     return text.split(/[^a-z0-9]+/).filter(Boolean);
   }
 
+  // Words Porter merges with another that shoppers keep apart: generator/search/text.py's OWN_TERMS.
+  var OWN_TERMS = new Map([["customs", "customs"]]);
+
   var termCache = new Map();  // typo variants stem hundreds of words a keystroke: stem each once
 
   function indexTerm(word) {
     var found = termCache.get(word);
     if (found === undefined) {
       if (termCache.size > 50000) termCache.clear();
-      found = /[0-9]/.test(word) ? word : stem(word);
+      found = OWN_TERMS.get(word) || (/[0-9]/.test(word) ? word : stem(word));
       termCache.set(word, found);
     }
     return found;
