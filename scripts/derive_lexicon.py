@@ -66,7 +66,7 @@ SENSES = [
     "crack.n.07",  # crack (a blemish)
 ]
 DROP = {  # words of a chosen sense that a shopper would not mean by it
-    "refund.v.01": {"return"},  # a return is not always refunded: returns have their own articles
+    "refund.v.01": {"return", "give back"},  # a return is not always refunded; "give" is a filler
     "bill.n.02": {"account"},  # a shopper's account is the sign-in one
     "tear.n.02": {"rent", "snag"},
     "scratch.n.02": {"incision", "prick", "slit"},

@@ -80,7 +80,7 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
         "shards": shard_starts,
         "synonyms": synonym_terms(synonyms),
         "lexicon": lexicon_terms(lexicon, set(vocabulary)) if lexicon else [],
-        "fillers": [" ".join(words(f)) for f in lexicon.fillers] if lexicon else [],
+        "fillers": filler_words(lexicon) if lexicon else [],
         "stopWords": " ".join(sorted(STOP_WORDS)),
         "ranking": RANKING,
     }
@@ -112,6 +112,12 @@ def lexicon_terms(lexicon: Lexicon, vocabulary: set[str]) -> list[list[list[str]
         if targets and triggers and (len(triggers) > 1 or targets != triggers):
             rules.append([triggers, targets])
     return rules
+
+
+def filler_words(lexicon: Lexicon) -> list[str]:
+    """The lexicon's fillers as a query's words, less the stop words queries lose anyway."""
+    found = (" ".join(words(f)) for f in lexicon.fillers)
+    return [f for f in dict.fromkeys(found) if f and f not in STOP_WORDS]
 
 
 def _kept_whole(phrase: str, fillers: set[str]) -> bool:
