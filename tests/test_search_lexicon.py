@@ -22,7 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def lexicon_file(name: str) -> dict[str, object]:
-    data: dict[str, object] = yaml.safe_load(resources.files("generator.search.lexicon").joinpath(name).read_text("utf-8"))
+    text = resources.files("generator.search.lexicon").joinpath(name).read_text("utf-8")
+    data: dict[str, object] = yaml.safe_load(text)
     return data
 
 

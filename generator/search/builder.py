@@ -104,7 +104,7 @@ def lexicon_terms(lexicon: Lexicon, vocabulary: set[str]) -> list[list[list[str]
     this index holds and the rules left with one: the rest could never change a result, and
     the manifest is fetched with every page. A said phrase with a filler word in it is left
     out: queries lose their fillers first, so it could never match whole."""
-    fillers = {w for f in lexicon.fillers for w in [words(f)] if len(w) == 1 for w in w}
+    fillers = {f for f in filler_words(lexicon) if " " not in f}
     rules: list[list[list[str]]] = []
     for said, meant in lexicon.rules:
         targets = [t for t in _phrase_terms(meant) if all(term in vocabulary for term in t.split(" "))]

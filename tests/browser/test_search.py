@@ -132,7 +132,8 @@ def test_no_results_offer_the_contact_link_and_the_popular_questions(
     assert search(page, PAGE_BOX, "xylophone quartet") == []
     fallback = page.locator(f"{PAGE_BOX} [data-hc-search-fallback]")
     expect(fallback).to_be_visible()
-    expect(page.locator(f"{PAGE_BOX} [data-hc-search-status]")).to_contain_text("No results")
+    expect(page.locator(f"{PAGE_BOX} [data-hc-search-status]")).to_have_text(
+        "No article mentions “xylophone quartet”.")
     expect(fallback.get_by_role("link", name="contact us")).to_have_attribute("href", dev_store.url + "/pages/contact")
     featured = load_helpcenter(REPO / "content").questions
     titles = [q.question for q in featured if q.featured]
@@ -143,6 +144,49 @@ def test_a_partly_unknown_query_says_which_words_nothing_mentions(page: Page, si
     page.goto(site_server)
     assert search(page, PAGE_BOX, "suede cleaning")
     expect(page.locator(f"{PAGE_BOX} [data-hc-search-status]")).to_contain_text("No article mentions “suede”")
+
+
+def test_without_an_answer_weak_matches_come_after_the_fallback_as_related_topics(
+    page: Page, site_server: str
+) -> None:
+    """An out-of-scope question: what no article mentions first, then what to do, then related topics;
+    Enter does not open a related topic as if it were the answer."""
+    page.goto(site_server)
+    ids = search(page, PAGE_BOX, "can I pay with bitcoin")
+    assert ids, "weak matches are still shown"
+    box = page.locator(PAGE_BOX)
+    expect(box).to_have_attribute("data-hc-search-confidence", "related")
+    expect(box.locator("[data-hc-search-status]")).to_have_text("No article mentions “bitcoin”.")
+    fallback = box.locator("[data-hc-search-fallback]")
+    expect(fallback.get_by_role("link", name="contact us")).to_be_visible()
+    expect(fallback.locator(".hc-search-fallback__heading")).to_have_text(["Most asked questions", "Related topics"])
+    order = page.evaluate("""() => {
+        const box = document.querySelector('[data-hc-search=page]');
+        const fallback = box.querySelector('[data-hc-search-fallback]');
+        const list = box.querySelector('[data-hc-search-results]');
+        return fallback.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING;
+    }""")
+    assert order, "related topics come after the fallback"
+    box.locator("[data-hc-search-input]").press("Enter")
+    page.wait_for_timeout(300)
+    assert page.url.rstrip("/") == site_server.rstrip("/")
+
+
+def test_the_box_tells_other_scripts_when_a_query_settles_and_a_result_opens(page: Page, site_server: str) -> None:
+    page.goto(site_server)
+    page.evaluate("""() => {
+        window.heard = [];
+        document.addEventListener('hc-search:settled', (e) => window.heard.push(['settled', e.detail]));
+        document.addEventListener('hc-search:open', (e) => window.heard.push(['open', e.detail]));
+    }""")
+    ids = search(page, PAGE_BOX, "refund how long")
+    page.evaluate("document.addEventListener('click', (e) => e.preventDefault(), {once: true})")
+    page.locator(f"{PAGE_BOX} [data-hc-search-results] a").first.click()
+    heard = page.evaluate("window.heard")
+    settled = [d for name, d in heard if name == "settled"][-1]
+    assert (settled["query"], settled["confidence"], settled["ids"]) == ("refund how long", "answer", ids)
+    [opened] = [d for name, d in heard if name == "open"]
+    assert (opened["id"], opened["rank"], opened["query"]) == (ids[0], 1, "refund how long")
 
 
 def test_a_header_result_opens_its_article_and_back_finds_the_search_closed(page: Page, site_server: str) -> None:
