@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 
 from generator.loading import load_helpcenter
-from generator.model import HelpCenter
 from generator.project import Project
 from generator.search import build_search_files, shopping_lexicon
 from generator.search.engine import Clause, SearchIndex, SearchResponse
@@ -21,7 +20,8 @@ def run_search(project: Project, query: str, limit: int, fmt: str) -> int:
     helpcenter = load_helpcenter(project.content_dir)
     lexicon = shopping_lexicon() if project.shopping_lexicon else None
     response = SearchIndex.from_files(build_search_files(helpcenter, lexicon)).search(query, limit)
-    names = _synonym_names(helpcenter)
+    lexicon_phrases = [meant for _, meant in lexicon.rules] if lexicon else []
+    names = _synonym_names(helpcenter.synonyms + lexicon_phrases)
     print(format_json(response, names) if fmt == "json" else format_text(response, names))
     return 0
 
@@ -57,10 +57,10 @@ def format_json(response: SearchResponse, names: dict[str, str]) -> str:
     }, indent=2, ensure_ascii=False)
 
 
-def _synonym_names(helpcenter: HelpCenter) -> dict[str, str]:
-    """Synonym phrases by their index terms ("monei back" -> "money back"), to explain a query."""
+def _synonym_names(groups: list[list[str]]) -> dict[str, str]:
+    """Synonym and lexicon phrases by their index terms ("monei back" -> "money back"), to explain a query."""
     names: dict[str, str] = {}
-    for group in helpcenter.synonyms:
+    for group in groups:
         for phrase in group:
             names.setdefault(" ".join(terms(phrase)), phrase)  # the first of "reimbursement, reimburse"
     return names
