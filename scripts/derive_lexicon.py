@@ -30,7 +30,6 @@ SENSES = [
     "purchase.v.01",  # buy, purchase
     "buyer.n.01",  # buyer, purchaser
     "merchandise.n.01",  # merchandise, ware, product
-    "store.n.01",  # shop, store (the shop; "store" as in keeping a bag is left out on purpose)
     # shipping and delivery
     "parcel.n.01",  # package, parcel
     "mailman.n.01",  # postman, mail carrier...

@@ -35,7 +35,7 @@ FIELD_B = {"title": 0.3, "keywords": 0.3, "body": 0.75, "context": 0.3}  # lengt
 K1 = 1.2
 SCORE_SCALE = 100  # scores are stored as round(score * SCORE_SCALE)
 SHARD_BYTES = 16_000  # target raw size of a postings shard
-CHUNK_BYTES = 6_000  # target raw size of a document chunk
+CHUNK_BYTES = 4_000  # target raw size of a document chunk (smaller since the manifest carries the lexicon)
 
 # Query-time parameters, read by both query engines from the manifest.
 RANKING = {
