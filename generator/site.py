@@ -9,7 +9,7 @@ from generator.loading import load_helpcenter
 from generator.model import HelpCenter
 from generator.pages import Page, PageRenderer, navigation, template_data
 from generator.project import Project
-from generator.search import build_search_files, shopping_lexicon
+from generator.search import build_search_files, site_lexicon
 
 UNUSED_THEME_FILES = (
     "assets/javascripts/bundle.*",
@@ -39,7 +39,7 @@ def generate(project: Project) -> Output:
     return Output(
         helpcenter=helpcenter,
         pages=PageRenderer(helpcenter, project).all_pages(),
-        files=build_search_files(helpcenter, shopping_lexicon() if project.shopping_lexicon else None),
+        files=build_search_files(helpcenter, site_lexicon(project.shopping_lexicon)),
         template_data=template_data(helpcenter, project),
         nav=navigation(helpcenter),
     )

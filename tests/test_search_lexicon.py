@@ -13,7 +13,7 @@ from generator.errors import ConfigError
 from generator.model import Category, HelpCenter, Question
 from generator.project import project_from_settings
 from generator.schema import schema_problems
-from generator.search import SearchIndex, build_search_files, shopping_lexicon
+from generator.search import SearchIndex, build_search_files, shopping_lexicon, site_lexicon
 from generator.search.builder import lexicon_terms
 from generator.search.lexicon import FILES, Lexicon, parse_lexicon
 from generator.search.text import STOP_WORDS, words
@@ -107,6 +107,12 @@ def settings(option: object) -> dict[str, object]:
 def test_mkdocs_yml_switches_the_lexicon_off(tmp_path: Path) -> None:
     assert project_from_settings(tmp_path / "mkdocs.yml", settings(False), {}).shopping_lexicon is False
     assert project_from_settings(tmp_path / "mkdocs.yml", settings(True), {}).shopping_lexicon
+
+
+def test_switched_off_the_lexicon_keeps_its_fillers() -> None:
+    off = site_lexicon(False)
+    assert off.rules == [] and off.fillers == shopping_lexicon().fillers
+    assert site_lexicon(True) == shopping_lexicon()
 
 
 def test_a_wrong_switch_says_how_to_write_it(tmp_path: Path) -> None:

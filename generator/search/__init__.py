@@ -10,12 +10,12 @@ from generator.model import HelpCenter
 from generator.search.builder import PREFIX, build_index_files
 from generator.search.documents import SearchDoc, search_documents
 from generator.search.engine import SearchIndex, SearchResponse, SearchResult
-from generator.search.lexicon import Lexicon, shopping_lexicon
+from generator.search.lexicon import Lexicon, shopping_lexicon, site_lexicon
 
 
 def build_search_files(helpcenter: HelpCenter, lexicon: Lexicon | None = None) -> dict[str, bytes]:
     """Site path (``assets/search/...``) -> bytes of every search index file. A site passes
-    ``shopping_lexicon()`` unless mkdocs.yml switched it off (``Project.shopping_lexicon``)."""
+    ``site_lexicon(project.shopping_lexicon)``."""
     return build_index_files(search_documents(helpcenter), helpcenter.synonyms, lexicon)
 
 
@@ -29,4 +29,5 @@ __all__ = [
     "build_search_files",
     "search_documents",
     "shopping_lexicon",
+    "site_lexicon",
 ]

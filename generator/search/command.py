@@ -11,16 +11,16 @@ import json
 
 from generator.loading import load_helpcenter
 from generator.project import Project
-from generator.search import build_search_files, shopping_lexicon
+from generator.search import build_search_files, site_lexicon
 from generator.search.engine import Clause, SearchIndex, SearchResponse
 from generator.search.text import terms
 
 
 def run_search(project: Project, query: str, limit: int, fmt: str) -> int:
     helpcenter = load_helpcenter(project.content_dir)
-    lexicon = shopping_lexicon() if project.shopping_lexicon else None
+    lexicon = site_lexicon(project.shopping_lexicon)
     response = SearchIndex.from_files(build_search_files(helpcenter, lexicon)).search(query, limit)
-    lexicon_phrases = [meant for _, meant in lexicon.rules] if lexicon else []
+    lexicon_phrases = [meant for _, meant in lexicon.rules]
     names = _synonym_names(helpcenter.synonyms + lexicon_phrases)
     print(format_json(response, names) if fmt == "json" else format_text(response, names))
     return 0

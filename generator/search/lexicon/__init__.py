@@ -59,5 +59,12 @@ def shopping_lexicon() -> Lexicon:
     return Lexicon(list(dict.fromkeys(fillers)), rules)
 
 
+def site_lexicon(vocabulary: bool) -> Lexicon:
+    """What a site's search applies: the whole shopping lexicon, or, with its vocabulary
+    switched off in mkdocs.yml, only its fillers (they are part of ranking a sentence)."""
+    lexicon = shopping_lexicon()
+    return lexicon if vocabulary else Lexicon(lexicon.fillers, [])
+
+
 def _phrases(line: str) -> list[str]:
     return [p.strip() for p in line.split(",") if p.strip()]
