@@ -136,12 +136,16 @@ class SearchIndex:
             ranked = [r for r in ranked if r[1] >= floor]
         results = [self._result(doc, score) for doc, score in ranked[:limit]]
         missing = [w for c in clauses if c not in live for w in c.words]
-        unknown = (len(clauses) - len(live)) * self.specificity(0)
         confidence = "none"
         if ranked:
-            share = covered[ranked[0][0]] / (sum(weights) + unknown)
-            confidence = "answer" if share >= self.ranking["confidence"] else "related"
+            unknown = (len(clauses) - len(live)) * self.specificity(0)
+            confidence = self._confidence(covered[ranked[0][0]], sum(weights) + unknown)
         return SearchResponse(query, results, clauses, missing, confidence)
+
+    def _confidence(self, best_covers: int, query_weight: int) -> str:
+        """``answer`` if the best result covers enough of the query's specificity (words nothing
+        mentions counted at the most a word can weigh), else ``related``."""
+        return "answer" if best_covers / query_weight >= self.ranking["confidence"] else "related"
 
     def specificity(self, doc_freq: int) -> int:
         """How much a clause matching ``doc_freq`` documents weighs: its IDF in thousandths (at
