@@ -72,17 +72,19 @@
     widget.dispatchEvent(new CustomEvent(name, { bubbles: true, detail: detail }));
   }
 
-  /** Search the widget's query; a later keystroke's answer wins over an earlier one's. */
+  /** Search the widget's query. An answer is shown unless a later keystroke's is already shown:
+   *  while the shopper types on, the results of what they typed so far appear rather than wait
+   *  for a pause (each keystroke's shards take a moment to fetch). */
   function run(widget) {
     var p = parts(widget);
     var query = p.input.value;
     var mine = ++sequence;
     widget.hcSequence = mine;
-    if (!query.trim()) { render(widget, null); return Promise.resolve(); }
+    if (!query.trim()) { widget.hcShown = mine; render(widget, null); return Promise.resolve(); }
     return loadIndex().then(function (index) {
       return index.search(query, LIMIT);
     }).then(function (response) {
-      if (widget.hcSequence === mine) render(widget, response);
+      if (mine > (widget.hcShown || 0)) { widget.hcShown = mine; render(widget, response); }
     }, function () {
       if (widget.hcSequence === mine) showStatus(p, "Search is not available right now. Please try again.");
     });
