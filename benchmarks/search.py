@@ -9,9 +9,10 @@ the time from navigation start until search is ready, and, while typing queries 
 time from the keystroke that brings the first results to those results, from the last keystroke to
 the final results, and the compressed bytes of index data (not code) fetched before the first results.
 A page per query, fresh cache. With the real site it also types the realistic queries of
-tests/search/queries.yml into both sites and reports how often the right article comes first
-(Material ranks pages, so a page of a category that lists the question counts as a miss, as a
-shopper would have to look further).
+tests/search/queries.yml into both sites and reports, per kind of query, how often the right
+article comes first and is in the top five (Material ranks pages, so a page of a category that
+lists the question counts as a miss, as a shopper would have to look further), and how many
+out-of-scope questions get the "no answer" fallback rather than a confident list.
 The issue's targets at 5,000 articles: ready within 1 s of page load, first results within 100 ms
 of a keystroke, and fewer compressed bytes before them than plain Material.
 """
@@ -330,25 +331,68 @@ def _timing(bench: dict[str, Any], origin: float, finished: list[tuple[float, in
 # --- realistic queries on the real site: how often the right article is first -------------------------
 
 
-def first_result_rate(browser: Any, site: Site, url: str) -> tuple[float, float]:
-    """(share of tests/search/queries.yml answered first, MRR over the first 10 results)."""
-    items = yaml.safe_load((REPO / "tests/search/queries.yml").read_text("utf-8"))["queries"]
-    field_selector, list_selector = _selectors(site.engine)
+@dataclass
+class Quality:
+    """How the real site's box answers tests/search/queries.yml, per kind of query."""
+
+    kinds: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # kind -> (count, first, top 5)
+    fallback: tuple[int, int] = (0, 0)  # out-of-scope questions that got no confident list, of all
+
+
+def search_quality(browser: Any, site: Site, url: str) -> Quality:
+    """Type every query of tests/search/queries.yml into the site's box, as a shopper would."""
+    data = yaml.safe_load((REPO / "tests/search/queries.yml").read_text("utf-8"))
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(url)
     _open_search(page, site.engine, phone=False)
-    ranks = []
-    for item in items:
-        field = page.locator(field_selector).first
-        field.fill("")
-        field.press_sequentially(item["query"], delay=5)  # Material searches on key events, not on fill()
-        page.wait_for_timeout(500)
-        hrefs = page.locator(f"{list_selector} a").evaluate_all("links => links.map(a => a.href)")
-        ids = [_article_id(href, url) for href in hrefs][:10]
+    quality = Quality()
+    for item in data["queries"]:
+        ids, _ = _typed(page, site.engine, url, item["query"])
         right = {item["expect"], *item.get("also", [])}
-        ranks.append(next((n for n, found in enumerate(ids, 1) if found in right), None))
+        rank = next((n for n, found in enumerate(ids, 1) if found in right), None)
+        count, first, top5 = quality.kinds.get(item["kind"], (0, 0, 0))
+        quality.kinds[item["kind"]] = (count + 1, first + (rank == 1), top5 + (rank is not None and rank <= 5))
+    falls_back = 0
+    for query in data["out_of_scope"]:
+        ids, confident = _typed(page, site.engine, url, query)
+        falls_back += not (ids and confident)
+    quality.fallback = (falls_back, len(data["out_of_scope"]))
     page.close()
-    return sum(1 for r in ranks if r == 1) / len(ranks), sum(1 / r for r in ranks if r) / len(ranks)
+    return quality
+
+
+def _typed(page: Any, engine: str, url: str, query: str) -> tuple[list[str], bool]:
+    """(the result ids the box shows for ``query``, whether it shows them as an answer)."""
+    field_selector, list_selector = _selectors(engine)
+    box = page.locator(field_selector).first
+    box.fill("")
+    box.press_sequentially(query, delay=5)  # Material searches on key events, not on fill()
+    page.wait_for_timeout(500)
+    hrefs = page.locator(f"{list_selector} a").evaluate_all("links => links.map(a => a.href)")
+    confident = True  # Material has no notion of "no answer": a list is a list
+    if engine == OURS:
+        confident = page.locator("[data-hc-search=page]").get_attribute("data-hc-search-confidence") == "answer"
+    return [_article_id(href, url) for href in hrefs][:10], confident
+
+
+def quality_table(by_engine: dict[str, Quality]) -> list[str]:
+    """One line per kind of query, the engines side by side."""
+    engines = list(by_engine)
+    lines = ["    tests/search/queries.yml, right answer first · in the top five: "
+             + " | ".join(engines)]
+    kinds = list(next(iter(by_engine.values())).kinds)
+    for kind in [*kinds, "all"]:
+        cells = []
+        for engine in engines:
+            rows = by_engine[engine].kinds
+            count, first, top5 = (
+                [sum(v[i] for v in rows.values()) for i in range(3)] if kind == "all" else rows[kind]
+            )
+            cells.append(f"{first / count:4.0%} · {top5 / count:4.0%}")
+        lines.append(f"      {kind:<10} ({count:>3}) " + " | ".join(cells))
+    cells = [f"{q.fallback[0]}/{q.fallback[1]}" for q in by_engine.values()]
+    lines.append("      out of scope: fallback instead of a confident list " + " | ".join(cells))
+    return lines
 
 
 def _article_id(href: str, root: str) -> str:
@@ -417,6 +461,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 started = time.perf_counter()
                 sites = prepare(size, work, not args.skip_material)
                 print(f"   built in {time.perf_counter() - started:.0f} s", flush=True)
+                quality: dict[str, Quality] = {}
                 for site in sites:
                     with serve(site.root) as url:
                         lines = report(site, index_size(site), measure(browser, site, url), site.engine)
@@ -426,9 +471,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                                 line for line in report(site, index_size(site), phone, "ours, phone (4x CPU)")[1:]
                             ]
                         if size == "real":
-                            first, mrr = first_result_rate(browser, site, url)
-                            lines.append(f"    tests/search/queries.yml: right answer first {first:.0%}, MRR {mrr:.2f}")
+                            quality[site.engine] = search_quality(browser, site, url)
                     print("\n".join(lines), flush=True)
+                if quality:
+                    print("\n".join(quality_table(quality)), flush=True)
             browser.close()
     finally:
         if args.keep is None:

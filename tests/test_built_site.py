@@ -431,8 +431,8 @@ def test_the_site_publishes_no_script_that_no_page_loads(real_site: Path) -> Non
         for tag, attribute, value in read_html(path).urls
         if tag == "script" and attribute == "src"
     }
-    assert published == loaded == {"assets/javascripts/hc-search.js", "assets/javascripts/hc-widgets.js",
-                                   "assets/javascripts/hc-events.js"}
+    assert published == loaded == {"assets/javascripts/hc-search-engine.js", "assets/javascripts/hc-search-box.js",
+                                   "assets/javascripts/hc-widgets.js", "assets/javascripts/hc-events.js"}
     assert not list(real_site.glob("assets/javascripts/*.map"))
 
 

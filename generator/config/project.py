@@ -33,6 +33,9 @@ class Project:
     """Absolute, ending with '/': canonical URLs, the sitemap and structured data are built from it."""
     store: StoreSettings
     language: str = "en"
+    shopping_lexicon: bool = True
+    """Search also understands everyday shopping words (generator/search/lexicon); the plugin's
+    ``shopping_lexicon: false`` switches that off."""
     raw: Mapping[str, Any] | None = None
     """mkdocs.yml as data, for export."""
 
@@ -91,6 +94,9 @@ def project_from_settings(config_file: Path, raw: Mapping[str, Any],
                           "(canonical URLs and the sitemap need it)")
     extra = raw.get("extra") or {}
     check_brand(extra.get("brand") if isinstance(extra, Mapping) else None)
+    lexicon = options.get("shopping_lexicon", True)
+    if not isinstance(lexicon, bool):
+        raise ConfigError(f"plugins.helpcenter.shopping_lexicon: must be true or false, not '{lexicon}'")
     theme = raw.get("theme") or {}
     language = theme.get("language", "en") if isinstance(theme, Mapping) else "en"
     return Project(
@@ -101,5 +107,6 @@ def project_from_settings(config_file: Path, raw: Mapping[str, Any],
         site_url=site_url.rstrip("/") + "/",
         store=resolve_store(extra.get("store") if isinstance(extra, Mapping) else None, environ),
         language=str(language),
+        shopping_lexicon=lexicon,
         raw=raw,
     )

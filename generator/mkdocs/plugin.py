@@ -31,6 +31,8 @@ CONTENT_PROBLEMS_HEADING = "content problems:"
 class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]
     content_dir = c.Type(str, default="content")
     """The folder of FAQ categories (faq/*.yml), care guides (care/*.md) and search synonyms."""
+    shopping_lexicon = c.Type(bool, default=True)
+    """Search also understands everyday shopping words and phrasings (generator/search/lexicon)."""
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped-call]
@@ -44,7 +46,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     def on_config(self, config: Any) -> Any:
         settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
                     "theme": {"language": config.theme.get("language", "en")},
-                    "plugins": [{"helpcenter": {"content_dir": self.config.content_dir}}]}
+                    "plugins": [{"helpcenter": {"content_dir": self.config.content_dir,
+                                                "shopping_lexicon": self.config.shopping_lexicon}}]}
         try:
             self.project = project_from_settings(Path(config.config_file_path), settings)
             self.output = generate(self.project)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 CARE_TITLE = "Care guides"
-"""The title of the care guides' section (``care/``): its index page, the navigation and search results."""
+"""The name of the care guides' section: its page and navigation entry, and the context of a
+guide's overview in search results."""
 
 
 @dataclass(frozen=True)

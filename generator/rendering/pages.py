@@ -17,6 +17,7 @@ import jinja2
 import yaml
 
 from generator.config.project import Project
+from generator.markup.escape import md_escape
 from generator.markup.links import LinkResolver
 from generator.markup.rewrite import rewrite_markdown
 from generator.reading.model import CARE_TITLE, Category, Guide, HelpCenter, Question
@@ -25,7 +26,6 @@ from generator.rendering.seo import SiteInfo, SiteSeo
 
 CARE_DESCRIPTION = "How to clean, protect and store your bags, material by material."
 HOME_DESCRIPTION = "Answers about orders, shipping, returns, your account and caring for your {store} bags."
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}])")
 _SECTION = re.compile(r"^## ", re.MULTILINE)
 MIN_TOC_SECTIONS = 4
 """A guide lists its sections ("On this page") only from this many: a shorter one fits on a screen, and a
@@ -49,7 +49,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["md_escape"] = lambda text: _MD_SPECIAL.sub(r"\\\1", str(text))
+    env.filters["md_escape"] = lambda text: md_escape(str(text))
     env.filters["front_matter"] = _front_matter
     env.filters["long_date"] = long_date
     return env

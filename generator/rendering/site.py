@@ -9,7 +9,7 @@ from generator.config.project import Project
 from generator.reading.loading import load_helpcenter
 from generator.reading.model import HelpCenter
 from generator.rendering.pages import Page, PageRenderer, navigation, template_data
-from generator.search import build_search_files
+from generator.search import build_search_files, site_lexicon
 
 UNUSED_THEME_FILES = (
     "assets/javascripts/bundle.*",
@@ -41,7 +41,7 @@ def generate(project: Project) -> Output:
     return Output(
         helpcenter=helpcenter,
         pages=PageRenderer(helpcenter, project).all_pages(),
-        files=build_search_files(helpcenter),
+        files=build_search_files(helpcenter, site_lexicon(project.shopping_lexicon)),
         template_data=template_data(helpcenter, project),
         nav=navigation(helpcenter),
     )

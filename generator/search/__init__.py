@@ -1,7 +1,7 @@
 """Help-center search: index files for the browser and the same ranking for ``helpcenter search``.
 
 ``build_search_files`` turns the content model into the static files the site serves;
-``SearchIndex`` answers queries from those files exactly as ``hc-search.js`` does.
+``SearchIndex`` answers queries from those files exactly as ``hc-search-engine.js`` does.
 """
 
 from __future__ import annotations
@@ -10,25 +10,24 @@ from generator.reading.model import HelpCenter
 from generator.search.builder import PREFIX, build_index_files
 from generator.search.documents import SearchDoc, search_documents
 from generator.search.engine import SearchIndex, SearchResponse, SearchResult
+from generator.search.lexicon import Lexicon, shopping_lexicon, site_lexicon
 
 
-def build_search_files(helpcenter: HelpCenter) -> dict[str, bytes]:
-    """Site path (``assets/search/...``) -> bytes of every search index file."""
-    return build_index_files(search_documents(helpcenter), helpcenter.synonyms)
-
-
-def search_helpcenter(helpcenter: HelpCenter, query: str, limit: int = 10) -> SearchResponse:
-    """Build the index in memory and run one query, as the site would."""
-    return SearchIndex.from_files(build_search_files(helpcenter)).search(query, limit)
+def build_search_files(helpcenter: HelpCenter, lexicon: Lexicon | None = None) -> dict[str, bytes]:
+    """Site path (``assets/search/...``) -> bytes of every search index file. A site passes
+    ``site_lexicon(project.shopping_lexicon)``."""
+    return build_index_files(search_documents(helpcenter), helpcenter.synonyms, lexicon)
 
 
 __all__ = [
     "PREFIX",
+    "Lexicon",
     "SearchDoc",
     "SearchIndex",
     "SearchResponse",
     "SearchResult",
     "build_search_files",
     "search_documents",
-    "search_helpcenter",
+    "shopping_lexicon",
+    "site_lexicon",
 ]

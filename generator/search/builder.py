@@ -4,7 +4,8 @@ Layout (all JSON, site paths under ``assets/search/``):
 
 - ``index.json``: the manifest, fetched with the page (a few KB). It holds the sorted term
   dictionary (one space-separated string), where each shard of postings starts in it, the
-  synonym groups already turned into terms, the stop words and the query-time ranking
+  synonym groups already turned into terms, the shopping lexicon's rules that can reach this
+  index (as terms) and its conversational fillers, the stop words and the query-time ranking
   parameters, so that the browser and ``helpcenter search`` read them from the same place.
 - ``terms-N.json``: the postings of a contiguous run of dictionary terms, one flat array per
   term, ``[doc gap, score, doc gap, score, ...]``. Scores are BM25F over the fields, weighted
@@ -20,12 +21,12 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
 from generator.search.documents import FIELDS, SearchDoc
-from generator.search.text import STOP_WORDS, terms
+from generator.search.lexicon import Lexicon
+from generator.search.text import STOP_WORDS, terms, words
 
 FORMAT = "hc-search/1"
 PREFIX = "assets/search/"
@@ -34,11 +35,12 @@ FIELD_B = {"title": 0.3, "keywords": 0.3, "body": 0.75, "context": 0.3}  # lengt
 K1 = 1.2
 SCORE_SCALE = 100  # scores are stored as round(score * SCORE_SCALE)
 SHARD_BYTES = 16_000  # target raw size of a postings shard
-CHUNK_BYTES = 6_000  # target raw size of a document chunk
+CHUNK_BYTES = 4_000  # target raw size of a document chunk (smaller since the manifest carries the lexicon)
 
 # Query-time parameters, read by both query engines from the manifest.
 RANKING = {
-    "synonym": 0.8,  # a synonym of a query word (or phrase)
+    "synonym": 0.8,  # a synonym of a query word (or phrase), from the store's synonyms.yml
+    "lexicon": 0.5,  # a phrase the shopping lexicon relates to a query word (or phrase)
     "typo": 0.6,  # a word one edit away (query words of >= typoMinLength letters, unknown as typed)
     "typoMinLength": 5,
     "prefix": 0.7,  # the last word, as if still being typed
@@ -48,6 +50,7 @@ RANKING = {
     "maxExpansions": 40,  # prefix expansions per word, in dictionary order
     "coordination": 2,  # score * (matched clauses / clauses) ** coordination
     "minRelativeScore": 0.1,  # results scoring under this share of the best one are dropped
+    "confidence": 0.5,  # the best result must cover this share of the query's specificity to answer it
 }
 
 
@@ -57,8 +60,10 @@ class _Counted:
     lengths: dict[str, int]
 
 
-def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]]) -> dict[str, bytes]:
-    """Site path -> bytes of every search file for these documents."""
+def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
+                      lexicon: Lexicon | None = None) -> dict[str, bytes]:
+    """Site path -> bytes of every search file for these documents (``lexicon``: the shopping
+    lexicon, or None when the site switched it off)."""
     counted = [_count(doc) for doc in docs]
     postings = _postings(counted)
     vocabulary = sorted(postings)
@@ -74,6 +79,8 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]]) -> dict[
         "terms": " ".join(vocabulary),
         "shards": shard_starts,
         "synonyms": synonym_terms(synonyms),
+        "lexicon": lexicon_terms(lexicon, set(vocabulary)) if lexicon else [],
+        "fillers": filler_words(lexicon) if lexicon else [],
         "stopWords": " ".join(sorted(STOP_WORDS)),
         "ranking": RANKING,
     }
@@ -90,6 +97,41 @@ def synonym_terms(synonyms: list[list[str]]) -> list[list[str]]:
         if len(phrases) > 1:
             groups.append(phrases)
     return groups
+
+
+def lexicon_terms(lexicon: Lexicon, vocabulary: set[str]) -> list[list[list[str]]]:
+    """The lexicon's rules as [said phrases, meant phrases] in terms, keeping only meant phrases
+    this index holds and the rules left with one: the rest could never change a result, and
+    the manifest is fetched with every page. A said phrase with a filler word in it is left
+    out: queries lose their fillers first, so it could never match whole."""
+    fillers = {f for f in filler_words(lexicon) if " " not in f}
+    rules: list[list[list[str]]] = []
+    for said, meant in lexicon.rules:
+        targets = [t for t in _phrase_terms(meant) if all(term in vocabulary for term in t.split(" "))]
+        triggers = _phrase_terms([p for p in said if _kept_whole(p, fillers)])
+        if targets and triggers and (len(triggers) > 1 or targets != triggers):
+            rules.append([triggers, targets])
+    return rules
+
+
+def filler_words(lexicon: Lexicon) -> list[str]:
+    """The lexicon's fillers as a query's words, less the stop words queries lose anyway."""
+    found = (" ".join(words(f)) for f in lexicon.fillers)
+    return [f for f in dict.fromkeys(found) if f and f not in STOP_WORDS]
+
+
+def _kept_whole(phrase: str, fillers: set[str]) -> bool:
+    """Whether a said phrase can match as written: none of its words is a filler, and stop words
+    do not shrink it to one word ("other colour" would otherwise fire on every "colour")."""
+    found = words(phrase)
+    if fillers.intersection(found):
+        return False
+    return len(found) == 1 or len([w for w in found if w not in STOP_WORDS]) > 1
+
+
+def _phrase_terms(phrases: list[str]) -> list[str]:
+    found = (" ".join(terms(p)) for p in phrases)
+    return [p for p in dict.fromkeys(found) if p]
 
 
 def _count(doc: SearchDoc) -> _Counted:
@@ -153,10 +195,6 @@ def _chunks(docs: list[SearchDoc]) -> tuple[int, list[list[list[str]]]]:
     average = sum(len(_json(r)) for r in rows) / len(rows) if rows else 1
     chunk = max(8, int(CHUNK_BYTES / average))
     return chunk, [rows[i : i + chunk] for i in range(0, len(rows), chunk)]
-
-
-def shard_of(shard_starts: list[int], term_number: int) -> int:
-    return bisect_right(shard_starts, term_number) - 1
 
 
 def _json(value: object) -> bytes:

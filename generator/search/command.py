@@ -11,16 +11,17 @@ import json
 
 from generator.config.project import Project
 from generator.reading.loading import load_helpcenter
-from generator.reading.model import HelpCenter
-from generator.search import build_search_files
+from generator.search import build_search_files, site_lexicon
 from generator.search.engine import Clause, SearchIndex, SearchResponse
 from generator.search.text import terms
 
 
 def run_search(project: Project, query: str, limit: int, fmt: str) -> int:
     helpcenter = load_helpcenter(project.content_dir)
-    response = SearchIndex.from_files(build_search_files(helpcenter)).search(query, limit)
-    names = _synonym_names(helpcenter)
+    lexicon = site_lexicon(project.shopping_lexicon)
+    response = SearchIndex.from_files(build_search_files(helpcenter, lexicon)).search(query, limit)
+    lexicon_phrases = [meant for _, meant in lexicon.rules]
+    names = _synonym_names(helpcenter.synonyms + lexicon_phrases)
     print(format_json(response, names) if fmt == "json" else format_text(response, names))
     return 0
 
@@ -32,8 +33,11 @@ def format_text(response: SearchResponse, names: dict[str, str]) -> str:
         lines.append("Also searched: " + "; ".join(e for e in expansions if e))
     if response.missing:
         lines.append("No article mentions: " + ", ".join(response.missing))
-    if not response.results:
+    if response.confidence == "none":
         lines.append("No results: the site shows the contact link and the featured questions instead.")
+    elif response.confidence == "related":
+        lines.append("No answer: the site shows the contact link and the featured questions, "
+                     "then these as related topics.")
     for rank, result in enumerate(response.results, 1):
         lines.append(f"{rank:>3}. {result.title}  [{result.score:.1f}]")
         lines.append(f"     {result.url}")
@@ -48,14 +52,15 @@ def format_json(response: SearchResponse, names: dict[str, str]) -> str:
             for rank, r in enumerate(response.results, 1)
         ],
         "missing": response.missing,
+        "confidence": response.confidence,
         "expansions": [_expansion(c, names) for c in response.clauses if _expansion(c, names)],
     }, indent=2, ensure_ascii=False)
 
 
-def _synonym_names(helpcenter: HelpCenter) -> dict[str, str]:
-    """Synonym phrases by their index terms ("monei back" -> "money back"), to explain a query."""
+def _synonym_names(groups: list[list[str]]) -> dict[str, str]:
+    """Synonym and lexicon phrases by their index terms ("monei back" -> "money back"), to explain a query."""
     names: dict[str, str] = {}
-    for group in helpcenter.synonyms:
+    for group in groups:
         for phrase in group:
             names.setdefault(" ".join(terms(phrase)), phrase)  # the first of "reimbursement, reimburse"
     return names

@@ -20,6 +20,7 @@ from typing import Any
 import markdown  # type: ignore[import-untyped]
 from markdown.extensions.toc import slugify, unique  # type: ignore[import-untyped]
 
+from generator.markup.escape import md_escape
 from generator.markup.plaintext import excerpt
 from generator.markup.plaintext import search_text as markdown_to_text
 from generator.reading.model import CARE_TITLE, Category, Guide, HelpCenter, Question
@@ -29,7 +30,6 @@ FIELDS = ("title", "keywords", "body", "context")
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}])")  # as pages.py escapes the title of the page
 
 
 @dataclass
@@ -116,7 +116,7 @@ def _h2_anchors(guide: Guide, headings: list[tuple[int, str]]) -> list[tuple[str
     split saw, with the toc's own slugify and numbering, so that sections never shift.
     """
     md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html"])
-    title = _MD_SPECIAL.sub(r"\\\1", guide.title)
+    title = md_escape(guide.title)  # as pages.py writes the page's title
     md.convert(f"# {title}\n\n{guide.body}")
     found: list[tuple[str, str]] = []
 

@@ -1,19 +1,27 @@
-"""The query engine, reading the files that builder.py writes, step for step like hc-search.js.
+"""The query engine, reading the files that builder.py writes, step for step like hc-search-engine.js.
 
-A query becomes a list of clauses, one per word or per phrase that a synonym group knows.
-A clause has alternatives (the words as typed, each synonym phrase), an alternative has
-parts (one per word), and a part is the set of index terms that count for that word, each
-with a weight: the word's own term (1), terms starting with it (it is still being typed, or
-the stemmer cut differently), and, only for a word of five letters or more that the index
-does not know, the terms of the words one edit away from it. A document's score is the sum over clauses of its
-best alternative, times the share of clauses it matches (squared): documents that match
-every word rank first. Everything is computed in the same order as in JavaScript, so that
-both give the same floating-point scores.
+A query loses its conversational filler ("hi", "can you tell me"), then becomes a list of
+clauses, one per word or per phrase that a synonym rule knows. A clause has alternatives (the
+words as typed, each synonym or lexicon phrase), an alternative has parts (one per word), and
+a part is the set of index terms that count for that word, each with a weight: the word's own
+term (1), terms starting with it (it is still being typed, or the stemmer cut differently),
+and, only for a word of five letters or more that the index does not know, the terms of the
+words one edit away from it.
+
+A document's score is the sum over clauses of its best alternative, times its coverage
+squared: the share of the query's specificity it matches, each clause weighing as much as it
+is rare in the index (an IDF, in thousandths). So the informative words of a sentence decide,
+and a one- or two-word query that a document matches whole ranks as it always did. The same
+weights decide the confidence: when the best document covers under ``confidence`` of the
+query's weight, words nothing mentions counted at their full weight, the query has no answer
+here and its results are only related topics. Everything is computed in the same order as in
+JavaScript, so that both give the same floating-point scores.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from bisect import bisect_left
@@ -63,6 +71,18 @@ class SearchResponse:
     clauses: list[Clause] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     """Words that match nothing in the index (not even a synonym or a near spelling)."""
+    confidence: str = "none"
+    """``answer``: the results answer the query; ``related``: they are only related topics
+    (its specific words match nothing); ``none``: no result at all."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Query phrases (as terms) that also search for other phrases, at a weight."""
+
+    triggers: list[list[str]]
+    targets: list[list[str]]
+    weight: float
 
 
 @dataclass(frozen=True)
@@ -85,10 +105,11 @@ class SearchIndex:
         self.terms: list[str] = manifest["terms"].split(" ") if manifest["terms"] else []
         self._term_numbers = {t: i for i, t in enumerate(self.terms)}
         self._shard_starts: list[int] = manifest["shards"]
-        self.synonyms: list[list[list[str]]] = [[p.split(" ") for p in g] for g in manifest["synonyms"]]
-        self._synonym_terms = {t for g in self.synonyms for p in g for t in p}
-        self._stop_words = frozenset(manifest["stopWords"].split(" "))
         self.ranking: dict[str, float] = manifest["ranking"]
+        self.rules = _rules(manifest, self.ranking)
+        self._synonym_terms = {t for r in self.rules for p in r.triggers for t in p}
+        self._stop_words = frozenset(manifest["stopWords"].split(" "))
+        self._fillers = [f.split(" ") for f in manifest["fillers"]]
         self._shards: dict[int, list[list[int]]] = {}
         self._chunks: dict[int, list[list[str]]] = {}
         self.files_read: list[str] = ["index.json"]
@@ -106,14 +127,33 @@ class SearchIndex:
     def search(self, query: str, limit: int = 10) -> SearchResponse:
         clauses = self.parse(query)
         live = [c for c in clauses if self._known(c)]
-        scores = self._score(live)
+        matches = [self._clause_scores(c) for c in live]
+        weights = [self.specificity(len(m)) for m in matches]
+        scores, covered = self._score(matches, weights)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         if ranked:
             floor = ranked[0][1] * self.ranking["minRelativeScore"]
             ranked = [r for r in ranked if r[1] >= floor]
         results = [self._result(doc, score) for doc, score in ranked[:limit]]
         missing = [w for c in clauses if c not in live for w in c.words]
-        return SearchResponse(query, results, clauses, missing)
+        confidence = "none"
+        if ranked:
+            unknown = (len(clauses) - len(live)) * self.specificity(0)
+            confidence = self._confidence(covered[ranked[0][0]], sum(weights) + unknown)
+        return SearchResponse(query, results, clauses, missing, confidence)
+
+    def _confidence(self, best_covers: int, query_weight: int) -> str:
+        """``answer`` if the best result covers enough of the query's specificity (words nothing
+        mentions counted at the most a word can weigh), else ``related``."""
+        return "answer" if best_covers / query_weight >= self.ranking["confidence"] else "related"
+
+    def specificity(self, doc_freq: int) -> int:
+        """How much a clause matching ``doc_freq`` documents weighs: its IDF in thousandths (at
+        least 1). Rounded so that JavaScript's and Python's logarithms, which may differ in the
+        last bit, give the same integer."""
+        n = self.doc_count
+        idf = math.log(1 + (n - doc_freq + 0.5) / (doc_freq + 0.5))
+        return max(1, math.floor(idf * 1000 + 0.5))
 
     # -- from the query to clauses ---------------------------------------------------------------
 
@@ -139,13 +179,29 @@ class SearchIndex:
         # The last word is still being typed unless something (a space, a "?") follows it.
         normalized = _MARKS.sub("", unicodedata.normalize("NFKD", query)).lower()
         is_open = bool(found) and bool(_OPEN_END.search(normalized))
+        filler = self._filler_positions(found)
         tokens = []
         for n, word in enumerate(found):
-            if word not in self._stop_words:
+            if word not in self._stop_words and n not in filler:
                 term = index_term(word)
                 typos = self._typos(word, term)
                 tokens.append(_Token(word, term, is_open and n == len(found) - 1, typos))
         return tokens
+
+    def _filler_positions(self, found: list[str]) -> set[int]:
+        """Positions of the words that belong to a conversational filler phrase ("i was
+        wondering", "thanks in advance"): the longest filler starting at each word, left to right."""
+        skip: set[int] = set()
+        i = 0
+        while i < len(found):
+            length = 0
+            for filler in self._fillers:
+                n = len(filler)
+                if n > length and found[i : i + n] == filler:
+                    length = n
+            skip.update(range(i, i + length))
+            i += max(length, 1)
+        return skip
 
     def _typos(self, word: str, term: str) -> tuple[str, ...]:
         """Index (or synonym) terms of the words one edit away from ``word`` as typed, only for a
@@ -197,24 +253,26 @@ class SearchIndex:
         return None
 
     def _synonym_match(self, tokens: list[_Token], i: int) -> tuple[int, list[tuple[list[str], float]]]:
-        """The longest synonym phrase at token ``i``, and the other phrases of its group(s) with
-        their weight: ``synonym``, times ``typo`` if the phrase was matched through a typo."""
+        """The longest trigger phrase of any rule at token ``i``, and the target phrases of the
+        rule(s) it triggers with their weight: the rule's, times ``typo`` if the phrase was
+        matched through a typo. The store's synonyms come first, so a phrase they share with
+        the lexicon keeps the store's weight."""
         best = 0
-        groups: list[tuple[list[list[str]], list[str]]] = []
-        for group in self.synonyms:
-            for phrase in group:
+        found: list[tuple[Rule, list[str]]] = []
+        for rule in self.rules:
+            for phrase in rule.triggers:
                 n = len(phrase)
                 if n >= best and i + n <= len(tokens) and all(
                     _matches(tokens[i + k], phrase[k]) for k in range(n)
                 ):
                     if n > best:
-                        best, groups = n, []
-                    groups.append((group, phrase))
+                        best, found = n, []
+                    found.append((rule, phrase))
         others: list[tuple[list[str], float]] = []
-        for group, phrase in groups:
+        for rule, phrase in found:
             exact = all(tokens[i + k].term == phrase[k] for k in range(len(phrase)))
-            weight = self.ranking["synonym"] * (1.0 if exact else self.ranking["typo"])
-            for other in group:
+            weight = rule.weight * (1.0 if exact else self.ranking["typo"])
+            for other in rule.targets:
                 if other != phrase and all(other != known for known, _ in others):
                     others.append((other, weight))
         return best, others
@@ -224,22 +282,23 @@ class SearchIndex:
     def _known(self, clause: Clause) -> bool:
         return any(t in self._term_numbers for a in clause.alternatives for p in a.parts for t in p)
 
-    def _score(self, clauses: list[Clause]) -> dict[int, float]:
+    def _score(self, matches: list[dict[int, float]], weights: list[int]) -> tuple[dict[int, float], dict[int, int]]:
+        """Each document's score, and the specificity it covers (for the confidence)."""
         total: dict[int, float] = {}
-        matched: dict[int, int] = {}
-        for clause in clauses:
-            best = self._clause_scores(clause)
+        covered: dict[int, int] = {}
+        for best, weight in zip(matches, weights, strict=True):
             for doc, value in best.items():
                 total[doc] = total.get(doc, 0.0) + value
-                matched[doc] = matched.get(doc, 0) + 1
+                covered[doc] = covered.get(doc, 0) + weight
+        whole = sum(weights)
         final: dict[int, float] = {}
         for doc, value in total.items():
-            share = matched[doc] / len(clauses)
+            share = covered[doc] / whole
             factor = 1.0
             for _ in range(int(self.ranking["coordination"])):
                 factor *= share
             final[doc] = value * factor
-        return final
+        return final, covered
 
     def _clause_scores(self, clause: Clause) -> dict[int, float]:
         best: dict[int, float] = {}
@@ -296,6 +355,18 @@ class SearchIndex:
     def _load(self, name: str) -> Any:
         self.files_read.append(name)
         return json.loads(self._read(name))
+
+
+def _rules(manifest: dict[str, Any], ranking: dict[str, float]) -> list[Rule]:
+    """The store's synonym groups (each phrase stands for the others), then the lexicon's rules
+    (its ``say`` phrases also search for its ``mean`` ones), lower."""
+    rules = []
+    for group in manifest["synonyms"]:
+        phrases = [p.split(" ") for p in group]
+        rules.append(Rule(phrases, phrases, ranking["synonym"]))
+    for say, mean in manifest["lexicon"]:
+        rules.append(Rule([p.split(" ") for p in say], [p.split(" ") for p in mean], ranking["lexicon"]))
+    return rules
 
 
 def _add(part: Part, term: str, weight: float) -> None:

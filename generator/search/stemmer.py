@@ -1,9 +1,9 @@
-"""The Porter stemmer, written exactly like lunr.js's (and like ``hc-search.js``).
+"""The Porter stemmer, written exactly like lunr.js's (and like ``hc-search-engine.js``).
 
 lunr.py's stemmer is a port of the C reference and differs from lunr.js on words such as
 "try" and "lay"; the browser and ``helpcenter search`` must agree on every word, so both
-sides carry this regular-expression version, step for step. ``tests/test_search_stemmer.py``
-runs the two on the same word list.
+sides carry this regular-expression version, step for step. ``tests/search/test_text.py``
+stems the content's whole vocabulary, inflected, with both and requires the same stems.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Text to search terms, the same way in Python and in ``hc-search.js``.
+"""Text to search terms, the same way in Python and in ``hc-search-engine.js``.
 
 The browser repeats these steps on the query, so each one is chosen to be exactly
 reproducible in JavaScript: Unicode NFKD, drop combining marks (U+0300–U+036F), lower
@@ -49,9 +49,16 @@ def words(text: str) -> list[str]:
     return [w for w in _SEPARATORS.split(text) if w]
 
 
+# Words Porter merges with another that shoppers keep apart ("customs" -> "custom", the stem of
+# "customer"): they keep their own term. hc-search-engine.js holds the same list.
+OWN_TERMS = {"customs": "customs"}
+
+
 @cache  # a site's vocabulary is small next to its word count: stem each word once
 def term(word: str) -> str:
     """The index term of one normalised word: its stem, or the word itself if it has digits."""
+    if word in OWN_TERMS:
+        return OWN_TERMS[word]
     return word if _DIGIT.search(word) else stem(word)
 
 

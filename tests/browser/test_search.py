@@ -1,6 +1,6 @@
 """Search in Chromium, on the real built site: shopper queries typed into the boxes, the shared
-vectors run by the page's own hc-search.js, keyboard, phone, no results, going to a result and back,
-what is fetched when, and no JavaScript."""
+vectors run by the page's own hc-search-engine.js, keyboard, phone, no answer, going to a result
+and back, what is fetched when, and no JavaScript."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, Request, expect
 
 from generator.reading.loading import load_helpcenter
-from generator.search import SearchIndex, build_search_files
+from generator.search import SearchIndex, build_search_files, shopping_lexicon
 from tests.browser.conftest import REPO, NewPage, wait_until
-from tests.search.helpers import helpcenter_from, load_vectors
+from tests.search.helpers import load_vectors, vector_files
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ QUERIES = yaml.safe_load((REPO / "tests" / "search" / "queries.yml").read_text(e
 
 @pytest.fixture(scope="module")
 def python_index() -> SearchIndex:
-    return SearchIndex.from_files(build_search_files(load_helpcenter(REPO / "content")))
+    return SearchIndex.from_files(build_search_files(load_helpcenter(REPO / "content"), shopping_lexicon()))
 
 
 def search(page: Page, box: str, query: str) -> list[str]:
@@ -61,7 +61,7 @@ def test_shopper_queries_find_their_answer_first_in_the_home_page_box(
 
 def test_the_shared_vectors_rank_alike_in_chromium(page: Page, site_server: str) -> None:
     vectors = load_vectors()
-    files = build_search_files(helpcenter_from(vectors["content"]))
+    files = vector_files(vectors)
     data = {name.rsplit("/", 1)[1]: json.loads(body) for name, body in files.items()}
     page.goto(site_server)
     answers: list[dict[str, Any]] = page.evaluate(
@@ -71,7 +71,7 @@ def test_the_shared_vectors_rank_alike_in_chromium(page: Page, site_server: str)
             for (const query of queries) {
                 const response = await index.search(query, 10);
                 out.push({ids: response.results.map((r) => r.id), scores: response.results.map((r) => r.score),
-                          missing: response.missing});
+                          missing: response.missing, confidence: response.confidence});
             }
             return out;
         }""",
@@ -82,6 +82,7 @@ def test_the_shared_vectors_rank_alike_in_chromium(page: Page, site_server: str)
         assert answer["ids"] == vector["expected"], vector["why"]
         assert answer["scores"] == [r.score for r in python.search(vector["query"]).results], vector["query"]
         assert answer["missing"] == vector["missing"]
+        assert answer["confidence"] == vector["confidence"]
 
 
 def test_a_guide_section_result_opens_the_section(page: Page, site_server: str) -> None:
@@ -131,7 +132,8 @@ def test_no_results_offer_the_contact_link_and_the_popular_questions(
     assert search(page, PAGE_BOX, "xylophone quartet") == []
     fallback = page.locator(f"{PAGE_BOX} [data-hc-search-fallback]")
     expect(fallback).to_be_visible()
-    expect(page.locator(f"{PAGE_BOX} [data-hc-search-status]")).to_contain_text("No results")
+    expect(page.locator(f"{PAGE_BOX} [data-hc-search-status]")).to_have_text(
+        "No article mentions “xylophone quartet”.")
     expect(fallback.get_by_role("link", name="contact us")).to_have_attribute("href", dev_store.url + "/pages/contact")
     featured = load_helpcenter(REPO / "content").questions
     titles = [q.question for q in featured if q.featured]
@@ -142,6 +144,49 @@ def test_a_partly_unknown_query_says_which_words_nothing_mentions(page: Page, si
     page.goto(site_server)
     assert search(page, PAGE_BOX, "suede cleaning")
     expect(page.locator(f"{PAGE_BOX} [data-hc-search-status]")).to_contain_text("No article mentions “suede”")
+
+
+def test_without_an_answer_weak_matches_come_after_the_fallback_as_related_topics(
+    page: Page, site_server: str
+) -> None:
+    """An out-of-scope question: what no article mentions first, then what to do, then related topics;
+    Enter does not open a related topic as if it were the answer."""
+    page.goto(site_server)
+    ids = search(page, PAGE_BOX, "can I pay with bitcoin")
+    assert ids, "weak matches are still shown"
+    box = page.locator(PAGE_BOX)
+    expect(box).to_have_attribute("data-hc-search-confidence", "related")
+    expect(box.locator("[data-hc-search-status]")).to_have_text("No article mentions “bitcoin”.")
+    fallback = box.locator("[data-hc-search-fallback]")
+    expect(fallback.get_by_role("link", name="contact us")).to_be_visible()
+    expect(fallback.locator(".hc-search-fallback__heading")).to_have_text(["Most asked questions", "Related topics"])
+    order = page.evaluate("""() => {
+        const box = document.querySelector('[data-hc-search=page]');
+        const fallback = box.querySelector('[data-hc-search-fallback]');
+        const list = box.querySelector('[data-hc-search-results]');
+        return fallback.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING;
+    }""")
+    assert order, "related topics come after the fallback"
+    box.locator("[data-hc-search-input]").press("Enter")
+    page.wait_for_timeout(300)
+    assert page.url.rstrip("/") == site_server.rstrip("/")
+
+
+def test_the_box_tells_other_scripts_when_a_query_settles_and_a_result_opens(page: Page, site_server: str) -> None:
+    page.goto(site_server)
+    page.evaluate("""() => {
+        window.heard = [];
+        document.addEventListener('hc-search:settled', (e) => window.heard.push(['settled', e.detail]));
+        document.addEventListener('hc-search:open', (e) => window.heard.push(['open', e.detail]));
+    }""")
+    ids = search(page, PAGE_BOX, "refund how long")
+    page.evaluate("document.addEventListener('click', (e) => e.preventDefault(), {once: true})")
+    page.locator(f"{PAGE_BOX} [data-hc-search-results] a").first.click()
+    heard = page.evaluate("window.heard")
+    settled = [d for name, d in heard if name == "settled"][-1]
+    assert (settled["query"], settled["confidence"], settled["ids"]) == ("refund how long", "answer", ids)
+    [opened] = [d for name, d in heard if name == "open"]
+    assert (opened["id"], opened["rank"], opened["query"]) == (ids[0], 1, "refund how long")
 
 
 def test_a_header_result_opens_its_article_and_back_finds_the_search_closed(page: Page, site_server: str) -> None:
@@ -250,6 +295,6 @@ def test_without_javascript_the_box_gives_way_to_the_topics_and_contact(new_page
 
 
 def test_built_site_search_files_match_the_core(built_site: Path) -> None:
-    files = build_search_files(load_helpcenter(REPO / "content"))
+    files = build_search_files(load_helpcenter(REPO / "content"), shopping_lexicon())
     for name, body in files.items():
         assert (built_site / name).read_bytes() == body, name

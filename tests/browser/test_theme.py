@@ -99,7 +99,7 @@ def test_a_page_loads_only_the_help_centers_own_scripts(page: Page, site_server:
     page.goto(site_server)
     page.wait_for_load_state("networkidle")
     names = sorted(url.rsplit("/", 1)[-1] for url in scripts)
-    assert names == ["hc-events.js", "hc-search.js", "hc-widgets.js"], names
+    assert names == ["hc-events.js", "hc-search-box.js", "hc-search-engine.js", "hc-widgets.js"], names
 
 
 def test_on_a_short_wide_window_the_end_of_the_navigation_can_be_scrolled_to(page: Page, site_server: str) -> None:

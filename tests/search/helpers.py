@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.reading.model import Category, Guide, HelpCenter, Question
 from generator.search import build_search_files
+from generator.search.lexicon import parse_lexicon
 
 HERE = Path(__file__).parent
 VECTORS = HERE / "vectors.json"
@@ -28,6 +29,13 @@ def helpcenter_from(data: dict[str, Any]) -> HelpCenter:
     ]
     guides = [Guide(g["id"], g["title"], g.get("description", ""), n, g["body"]) for n, g in enumerate(data["guides"])]
     return HelpCenter(categories, guides, [list(group) for group in data.get("synonyms", [])])
+
+
+def vector_files(vectors: dict[str, Any]) -> dict[str, bytes]:
+    """The index files of search_vectors.json's help center, with its own small lexicon (the
+    shipped one changes as it grows; the vectors pin the rules, not its words)."""
+    content = vectors["content"]
+    return build_search_files(helpcenter_from(content), parse_lexicon(content["lexicon"]))
 
 
 def load_vectors() -> dict[str, Any]:
@@ -54,7 +62,7 @@ def node() -> str | None:
 
 def run_node(index_dir: Path, work: Path, queries: Sequence[str] = (), words: Sequence[str] = (),
              texts: Sequence[str] = (), limit: int = 10) -> dict[str, Any]:
-    """hc-search.js's engine in node on these queries (and stems of ``words``, tokens of ``texts``)."""
+    """hc-search-engine.js in node on these queries (and stems of ``words``, tokens of ``texts``)."""
     request = work / "node-request.json"
     request.write_text(json.dumps({"queries": list(queries), "words": list(words), "texts": list(texts)}))
     executable = node()

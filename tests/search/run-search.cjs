@@ -1,10 +1,10 @@
-// Runs hc-search.js's engine in node, for the cross-language tests (tests/search/test_vectors.py).
+// Runs hc-search-engine.js in node, for the cross-language tests (tests/search/test_vectors.py).
 // Usage: node run-search.cjs INDEX_DIR QUERIES_JSON [LIMIT]  ->  JSON on stdout:
 //   {"results": [{"query", "ids", "scores", "missing"}], "stems": {word: stem}} (stems of QUERIES_JSON's "words").
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const engine = require("../../theme/assets/javascripts/hc-search.js");
+const engine = require("../../theme/assets/javascripts/hc-search-engine.js");
 
 async function main() {
   const [dir, queriesFile, limitText] = process.argv.slice(2);
@@ -20,6 +20,7 @@ async function main() {
       ids: response.results.map((r) => r.id),
       scores: response.results.map((r) => r.score),
       missing: response.missing,
+      confidence: response.confidence,
     });
   }
   const stems = {};

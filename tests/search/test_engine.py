@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.reading.model import Category, Guide, HelpCenter, Question
-from generator.search import SearchIndex, build_search_files, builder, search_documents
+from generator.search import Lexicon, SearchIndex, build_search_files, builder, search_documents
 from generator.search.engine import one_edit_variants
 from tests.search.helpers import helpcenter_from, load_vectors, node, run_node, write_files
 
@@ -165,4 +165,19 @@ def test_the_site_ships_no_lunr_index(real_site: Path) -> None:
     assert not (real_site / "search" / "search_index.json").exists()
     home = (real_site / "index.html").read_text("utf-8")
     assert 'data-hc-search="page"' in home and 'data-hc-search="header"' in home
-    assert "assets/javascripts/hc-search.js" in home
+    assert "assets/javascripts/hc-search-engine.js" in home and "assets/javascripts/hc-search-box.js" in home
+
+
+def test_specificity_is_an_idf_in_thousandths_and_never_zero() -> None:
+    index = index_of(helpcenter_from(VECTORS["content"]))
+    weights = [index.specificity(n) for n in range(index.doc_count + 1)]
+    assert weights == sorted(weights, reverse=True)  # the rarer, the heavier
+    assert weights[-1] >= 1 and all(isinstance(w, int) for w in weights)
+
+
+def test_filler_phrases_go_longest_first_and_only_whole() -> None:
+    files = build_search_files(helpcenter_from(VECTORS["content"]),
+                               Lexicon(["can you tell me", "tell me", "hi"], []))
+    index = SearchIndex.from_files(files)
+    assert [c.words for c in index.parse("hi can you tell me the delivery time")] == [["delivery"], ["time"]]
+    assert [c.words for c in index.parse("can you tell delivery")] == [["tell"], ["delivery"]]  # not whole: kept

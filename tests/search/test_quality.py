@@ -1,15 +1,17 @@
 """Search quality on realistic shopper queries (tests/search/queries.yml), as `helpcenter search` ranks them.
 
-Fails below recall@5 0.95 or MRR 0.85 and prints both figures, with every query whose answer
-is not first, so that a content or ranking change shows what it did. The queries run through
-the index `helpcenter search` builds (one build for all of them, as the command would for
-each); a sample goes through the command itself to show that both agree.
+Each kind of query (own words, typos, care, whole sentences, non-native phrasing, vague intents)
+is reported on its own line and has its own floor, so that a change that helps one kind and hurts
+another shows. Out-of-scope questions must get the "no answer" fallback. The queries run through
+the index `helpcenter search` builds (one build for all of them, as the command would for each);
+a sample goes through the command itself to show that both agree.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,12 +19,20 @@ import yaml
 
 from generator.cli import main
 from generator.reading.loading import load_helpcenter
-from generator.search import SearchIndex, build_search_files
+from generator.search import SearchIndex, build_search_files, shopping_lexicon
 from tests.conftest import REPO, TESTS
 
 QUERIES = yaml.safe_load((TESTS / "search" / "queries.yml").read_text(encoding="utf-8"))
-MIN_RECALL_AT_5 = 0.95
-MIN_MRR = 0.85
+# kind -> (share whose right answer comes first, share with it in the top five)
+FLOORS = {
+    "words": (0.80, 0.95),
+    "typos": (0.85, 1.00),
+    "care": (0.75, 0.90),
+    "sentence": (0.70, 0.90),
+    "nonnative": (0.75, 0.95),
+    "implicit": (0.70, 0.85),
+}
+MIN_FALLBACK = 0.80  # out-of-scope questions that get the fallback, not a confident list
 
 
 def cli_search(query: str, capsys: pytest.CaptureFixture[str], limit: int = 10) -> dict[str, Any]:
@@ -35,41 +45,66 @@ def cli_search(query: str, capsys: pytest.CaptureFixture[str], limit: int = 10) 
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    return SearchIndex.from_files(build_search_files(load_helpcenter(REPO / "content")))
+    return SearchIndex.from_files(build_search_files(load_helpcenter(REPO / "content"), shopping_lexicon()))
 
 
 @dataclass
 class Outcome:
+    kind: str
     query: str
     rank: int | None  # of the first right answer, 1-based
+    confidence: str
     top: list[str]
 
 
-def test_there_are_enough_realistic_queries() -> None:
-    assert len(QUERIES["queries"]) >= 40
-
-
-def test_recall_at_5_and_mrr(index: SearchIndex, capsys: pytest.CaptureFixture[str]) -> None:
-    outcomes = []
+def outcomes(index: SearchIndex) -> list[Outcome]:
+    found = []
     for item in QUERIES["queries"]:
         right = {item["expect"], *item.get("also", [])}
-        ids = [r.id for r in index.search(item["query"], 10).results]
-        rank = next((n for n, found in enumerate(ids, 1) if found in right), None)
-        outcomes.append(Outcome(item["query"], rank, ids[:3]))
-    count = len(outcomes)
-    recall = sum(1 for o in outcomes if o.rank is not None and o.rank <= 5) / count
-    mrr = sum(1 / o.rank for o in outcomes if o.rank) / count
-    first = sum(1 for o in outcomes if o.rank == 1) / count
+        response = index.search(item["query"], 10)
+        ids = [r.id for r in response.results]
+        rank = next((n for n, got in enumerate(ids, 1) if got in right), None)
+        found.append(Outcome(item["kind"], item["query"], rank, response.confidence, ids[:3]))
+    return found
+
+
+def test_there_are_enough_queries_of_each_kind() -> None:
+    kinds = [item["kind"] for item in QUERIES["queries"]]
+    assert len(kinds) >= 120
+    assert set(kinds) == set(FLOORS)
+    assert all(kinds.count(kind) >= 20 for kind in ("sentence", "nonnative", "implicit"))
+    assert len(QUERIES["out_of_scope"]) >= 20
+
+
+def test_each_kind_of_query_finds_its_answer(index: SearchIndex, capsys: pytest.CaptureFixture[str]) -> None:
+    results = outcomes(index)
+    failures = []
     with capsys.disabled():
-        print(f"\nsearch quality on {count} queries: recall@5 {recall:.3f}, MRR {mrr:.3f}, first {first:.0%}")
-        for o in outcomes:
+        print(f"\nsearch quality on {len(results)} queries (right answer first · in the top five · confident):")
+        for kind, (min_first, min_top5) in FLOORS.items():
+            mine = [o for o in results if o.kind == kind]
+            first = sum(o.rank == 1 for o in mine) / len(mine)
+            top5 = sum(o.rank is not None and o.rank <= 5 for o in mine) / len(mine)
+            sure = sum(o.confidence == "answer" for o in mine) / len(mine)
+            print(f"  {kind:<10} {len(mine):>3}: first {first:4.0%} · top 5 {top5:4.0%} · answer {sure:4.0%}"
+                  f"   (floors {min_first:.0%} · {min_top5:.0%})")
+            if first < min_first or top5 < min_top5:
+                failures.append(kind)
+        for o in results:
             if o.rank != 1:
-                print(f"  rank {o.rank}: {o.query!r} -> {o.top}")
-    assert recall >= MIN_RECALL_AT_5, f"recall@5 {recall:.3f} < {MIN_RECALL_AT_5}"
-    assert mrr >= MIN_MRR, f"MRR {mrr:.3f} < {MIN_MRR}"
+                print(f"    {o.kind}: rank {o.rank}: {o.query!r} -> {o.top}")
+    assert not failures, f"below the floor: {failures}"
 
 
-@pytest.mark.parametrize("item", QUERIES["queries"][::8], ids=lambda item: item["query"])
+def test_out_of_scope_questions_get_the_fallback(index: SearchIndex, capsys: pytest.CaptureFixture[str]) -> None:
+    answered = [q for q in QUERIES["out_of_scope"] if index.search(q, 10).confidence == "answer"]
+    share = 1 - len(answered) / len(QUERIES["out_of_scope"])
+    with capsys.disabled():
+        print(f"\n  out of scope: fallback {share:.0%} (floor {MIN_FALLBACK:.0%}); answered anyway: {answered}")
+    assert share >= MIN_FALLBACK
+
+
+@pytest.mark.parametrize("item", QUERIES["queries"][::12], ids=lambda item: item["query"])
 def test_the_command_ranks_as_the_index_does(
     item: dict[str, Any], index: SearchIndex, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -77,6 +112,7 @@ def test_the_command_ranks_as_the_index_does(
     expected = index.search(item["query"], 10)
     assert [r["id"] for r in answer["results"]] == [r.id for r in expected.results]
     assert [r["score"] for r in answer["results"]] == [round(r.score, 3) for r in expected.results]
+    assert answer["confidence"] == expected.confidence
 
 
 @pytest.mark.parametrize("item", QUERIES["misses"], ids=lambda item: item["query"])
@@ -85,11 +121,31 @@ def test_a_query_without_an_answer_says_which_words_nothing_mentions(
 ) -> None:
     answer = cli_search(item["query"], capsys, limit=5)
     assert answer["missing"] == item["missing"]
+    assert answer["confidence"] != "answer"
     ids = [r["id"] for r in answer["results"]]
     if item.get("nearby"):
         assert set(ids) & set(item["nearby"]), ids
     else:
         assert ids == []
+
+
+def test_the_json_says_which_case_a_query_is(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_search("refund", capsys)["confidence"] == "answer"
+    assert cli_search("bitcoin", capsys)["confidence"] == "none"
+    related = cli_search("pay with bitcoin", capsys)
+    assert (related["confidence"], related["missing"]) == ("related", ["bitcoin"])
+    assert related["results"]
+
+
+def test_the_lexicon_can_be_switched_off(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = (REPO / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("content_dir: content", f"content_dir: {REPO / 'content'}\n      shopping_lexicon: false")
+    (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
+    query = "the courier lost it"  # 'courier' is in the lexicon, not in the content
+    assert main(["-f", str(REPO / "mkdocs.yml"), "search", query, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["missing"] == []
+    assert main(["-f", str(tmp_path / "mkdocs.yml"), "search", query, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["missing"] == ["courier"]
 
 
 def test_text_output_lists_rank_title_url_and_score(capsys: pytest.CaptureFixture[str]) -> None:

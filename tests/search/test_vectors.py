@@ -1,6 +1,6 @@
-"""The shared search vectors: Python and hc-search.js (in node) must rank exactly alike.
+"""The shared search vectors: Python and hc-search-engine.js (in node) must rank exactly alike.
 
-tests/search/vectors.json holds a small help center and queries, each with the ranked ids it
+tests/vectors.json holds a small help center and queries, each with the ranked ids it
 must get; tests/browser/test_search.py runs the same vectors in Chromium.
 """
 
@@ -11,15 +11,15 @@ from typing import Any
 
 import pytest
 
-from generator.search import SearchIndex, build_search_files
-from tests.search.helpers import helpcenter_from, load_vectors, node, run_node, write_files
+from generator.search import SearchIndex
+from tests.search.helpers import load_vectors, node, run_node, vector_files, write_files
 
 VECTORS = load_vectors()
 
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, bytes]:
-    return build_search_files(helpcenter_from(VECTORS["content"]))
+    return vector_files(VECTORS)
 
 
 @pytest.mark.parametrize("vector", VECTORS["vectors"], ids=lambda v: repr(v["query"]))
@@ -27,6 +27,7 @@ def test_python_engine_gives_the_expected_ranking(files: dict[str, bytes], vecto
     response = SearchIndex.from_files(files).search(vector["query"])
     assert [r.id for r in response.results] == vector["expected"], vector["why"]
     assert response.missing == vector["missing"]
+    assert response.confidence == vector["confidence"]
 
 
 @pytest.mark.skipif(node() is None, reason="node is not installed")
@@ -42,5 +43,6 @@ def test_javascript_engine_gives_the_same_ids_and_scores(files: dict[str, bytes]
         assert got["ids"] == [r.id for r in expected.results], got["query"]
         assert got["scores"] == [r.score for r in expected.results], got["query"]  # bit for bit
         assert got["missing"] == expected.missing, got["query"]
+        assert got["confidence"] == expected.confidence, got["query"]
     for vector, got in zip(VECTORS["vectors"], answer["results"], strict=False):
         assert got["ids"] == vector["expected"], vector["why"]

@@ -9,7 +9,7 @@
  * no-cors mode as text/plain JSON (no preflight), at most 50 events and 64 KiB each. The answer is never
  * read and a failed batch is dropped, never retried: a store that is down, slow or hostile changes nothing.
  *
- * Search boxes are observed, not changed: hc-search.js marks a box [data-hc-search] with
+ * Search boxes are observed, not changed: hc-search-box.js marks a box [data-hc-search] with
  * data-hc-search-done="<query>" once it has shown that query's results in [data-hc-search-results].
  * window.hcEvents.record(event) lets any other script queue an event of the contract.
  */

@@ -1,0 +1,119 @@
+"""The shopping lexicon shipped with the generator: valid, general, applied below the store's words."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import yaml
+from generator.config.project import project_from_settings
+from generator.reading.schema import schema_problems
+
+from generator.errors import ConfigError
+from generator.reading.model import Category, HelpCenter, Question
+from generator.search import SearchIndex, build_search_files, shopping_lexicon, site_lexicon
+from generator.search.builder import lexicon_terms
+from generator.search.lexicon import FILES, Lexicon, parse_lexicon
+from generator.search.text import STOP_WORDS, words
+from tests.conftest import REPO
+
+
+def lexicon_file(name: str) -> dict[str, object]:
+    text = resources.files("generator.search.lexicon").joinpath(name).read_text("utf-8")
+    data: dict[str, object] = yaml.safe_load(text)
+    return data
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_lexicon_file_is_valid(name: str) -> None:
+    assert list(schema_problems("lexicon", lexicon_file(name))) == []
+
+
+@pytest.mark.parametrize(("data", "problem"), [
+    ({"same": ["parcel"]}, "same item 1"),  # one word is no group
+    ({"mean": ["courier delivery"]}, "mean item 1"),  # no "=>"
+    ({"fillers": ["Hello!"]}, "fillers item 1"),  # written as a query's words are: lower case, no punctuation
+    ({"synonyms": ["a, b"]}, "synonyms"),  # not a section of the lexicon
+])
+def test_a_broken_lexicon_is_refused_with_the_field(data: dict[str, object], problem: str) -> None:
+    from generator.reading.fieldnames import editor_field
+    assert problem in [editor_field(path) for path, _, _ in schema_problems("lexicon", data)]
+
+
+def test_the_shipped_lexicon_is_general_not_one_stores() -> None:
+    lexicon = shopping_lexicon()
+    phrases = {p for said, meant in lexicon.rules for p in said + meant} | set(lexicon.fillers)
+    store_words = set(words(" ".join(p.read_text("utf-8") for p in (REPO / "content" / "faq").glob("*.yml"))))
+    assert "kseworks" in store_words and not any("kseworks" in p for p in phrases)
+    topics = {"order", "payment", "delivery", "customs", "return", "exchange", "refund", "password", "clean"}
+    assert topics <= {w for said, meant in lexicon.rules for p in meant for w in words(p)}
+
+
+def test_fillers_are_not_topics_and_phrases_are_not_fillers() -> None:
+    lexicon = shopping_lexicon()
+    fillers = {f for f in lexicon.fillers if " " not in f}
+    meant = {w for _, targets in lexicon.rules for p in targets for w in words(p)}
+    assert not fillers & meant, fillers & meant  # a topic word never vanishes from a query
+
+
+def test_mean_rules_go_one_way_and_same_lines_both_ways() -> None:
+    lexicon = parse_lexicon({"same": ["colour, color"], "mean": ["courier, postman => delivery"]})
+    assert lexicon.rules == [(["colour", "color"], ["colour", "color"]), (["courier", "postman"], ["delivery"])]
+
+
+def test_the_manifest_keeps_only_rules_that_can_reach_the_index() -> None:
+    lexicon = Lexicon(["i was wondering", "want"], [
+        (["courier", "postman"], ["delivery", "unicorn"]),  # 'unicorn' is in no article
+        (["gift card"], ["voucher"]),  # nothing to reach
+        (["dont want", "no longer needed"], ["return"]),  # a filler in 'dont want': it could never match
+        (["other colour"], ["exchange"]),  # 'other' is a stop word: not a rule for every 'colour'
+    ])
+    rules = lexicon_terms(lexicon, {"deliveri", "return", "exchang"})
+    assert rules == [[["courier", "postman"], ["deliveri"]], [["longer need"], ["return"]]]
+
+
+def helpcenter(answer: str) -> HelpCenter:
+    question = Question("late", "Where is my parcel?", answer, "shipping", keywords=["tracking"])
+    other = Question("refund", "How long does a refund take?", "Ten days.", "returns")
+    return HelpCenter([Category("shipping", "Shipping", "", 1, [question]),
+                       Category("returns", "Returns", "", 2, [other])], [], [["parcel", "package"]])
+
+
+def test_the_lexicon_finds_an_article_in_the_shoppers_words() -> None:
+    content = helpcenter("Parcels are handed to the carrier within two days; follow the tracking link.")
+    without = SearchIndex.from_files(build_search_files(content))
+    with_lexicon = SearchIndex.from_files(build_search_files(content, shopping_lexicon()))
+    assert without.search("the postman never came").results == []
+    assert [r.id for r in with_lexicon.search("the postman never came").results][:1] == ["late"]
+
+
+def test_the_lexicon_weighs_below_the_stores_synonyms() -> None:
+    manifest = json.loads(build_search_files(helpcenter("Tracking."), shopping_lexicon())["assets/search/index.json"])
+    assert manifest["ranking"]["lexicon"] < manifest["ranking"]["synonym"]
+    assert manifest["synonyms"] == [["parcel", "packag"]]  # the store's own, first
+    assert manifest["lexicon"] and "i was wonder" not in manifest["fillers"]  # fillers are words, not stems
+    assert "i was wondering" in manifest["fillers"]
+    assert not STOP_WORDS & set(manifest["fillers"])  # stop words are the index's own list
+
+
+def settings(option: object) -> dict[str, object]:
+    return {"site_url": "https://help.example.com/", "extra": {"store": {"url": "https://shop.example.com"}},
+            "plugins": [{"helpcenter": {"shopping_lexicon": option}}]}
+
+
+def test_mkdocs_yml_switches_the_lexicon_off(tmp_path: Path) -> None:
+    assert project_from_settings(tmp_path / "mkdocs.yml", settings(False), {}).shopping_lexicon is False
+    assert project_from_settings(tmp_path / "mkdocs.yml", settings(True), {}).shopping_lexicon
+
+
+def test_switched_off_the_lexicon_keeps_its_fillers() -> None:
+    off = site_lexicon(False)
+    assert off.rules == [] and off.fillers == shopping_lexicon().fillers
+    assert site_lexicon(True) == shopping_lexicon()
+
+
+def test_a_wrong_switch_says_how_to_write_it(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="shopping_lexicon: must be true or false"):
+        project_from_settings(tmp_path / "mkdocs.yml", settings("no"), {})
