@@ -38,15 +38,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def _check_before_building(args: argparse.Namespace) -> None:
-    """Content errors are reported editor-style before MkDocs runs at all."""
-    from generator.loading import load_content
-
-    loaded = load_content(_project(args).content_dir)
-    if loaded.problems:
-        raise ContentError(loaded.problems.items)
-
-
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.mkdocs.engine import build_site
 
@@ -58,16 +49,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from generator.mkdocs.engine import serve_site
+    from generator.mkdocs.preview import serve_preview
 
-    _check_before_building(args)
+    _project(args)  # a broken mkdocs.yml stops here; content problems are shown by the preview itself
     if not args.demo_store:
-        serve_site(Path(args.config), args.host, args.port)
+        serve_preview(Path(args.config), args.host, args.port)
         return 0
     from generator.devstore.preview import demo_store
 
     with demo_store(args.host, args.port):
-        serve_site(Path(args.config), args.host, args.port)
+        serve_preview(Path(args.config), args.host, args.port)
     return 0
 
 

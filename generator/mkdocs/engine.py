@@ -74,7 +74,7 @@ def build_site(config_file: Path, site_dir: Path, verbose: bool = False) -> None
                 config.plugins.on_shutdown()
         _swap_into_place(staging, site_dir)
     except MkDocsException as err:
-        problems = _content_problems(config)
+        problems = content_problems(config)
         if problems:  # MkDocs logs the plugin's error and aborts; give the CLI the problems themselves
             raise ContentError(problems) from None  # strict-mode warnings end as mkdocs.exceptions.Abort
         raise BuildError(f"the build failed, {site_dir.name}/ was left as it was: {err}") from None
@@ -85,7 +85,8 @@ def build_site(config_file: Path, site_dir: Path, verbose: bool = False) -> None
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _content_problems(config: object) -> list[Problem]:
+def content_problems(config: object) -> list[Problem]:
+    """The content problems the plugin met, if the build stopped because of them."""
     plugins = getattr(config, "plugins", None) or {}
     plugin = plugins.get("helpcenter") if hasattr(plugins, "get") else None
     return list(getattr(plugin, "content_problems", []))
@@ -101,12 +102,3 @@ def _swap_into_place(staging: Path, site_dir: Path) -> None:
     staging.rename(site_dir)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def serve_site(config_file: Path, host: str, port: int) -> None:
-    """``mkdocs serve`` with live reload; the plugin adds content/ to what it watches."""
-    from mkdocs.commands.serve import serve
-
-    with mkdocs_logging(verbose=False):
-        logging.getLogger("mkdocs").handlers[-1].setLevel(logging.INFO)
-        serve(config_file=str(config_file), dev_addr=f"{host}:{port}", livereload=True)

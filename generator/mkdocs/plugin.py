@@ -77,8 +77,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         return markdown
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        if self.project is not None:
-            server.watch(str(self.project.content_dir))
+        # MkDocs watches the theme only with --watch-theme, but editors change theme/ as often as content.
+        root = Path(config.config_file_path).parent
+        for folder in (root / self.config.content_dir, config.theme.custom_dir):
+            if folder and Path(folder).is_dir():
+                server.watch(str(folder))
         return server
 
 
