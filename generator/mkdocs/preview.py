@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import html
 import logging
+import posixpath
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ import jinja2
 
 from generator.errors import HelpCenterError, Problem
 from generator.mkdocs.engine import content_problems, mkdocs_logging
+from generator.mkdocs.lazysite import LazySite
 from generator.reporting import format_problems, summary
 
 log = logging.getLogger("helpcenter")
@@ -36,6 +39,8 @@ class Preview:
         self.site_dir = site_dir
         self.serve_url = serve_url
         self.problems: list[Problem] = []
+        self.site: LazySite | None = None
+        self.lock = threading.RLock()
         self.error: str | None = None
         """A failure that is not about content (mkdocs.yml, a theme template)."""
 
@@ -51,24 +56,44 @@ class Preview:
         return config
 
     def rebuild(self) -> None:
-        """Build once; never raises for a problem an editor can fix, so the browsers always reload."""
-        from mkdocs.commands.build import build
+        """Gather the site again; never raises for a problem an editor can fix, so browsers always reload.
+
+        Pages are rendered when asked for (``LazySite``), except the home page: rendering it here
+        finds a broken theme template at the save that broke it.
+        """
         from mkdocs.exceptions import MkDocsException
 
         was_failing, config = self.failed, None
-        self.problems, self.error = [], None
-        try:
-            config = self.load_config()
-            build(config, serve_url=self.serve_url)
-        except MkDocsException as err:
-            self.problems = content_problems(config)
-            self.error = None if self.problems else f"the build failed: {err}"
-        except jinja2.TemplateError as err:
-            where = f" ({err.filename}:{err.lineno})" if isinstance(err, jinja2.TemplateSyntaxError) else ""
-            self.error = f"a theme template failed{where}: {err}"
-        except HelpCenterError as err:
-            self.error = str(err)
+        with self.lock:
+            self.problems, self.error = [], None
+            try:
+                config = self.load_config()
+                site = LazySite(config)
+                site.write_static_files(self.site)
+                self.site = site
+                if "index.html" in site.pages:
+                    site.render("index.html")
+            except MkDocsException as err:
+                self.problems = content_problems(config)
+                self.error = None if self.problems else f"the build failed: {err}"
+            except (jinja2.TemplateError, HelpCenterError) as err:
+                self.error = describe_failure(err)
         self._report(was_failing)
+
+    def render(self, uri: str) -> str | None:
+        """Make sure the page or template a request for ``uri`` needs is on disk; returns its site path."""
+        with self.lock:
+            site = self.site
+            owner = site.owner(uri) if site is not None and not self.failed else None
+            if site is None or owner is None:
+                return None
+            try:
+                site.render(owner)
+            except Exception as err:  # a theme template that fails on this page only
+                self.error = describe_failure(err)
+                self._report(False)
+                return None
+            return owner
 
     def _report(self, was_failing: bool) -> None:
         if self.problems:
@@ -89,6 +114,14 @@ class Preview:
             items = f"<li><span class=msg>{html.escape(self.error or '')}</span></li>"
             heading = "the site could not be built"
         return PROBLEMS_PAGE.format(heading=html.escape(heading), items=items).encode("utf-8")
+
+
+def describe_failure(err: Exception) -> str:
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        return f"a theme template failed ({err.filename}:{err.lineno}): {err}"
+    if isinstance(err, jinja2.TemplateError):
+        return f"a theme template failed: {err}"
+    return str(err) if isinstance(err, HelpCenterError) else f"the build failed: {err}"
 
 
 def _problem_item(problem: Problem) -> str:
@@ -113,29 +146,43 @@ h1{{font-size:1.4rem;color:#a4471c}} li{{margin:.8rem 0}} code{{font-size:.95rem
 """
 
 
+def _site_path(path: str) -> str:
+    """The site path a request path names (``/a/b/`` -> ``a/b/index.html``)."""
+    if path.endswith("/"):
+        path += "index.html"
+    return posixpath.normpath("/" + path).lstrip("/")
+
+
 def _is_page_request(path: str) -> bool:
     return path.endswith(("/", ".html")) and not path.startswith("/livereload/")
 
 
-def show_problems_while_failing(server: Any, preview: Preview) -> None:
-    """Answer every page request with the problems page while the last rebuild failed."""
+def serve_from_preview(server: Any, preview: Preview) -> None:
+    """Render what a request needs first; answer pages with the problems page while the last rebuild failed."""
     serve_files = server.serve_request
 
     def serve_request(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
-        if not _is_page_request(path):
+        if path.startswith("/livereload/"):
             return serve_files(environ, start_response)  # type: ignore[no-any-return]
         with server._epoch_cond:  # answer once the rebuild in progress, if any, is over
             server._epoch_cond.wait_for(lambda: server._visible_epoch == server._wanted_epoch)
             epoch = server._visible_epoch
-        if not preview.failed:
+        preview.render(_site_path(path))
+        if not (preview.failed and _is_page_request(path)):
             return serve_files(environ, start_response)  # type: ignore[no-any-return]
         body = server._inject_js_into_html(preview.problems_page(), epoch)
         start_response("500 Internal Server Error",
                        [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))])
         return [body]
 
+    def not_found_page(code: int) -> bytes | None:
+        if code == 404 and preview.render("404.html"):
+            return (preview.site_dir / "404.html").read_bytes()
+        return None
+
     server.set_app(serve_request)
+    server.error_handler = not_found_page
 
 
 def serve_preview(config_file: Path, host: str, port: int) -> None:
@@ -148,8 +195,11 @@ def serve_preview(config_file: Path, host: str, port: int) -> None:
     try:
         with mkdocs_logging(verbose=False):
             logging.getLogger("mkdocs").handlers[-1].setLevel(logging.INFO)
-            server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(site_dir))
-            show_problems_while_failing(server, preview)
+            # MkDocs polls every 0.5 s; the folders watched hold a few hundred files, so polling
+            # five times a second costs little and takes 0.3 s off the time from a save to the page.
+            server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(site_dir),
+                                      polling_interval=0.2)
+            serve_from_preview(server, preview)
             preview.rebuild()
             _watch(server, preview)
             try:
