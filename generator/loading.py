@@ -7,12 +7,14 @@ Parse every file, validate every file against its schema, then check what spans 
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.errors import ContentError
+from generator.memo import Memo
 from generator.model import Category, Guide, HelpCenter, Location, Question
 from generator.schema import schema_problems
 from generator.sources import Problems, SourceFile, read_source
@@ -101,12 +103,21 @@ def _parse(path: Path, display: str, problems: Problems, text: str | None = None
     if text is None:
         return None
     try:
-        data, positions = parse_yaml(text)
+        data, positions = _parse_yaml_once(text)
     except YamlProblem as err:
         problems.add_at(display, err.line + line_offset, err.col, "", err.message)
         return None
     positions.line_offset = line_offset
     return data, SourceFile(display, text, positions)
+
+
+_PARSED: Memo[bytes] = Memo()
+
+
+def _parse_yaml_once(text: str) -> tuple[Any, Positions]:
+    """parse_yaml, reused for a file whose text has not changed (a fresh copy: callers may change it)."""
+    parsed: tuple[Any, Positions] = pickle.loads(_PARSED.get(text, lambda: pickle.dumps(parse_yaml(text))))
+    return parsed  # a copy from our own bytes, never from outside
 
 
 def _schema_failures(name: str, data: Any, source: SourceFile, problems: Problems) -> list[PathKey]:

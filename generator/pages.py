@@ -8,6 +8,7 @@ articles), and any engine that reads Markdown with front matter can build them.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +18,7 @@ import jinja2
 import yaml
 
 from generator.links import LinkResolver
+from generator.memo import Memo
 from generator.model import Category, Guide, HelpCenter, Question
 from generator.project import Project
 from generator.rewrite import rewrite_markdown
@@ -25,6 +27,8 @@ from generator.seo import SiteInfo, SiteSeo
 CARE_TITLE = "Care guides"
 CARE_DESCRIPTION = "How to clean, protect and store your bags, material by material."
 HOME_DESCRIPTION = "Answers about orders, shipping, returns, your account and caring for your {store} bags."
+_ARTICLES: Memo[str] = Memo()
+_CATEGORIES: Memo[str] = Memo()
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}])")
 
 
@@ -111,8 +115,10 @@ class PageRenderer:
         meta["hide"] = ["toc"]
         # The one-line excerpt under each question is its page's description: computed once, unique.
         excerpts = {q.id: self.seo.descriptions.get(q.page_path, "") for q in category.questions}
-        return Page(category.page_path, _render("category.md.j2", front_matter=meta, category=category,
-                                                excerpts=excerpts, site_title=self.site_title))
+        listed = [(q.id, q.question) for q in category.questions]
+        key = json.dumps([meta, category.title, category.description, listed, excerpts, self.site_title], default=str)
+        return Page(category.page_path, _CATEGORIES.get(key, lambda: _render(
+            "category.md.j2", front_matter=meta, category=category, excerpts=excerpts, site_title=self.site_title)))
 
     def article(self, category: Category, question: Question) -> Page:
         meta = self._meta(question.page_path, "article", question.question,
@@ -122,8 +128,12 @@ class PageRenderer:
         meta["hide"] = ["toc"]
         answer = rewrite_markdown(question.answer, question.page_path, f"faq/{category.id}.yml", self.resolver,
                                   self.project.store.link("contact"))
-        return Page(question.page_path, _render("article.md.j2", front_matter=meta, category=category,
-                                                question=question, answer=answer, site_title=self.site_title))
+        # Every input of the template, as one key: the preview reuses the page when none changed.
+        key = json.dumps([meta, category.title, question.question, _iso(question.updated), answer, self.site_title],
+                         default=str)
+        return Page(question.page_path, _ARTICLES.get(key, lambda: _render(
+            "article.md.j2", front_matter=meta, category=category, question=question, answer=answer,
+            site_title=self.site_title)))
 
     def care_index(self) -> Page:
         meta = self._meta("care/index.md", "care-index", CARE_TITLE, id="care")

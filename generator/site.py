@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator import memo
 from generator.loading import load_helpcenter
 from generator.model import HelpCenter
 from generator.pages import Page, PageRenderer, navigation, template_data
@@ -33,13 +34,17 @@ class Output:
     nav: list[dict[str, str]] = field(default_factory=list)
 
 
-def generate(project: Project) -> Output:
-    """Load, validate and render; raises ContentError with every problem when content is wrong."""
+def generate(project: Project, search: bool = True) -> Output:
+    """Load, validate and render; raises ContentError with every problem when content is wrong.
+
+    ``search=False`` leaves the search files out of ``files`` (the preview builds them when asked).
+    """
+    memo.next_generation()
     helpcenter = load_helpcenter(project.content_dir)
     return Output(
         helpcenter=helpcenter,
         pages=PageRenderer(helpcenter, project).all_pages(),
-        files=build_search_files(helpcenter),
+        files=build_search_files(helpcenter) if search else {},
         template_data=template_data(helpcenter, project),
         nav=navigation(helpcenter),
     )

@@ -4,7 +4,8 @@ At thousands of articles most of a build is rendering pages (Markdown, then the 
 that nobody looks at while editing one answer. ``LazySite`` runs every step of
 ``mkdocs.commands.build.build`` that gathers the site (config, files, navigation, static files) and
 leaves each page and theme template (sitemap, 404) to the first request for it, through MkDocs' own
-functions, so a rendered page is the one a full build writes. ``materialize`` renders everything:
+functions, so a rendered page is the one a full build writes. The search files, which the core
+builds from every article, are built at the first request for one of them. ``materialize`` renders everything:
 the preview's tests compare that tree with a clean build.
 """
 
@@ -15,24 +16,51 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
+
+from generator.search import PREFIX as SEARCH_PREFIX
+from generator.search import build_search_files
 
 INCLUSION = InclusionLevel.is_in_serve
 NEEDS_EVERY_PAGE = ("sitemap.xml",)
 """Theme templates that read every page's metadata (dates), so every page is read before them."""
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates kept across the preview's states (MkDocs makes a new Jinja environment
+    each time); Jinja checks each entry against its template's source, so an edited template compiles again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
+
+
 class LazySite:
     """One state of the preview's site: gathered at once, pages rendered on request."""
 
     def __init__(self, config: Any) -> None:
+        self.plugin = config.plugins.get("helpcenter")
+        if self.plugin is not None:
+            self.plugin.defer_search = True  # built when a browser asks for it: see _render_search
         self.config = config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
         files = get_files(config)
         env = config.theme.get_env()
+        env.bytecode_cache = COMPILED_TEMPLATES
         files.add_files_from_theme(env, config)
         self.files = files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
@@ -68,7 +96,9 @@ class LazySite:
                     path.unlink()
 
     def owner(self, uri: str) -> str | None:
-        """The site path a request for ``uri`` is answered from, if it is a page or theme template."""
+        """What a request for ``uri`` needs rendered (a page, a theme template, the search files), if any."""
+        if self.plugin is not None and uri.startswith(SEARCH_PREFIX):
+            return SEARCH_PREFIX
         for candidate in (uri, f"{uri}/index.html".lstrip("/")):
             if candidate in self.pages or candidate in self.templates:
                 return candidate
@@ -81,6 +111,8 @@ class LazySite:
                 return
             if uri in self.pages:
                 self._render_page(self.pages[uri])
+            elif uri == SEARCH_PREFIX:
+                self._render_search()
             else:
                 self._render_template(self.templates[uri])
             self.rendered.add(uri)
@@ -99,7 +131,15 @@ class LazySite:
         mkdocs_build._build_theme_template(name, self.env, self.files, self.config, self.nav)
         self.rendered.update(uri for uri, template in self.templates.items() if template == name)
 
+    def _render_search(self) -> None:
+        assert self.plugin is not None and self.plugin.output is not None
+        for path, data in build_search_files(self.plugin.output.helpcenter).items():
+            target = self.site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
     def materialize(self) -> None:
-        """Render every page and theme template, as a full build would."""
-        for uri in [*self.templates, *self.pages]:
+        """Render every page, theme template and search file, as a full build would."""
+        searched = [SEARCH_PREFIX] if self.plugin is not None else []
+        for uri in [*self.templates, *self.pages, *searched]:
             self.render(uri)

@@ -37,6 +37,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.output: Output | None = None
         self.content_problems: list[Problem] = []
         self.project: Project | None = None
+        self.defer_search = False
+        """Set by the preview, which builds the search files only when a browser asks for them."""
 
     def on_config(self, config: Any) -> Any:
         settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
@@ -44,7 +46,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
                     "plugins": [{"helpcenter": {"content_dir": self.config.content_dir}}]}
         try:
             self.project = project_from_settings(Path(config.config_file_path), settings)
-            self.output = generate(self.project)
+            self.output = generate(self.project, search=not self.defer_search)
         except ContentError as err:
             self.content_problems = err.problems  # for `helpcenter build`, which prints them editor-style
             lines = "\n".join(f"  {p}" for p in err.problems)

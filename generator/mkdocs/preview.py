@@ -21,6 +21,7 @@ from typing import Any
 
 import jinja2
 
+from generator import memo
 from generator.errors import HelpCenterError, Problem
 from generator.mkdocs.engine import content_problems, mkdocs_logging
 from generator.mkdocs.lazysite import LazySite
@@ -35,6 +36,7 @@ class Preview:
     """Rebuilds the site on demand and remembers what went wrong with the last rebuild."""
 
     def __init__(self, config_file: Path, site_dir: Path, serve_url: str) -> None:
+        memo.enable()  # one process generates the site after every save: reuse what did not change
         self.config_file = config_file
         self.site_dir = site_dir
         self.serve_url = serve_url

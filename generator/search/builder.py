@@ -24,6 +24,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from generator.memo import Memo
 from generator.search.documents import FIELDS, SearchDoc
 from generator.search.text import STOP_WORDS, terms
 
@@ -92,7 +93,16 @@ def synonym_terms(synonyms: list[list[str]]) -> list[list[str]]:
     return groups
 
 
+_COUNTED: Memo[_Counted] = Memo()
+
+
 def _count(doc: SearchDoc) -> _Counted:
+    """Terms per field; reused by the preview for a document whose text did not change (read only)."""
+    key = tuple(doc.fields.get(name, "") for name in FIELDS)
+    return _COUNTED.get(key, lambda: _count_terms(doc))
+
+
+def _count_terms(doc: SearchDoc) -> _Counted:
     fields = {name: Counter(terms(doc.fields.get(name, ""))) for name in FIELDS}
     return _Counted(fields, {name: sum(c.values()) for name, c in fields.items()})
 

@@ -1,0 +1,53 @@
+"""Results the core computed for an earlier version of the same content, reused by value.
+
+The preview (``helpcenter serve``) generates the site again in one process after every save, and
+most files, pages and search documents have not changed. A memo maps a key that holds *every* input
+of a pure computation to its result, so a hit is exactly what computing again would give; nothing is
+invalidated by hand. Only what the last generation used is kept, so memory stays at one site's worth.
+Off unless ``enable()`` was called: a one-shot build would pay for the keys and gain nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any, Generic, TypeVar
+
+V = TypeVar("V")
+
+class _Switch:
+    on = False
+
+
+_SWITCH = _Switch()
+_MEMOS: list[Memo[Any]] = []
+
+
+class Memo(Generic[V]):
+    def __init__(self) -> None:
+        self._previous: dict[Hashable, V] = {}
+        self._current: dict[Hashable, V] = {}
+        _MEMOS.append(self)
+
+    def get(self, key: Hashable, compute: Callable[[], V]) -> V:
+        if not _SWITCH.on:
+            return compute()
+        if key in self._current:
+            return self._current[key]
+        value = self._previous.pop(key) if key in self._previous else compute()
+        self._current[key] = value
+        return value
+
+    def _next_generation(self) -> None:
+        self._previous, self._current = self._current, {}
+
+
+
+def enable() -> None:
+    """Keep results across generations (the preview's process)."""
+    _SWITCH.on = True
+
+
+def next_generation() -> None:
+    """Start generating the site again: what this generation does not use is dropped after it."""
+    for memo in _MEMOS:
+        memo._next_generation()
