@@ -43,8 +43,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     config = Path(args.config)  # the plugin validates first; content problems come back as ContentError
     site_dir = Path(args.site_dir) if args.site_dir else config.resolve().parent / "site"
-    build_site(config, site_dir, verbose=args.verbose)
-    print(f"✓ built the help center into {site_dir}", file=sys.stderr)
+    reused = build_site(config, site_dir, verbose=args.verbose)
+    print(f"✓ built the help center into {site_dir} ({reused} pages reused from .cache/)", file=sys.stderr)
     return 0
 
 

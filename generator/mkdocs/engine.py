@@ -54,11 +54,13 @@ def mkdocs_logging(verbose: bool = False) -> Iterator[None]:
         logger.setLevel(old_level)
 
 
-def build_site(config_file: Path, site_dir: Path, verbose: bool = False) -> None:
-    """Strict MkDocs build into a temporary folder, then swapped into ``site_dir``."""
-    from mkdocs.commands.build import build
+def build_site(config_file: Path, site_dir: Path, verbose: bool = False) -> int:
+    """Strict MkDocs build into a temporary folder, then swapped into ``site_dir``; returns how many
+    pages came from the page cache (``.cache/helpcenter/`` beside mkdocs.yml: see cachedbuild.py)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from generator.mkdocs.cachedbuild import build_with_cache
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -69,10 +71,11 @@ def build_site(config_file: Path, site_dir: Path, verbose: bool = False) -> None
             config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                build(config)
+                cache = build_with_cache(config, config_file.resolve().parent / ".cache" / "helpcenter")
             finally:
                 config.plugins.on_shutdown()
         _swap_into_place(staging, site_dir)
+        return cache.reused
     except MkDocsException as err:
         problems = content_problems(config)
         if problems:  # MkDocs logs the plugin's error and aborts; give the CLI the problems themselves

@@ -26,7 +26,6 @@ from mkdocs.structure.pages import Page
 from generator.search import PREFIX as SEARCH_PREFIX
 from generator.search import build_search_files
 
-INCLUSION = InclusionLevel.is_in_serve
 NEEDS_EVERY_PAGE = ("sitemap.xml",)
 """Theme templates that read every page's metadata (dates), so every page is read before them."""
 
@@ -52,8 +51,10 @@ COMPILED_TEMPLATES = _CompiledTemplates()
 class LazySite:
     """One state of the preview's site: gathered at once, pages rendered on request."""
 
-    def __init__(self, config: Any) -> None:
-        self.plugin = config.plugins.get("helpcenter")
+    def __init__(self, config: Any, for_preview: bool = True) -> None:
+        # The preview shows draft pages, as `mkdocs serve` does; a build leaves them out.
+        self.inclusion = InclusionLevel.is_in_serve if for_preview else InclusionLevel.is_included
+        self.plugin = config.plugins.get("helpcenter") if for_preview else None
         if self.plugin is not None:
             self.plugin.defer_search = True  # built when a browser asks for it: see _render_search
         self.config = config = config.plugins.on_config(config)
@@ -65,7 +66,7 @@ class LazySite:
         self.files = files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
         self.nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
-        self.doc_files = files.documentation_pages(inclusion=INCLUSION)
+        self.doc_files = files.documentation_pages(inclusion=self.inclusion)
         for file in self.doc_files:
             if file.page is None:
                 Page(None, file, config)
@@ -83,10 +84,10 @@ class LazySite:
 
     def write_static_files(self, previous: LazySite | None) -> None:
         """Copy what changed since ``previous`` and remove what is no longer part of the site."""
-        self.files.copy_static_files(dirty=previous is not None, inclusion=INCLUSION)
+        self.files.copy_static_files(dirty=previous is not None, inclusion=self.inclusion)
         for template in self.config.extra_templates:
             mkdocs_build._build_extra_template(template, self.files, self.config, self.nav)
-        expected = {f.dest_uri for f in self.files if INCLUSION(f.inclusion)}  # type: ignore[no-untyped-call]
+        expected = {f.dest_uri for f in self.files if self.inclusion(f.inclusion)}  # type: ignore[no-untyped-call]
         expected |= set(self.templates)
         for folder, _, names in os.walk(self.site_dir):
             for name in names:

@@ -1,0 +1,189 @@
+"""``helpcenter build`` with a page cache: a page whose inputs did not change is not rendered again.
+
+Each rendered page is stored under ``.cache/helpcenter/pages/`` by a key that holds every input that
+shapes it: the page's own Markdown (front matter included), and a site key made of mkdocs.yml, the
+environment variables it reads, what the plugin added to the configuration (navigation, theme data),
+the list of the site's files (links), the theme's files, the generator's own code and the versions of
+the libraries that render pages. A hit is what rendering again would give. An entry is written
+(atomically) only once its page rendered; it carries a checksum, so a truncated or corrupted entry is
+noticed, reported and rendered again, never published. Deleting ``.cache/`` is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import sys
+import tempfile
+import zlib
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import Abort, BuildError
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from generator.mkdocs.lazysite import LazySite
+
+log = logging.getLogger("mkdocs.plugins.helpcenter")
+
+CACHE_FORMAT = "1"
+RENDERING_LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "PyYAML", "pymdown-extensions", "Pygments")
+_ENV_TAG = re.compile(r"!ENV\s+\[?\s*([A-Za-z_][A-Za-z0-9_]*)")
+
+
+class PageCache:
+    """Rendered pages by key, one compressed file each, with a checksum of the page."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.reused = 0
+        self.broken = 0
+        self.pending: dict[str, bytes] = {}
+        """Entries of this build, written by ``commit`` only once the whole build succeeded: a page
+        that rendered with a warning must not come back from the cache without it."""
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            stored = self._path(key).read_bytes()
+        except OSError:
+            return None
+        page = _unpack(stored)
+        if page is None:
+            self.broken += 1  # reported once, by build_with_cache: not as MkDocs' warning, which strict counts
+            return None
+        self.reused += 1
+        return page
+
+    def put(self, key: str, page: bytes) -> None:
+        self.pending[key] = hashlib.sha256(page).digest() + zlib.compress(page, 1)
+
+    def commit(self) -> None:
+        for key, stored in self.pending.items():
+            path = self._path(key)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as out:
+                out.write(stored)
+            os.replace(out.name, path)  # whole or absent, even when the build is interrupted
+        self.pending.clear()
+
+
+def _unpack(stored: bytes) -> bytes | None:
+    try:
+        page = zlib.decompress(stored[32:])
+    except zlib.error:
+        return None
+    return page if hashlib.sha256(page).digest() == stored[:32] else None
+
+
+def _hash_files(digest: Any, folder: Path, patterns: Iterable[str]) -> None:
+    for pattern in patterns:
+        for path in sorted(folder.rglob(pattern)):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def site_key(site: LazySite) -> str:
+    """Everything but a page's own Markdown that shapes its HTML."""
+    config = site.config
+    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    for name in RENDERING_LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none\0".encode())
+    config_text = Path(config.config_file_path).read_bytes()
+    digest.update(config_text)
+    for name in sorted(set(_ENV_TAG.findall(config_text.decode("utf-8", "replace")))):
+        digest.update(f"{name}={os.environ.get(name)}\0".encode())
+    extra = {"site_url": config.site_url, "extra": dict(config.extra), "nav": config.nav}
+    digest.update(json.dumps(extra, sort_keys=True, default=str).encode())
+    digest.update("\n".join(sorted(f.src_uri + ">" + f.dest_uri for f in site.files)).encode())
+    if config.theme.custom_dir:  # Material's own files are covered by its version above
+        _hash_files(digest, Path(config.theme.custom_dir), ("*",))
+    _hash_files(digest, Path(__file__).resolve().parents[1], ("*.py", "*.j2", "*.json"))
+    return digest.hexdigest()
+
+
+def build_with_cache(config: Any, cache_dir: Path) -> PageCache:
+    """A strict build like ``mkdocs.commands.build.build``, taking unchanged pages from the cache."""
+    counter = CountHandler()
+    counter.setLevel(logging.WARNING)
+    if config.strict:
+        logging.getLogger("mkdocs").addHandler(counter)
+    cache = PageCache(cache_dir / "pages")
+    try:
+        site = LazySite(config, for_preview=False)
+        site.write_static_files(None)
+        key = site_key(site)
+        for page in site.pages.values():
+            _build_page(site, page, key, cache)
+        _validate_anchor_links(site)
+        for name in dict.fromkeys(site.templates.values()):
+            mkdocs_build._build_theme_template(name, site.env, site.files, site.config, site.nav)
+        site.config.plugins.on_post_build(config=site.config)
+        if counts := counter.get_counts():
+            raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
+        cache.commit()
+        if cache.broken:
+            print(f"warning: {cache.broken} damaged entries of the build cache ({cache.folder}) were ignored and "
+                  "their pages rendered again", file=sys.stderr)
+    except Exception as err:
+        config.plugins.on_build_error(error=err)
+        if isinstance(err, BuildError):
+            log.error(str(err))
+            raise Abort("Aborted with a BuildError!") from None
+        raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
+    return cache
+
+
+def _build_page(site: LazySite, page: Page, key: str, cache: PageCache) -> None:
+    markdown = page.file.content_string
+    page_key = hashlib.sha256(f"{key}\0{page.file.src_uri}\0{markdown}".encode()).hexdigest()
+    cached = cache.get(page_key)
+    target = Path(page.file.abs_dest_path)
+    if cached is not None:
+        anchors, _, html = cached.partition(b"\0")
+        _read_metadata(site, page)  # the sitemap reads every page's date
+        linked = {site.files.get_file_from_path(src): links for src, links in json.loads(anchors).items()}
+        page.links_to_anchors = {to: links for to, links in linked.items() if to is not None}
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(html)
+        return
+    site.render(page.file.dest_uri)
+    if target.is_file():
+        linking = {to.src_uri: links for to, links in (page.links_to_anchors or {}).items()}
+        cache.put(page_key, json.dumps(linking).encode() + b"\0" + target.read_bytes())
+
+
+def _validate_anchor_links(site: LazySite) -> None:
+    """MkDocs' check of ``page#anchor`` links; a page linked to by anchor is read again if it came from the cache."""
+    level = site.config.validation.links.anchors
+    for page in site.pages.values():
+        for to_file in page.links_to_anchors or {}:
+            target = to_file.page if to_file is not None else None
+            if target is not None and target.present_anchor_ids is None:
+                mkdocs_build._populate_page(target, site.config, site.files)
+        page.validate_anchor_links(files=site.files, log_level=level)
+
+
+def _read_metadata(site: LazySite, page: Page) -> None:
+    config = site.config
+    config._current_page = page
+    try:
+        page = config.plugins.on_pre_page(page, config=config, files=site.files)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=site.files)
+    finally:
+        config._current_page = None

@@ -1,0 +1,98 @@
+"""``helpcenter build`` with its page cache gives the site a clean build gives, whatever the cache holds."""
+
+from __future__ import annotations
+
+import filecmp
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.errors import BuildError
+from generator.mkdocs.engine import build_site
+from tests.content_changes import Content
+from tests.helpers import copy_site_project
+
+
+def entries(root: Path) -> list[Path]:
+    return sorted(p for p in (root / ".cache" / "helpcenter" / "pages").rglob("*") if p.is_file())
+
+
+def clean_build(root: Path, site_dir: Path) -> None:
+    """The same project built with no cache at all."""
+    saved = root / ".cache-aside"
+    if (root / ".cache").exists():
+        (root / ".cache").rename(saved)
+    try:
+        build_site(root / "mkdocs.yml", site_dir)
+    finally:
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+        if saved.exists():
+            saved.rename(root / ".cache")
+
+
+def assert_same_tree(built: Path, expected: Path) -> None:
+    files = sorted(p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
+    _, mismatch, errors = filecmp.cmpfiles(expected, built, files, shallow=False)
+    assert not mismatch and not errors
+
+
+@pytest.mark.slow
+def test_a_rebuild_reuses_every_page_and_equals_a_clean_build(tmp_path: Path) -> None:
+    root = copy_site_project(tmp_path / "project")
+    first = build_site(root / "mkdocs.yml", root / "site")
+    assert first == 0 and entries(root)
+    pages = len(entries(root))
+    assert build_site(root / "mkdocs.yml", root / "site") == pages  # nothing changed: every page reused
+    faq = root / "content" / "faq" / "shipping-and-delivery.yml"
+    faq.write_text(faq.read_text("utf-8").replace("7–14 business days", "6–12 business days"), "utf-8")
+    # The article, and the pages that quote its first sentence (its category), are rendered again.
+    assert pages - 3 <= build_site(root / "mkdocs.yml", root / "site") < pages
+    assert "6–12 business days" in (root / "site/shipping-and-delivery/standard-shipping-time/index.html").read_text()
+    clean_build(root, tmp_path / "clean")
+    assert_same_tree(root / "site", tmp_path / "clean")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [3, 4])
+def test_cached_builds_equal_clean_builds_after_random_changes(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    root = copy_site_project(tmp_path / "project")
+    content = Content(root, rng)
+    build_site(root / "mkdocs.yml", root / "site")
+    for step in range(6):
+        content.random_change()()
+        build_site(root / "mkdocs.yml", root / "site")
+        clean_build(root, tmp_path / f"clean-{step}")
+        assert_same_tree(root / "site", tmp_path / f"clean-{step}")
+
+
+@pytest.mark.slow
+def test_a_damaged_cache_gives_a_correct_site_and_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_site_project(tmp_path / "project")
+    build_site(root / "mkdocs.yml", root / "site")
+    damaged = entries(root)
+    damaged[0].write_bytes(damaged[0].read_bytes()[:40])  # truncated
+    flipped = bytearray(damaged[1].read_bytes())
+    flipped[-5] ^= 0xFF  # one corrupted byte
+    damaged[1].write_bytes(bytes(flipped))
+    damaged[2].write_bytes(b"")  # emptied
+    capsys.readouterr()
+    reused = build_site(root / "mkdocs.yml", root / "site")
+    assert reused == len(entries(root)) - 3
+    assert "3 damaged entries of the build cache" in capsys.readouterr().err
+    clean_build(root, tmp_path / "clean")
+    assert_same_tree(root / "site", tmp_path / "clean")
+
+
+@pytest.mark.slow
+def test_a_failed_build_leaves_nothing_in_the_cache_that_a_later_build_would_trust(tmp_path: Path) -> None:
+    root = copy_site_project(tmp_path / "project")
+    # A page that renders with a warning (a link to a missing page): strict mode fails the build.
+    (root / "docs" / "draft.md").write_text("# Draft\n\nSee [the missing page](missing.md).\n", "utf-8")
+    with pytest.raises(BuildError):
+        build_site(root / "mkdocs.yml", root / "site")
+    assert entries(root) == []
+    assert not (root / "site").exists()
