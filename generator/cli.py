@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -40,11 +41,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.mkdocs.engine import build_site
+    from generator.progress import showing_progress
 
     config = Path(args.config)  # the plugin validates first; content problems come back as ContentError
     site_dir = Path(args.site_dir) if args.site_dir else config.resolve().parent / "site"
-    reused = build_site(config, site_dir, verbose=args.verbose)
-    print(f"✓ built the help center into {site_dir} ({reused} pages reused from .cache/)", file=sys.stderr)
+    started = time.monotonic()
+    with showing_progress(args.quiet):
+        stats = build_site(config, site_dir, verbose=args.verbose, quiet=args.quiet)
+    if not args.quiet:
+        print(f"✓ built {stats.pages} pages in {stats.locales} locale{'s' if stats.locales != 1 else ''} into "
+              f"{site_dir} in {time.monotonic() - started:.1f} s ({stats.reused} reused from .cache/)", file=sys.stderr)
     return 0
 
 
@@ -91,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="validate, then build the site into site/ (strict)")
     build.add_argument("-d", "--site-dir", help="where to build (default: site/ beside mkdocs.yml)")
     build.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' informational messages")
+    build.add_argument("-q", "--quiet", action="store_true", help="print errors only (no progress, no summary)")
     build.set_defaults(handler=cmd_build)
 
     serve = commands.add_parser("serve", help="preview with live reload when content or theme changes")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import memo
+from generator import memo, progress
 from generator.loading import load_helpcenter
 from generator.model import HelpCenter
 from generator.pages import Page, PageRenderer, navigation, template_data
@@ -40,10 +40,15 @@ def generate(project: Project, search: bool = True) -> Output:
     ``search=False`` leaves the search files out of ``files`` (the preview builds them when asked).
     """
     memo.next_generation()
+    progress.stage("loading and checking the content")
     helpcenter = load_helpcenter(project.content_dir)
+    progress.stage("writing the pages' Markdown")
+    pages = PageRenderer(helpcenter, project).all_pages()
+    if search:
+        progress.stage("building the search index")
     return Output(
         helpcenter=helpcenter,
-        pages=PageRenderer(helpcenter, project).all_pages(),
+        pages=pages,
         files=build_search_files(helpcenter) if search else {},
         template_data=template_data(helpcenter, project),
         nav=navigation(helpcenter),

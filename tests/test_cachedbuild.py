@@ -43,13 +43,13 @@ def assert_same_tree(built: Path, expected: Path) -> None:
 def test_a_rebuild_reuses_every_page_and_equals_a_clean_build(tmp_path: Path) -> None:
     root = copy_site_project(tmp_path / "project")
     first = build_site(root / "mkdocs.yml", root / "site")
-    assert first == 0 and entries(root)
+    assert first.reused == 0 and first.pages == len(entries(root))
     pages = len(entries(root))
-    assert build_site(root / "mkdocs.yml", root / "site") == pages  # nothing changed: every page reused
+    assert build_site(root / "mkdocs.yml", root / "site").reused == pages  # nothing changed: every page reused
     faq = root / "content" / "faq" / "shipping-and-delivery.yml"
     faq.write_text(faq.read_text("utf-8").replace("7–14 business days", "6–12 business days"), "utf-8")
     # The article, and the pages that quote its first sentence (its category), are rendered again.
-    assert pages - 3 <= build_site(root / "mkdocs.yml", root / "site") < pages
+    assert pages - 3 <= build_site(root / "mkdocs.yml", root / "site").reused < pages
     assert "6–12 business days" in (root / "site/shipping-and-delivery/standard-shipping-time/index.html").read_text()
     clean_build(root, tmp_path / "clean")
     assert_same_tree(root / "site", tmp_path / "clean")
@@ -80,7 +80,7 @@ def test_a_damaged_cache_gives_a_correct_site_and_a_warning(tmp_path: Path, caps
     damaged[1].write_bytes(bytes(flipped))
     damaged[2].write_bytes(b"")  # emptied
     capsys.readouterr()
-    reused = build_site(root / "mkdocs.yml", root / "site")
+    reused = build_site(root / "mkdocs.yml", root / "site").reused
     assert reused == len(entries(root)) - 3
     assert "3 damaged entries of the build cache" in capsys.readouterr().err
     clean_build(root, tmp_path / "clean")

@@ -20,6 +20,7 @@ import sys
 import tempfile
 import zlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from generator import progress
 from generator.mkdocs.lazysite import LazySite
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
@@ -114,7 +116,15 @@ def site_key(site: LazySite) -> str:
     return digest.hexdigest()
 
 
-def build_with_cache(config: Any, cache_dir: Path) -> PageCache:
+@dataclass(frozen=True)
+class BuildStats:
+    pages: int
+    reused: int
+    """Pages taken from the cache."""
+    locales: int
+
+
+def build_with_cache(config: Any, cache_dir: Path) -> BuildStats:
     """A strict build like ``mkdocs.commands.build.build``, taking unchanged pages from the cache."""
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
@@ -125,14 +135,18 @@ def build_with_cache(config: Any, cache_dir: Path) -> PageCache:
         site = LazySite(config, for_preview=False)
         site.write_static_files(None)
         key = site_key(site)
-        for page in site.pages.values():
+        progress.stage("rendering pages")
+        for done, page in enumerate(site.pages.values(), start=1):
             _build_page(site, page, key, cache)
+            progress.step(done, len(site.pages))
+        progress.stage("checking links, writing the sitemap")
         _validate_anchor_links(site)
         for name in dict.fromkeys(site.templates.values()):
             mkdocs_build._build_theme_template(name, site.env, site.files, site.config, site.nav)
         site.config.plugins.on_post_build(config=site.config)
         if counts := counter.get_counts():
             raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
+        progress.stage("saving the build cache")
         cache.commit()
         if cache.broken:
             print(f"warning: {cache.broken} damaged entries of the build cache ({cache.folder}) were ignored and "
@@ -145,7 +159,7 @@ def build_with_cache(config: Any, cache_dir: Path) -> PageCache:
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
-    return cache
+    return BuildStats(pages=len(site.pages), reused=cache.reused, locales=1)
 
 
 def _build_page(site: LazySite, page: Page, key: str, cache: PageCache) -> None:

@@ -14,11 +14,15 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
 from generator.errors import BuildError, ContentError, Problem
 from generator.mkdocs.plugin import CONTENT_PROBLEMS_HEADING
+
+if TYPE_CHECKING:
+    from generator.mkdocs.cachedbuild import BuildStats
 
 log = logging.getLogger("helpcenter")
 
@@ -36,13 +40,13 @@ class _MkDocsFormatter(logging.Formatter):
 
 
 @contextmanager
-def mkdocs_logging(verbose: bool = False) -> Iterator[None]:
+def mkdocs_logging(verbose: bool = False, quiet: bool = False) -> Iterator[None]:
     """Show MkDocs' warnings (and info with --verbose) the way ``mkdocs build`` does."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_MkDocsFormatter())
     handler.addFilter(_NotContentProblems())
-    handler.setLevel(logging.INFO if verbose else logging.WARNING)
+    handler.setLevel(logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING)
     old_level = logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
@@ -54,9 +58,9 @@ def mkdocs_logging(verbose: bool = False) -> Iterator[None]:
         logger.setLevel(old_level)
 
 
-def build_site(config_file: Path, site_dir: Path, verbose: bool = False) -> int:
-    """Strict MkDocs build into a temporary folder, then swapped into ``site_dir``; returns how many
-    pages came from the page cache (``.cache/helpcenter/`` beside mkdocs.yml: see cachedbuild.py)."""
+def build_site(config_file: Path, site_dir: Path, verbose: bool = False, quiet: bool = False) -> BuildStats:
+    """Strict MkDocs build into a temporary folder, then swapped into ``site_dir``; unchanged pages come
+    from the page cache (``.cache/helpcenter/`` beside mkdocs.yml: see cachedbuild.py)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -67,15 +71,15 @@ def build_site(config_file: Path, site_dir: Path, verbose: bool = False) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     config = None
     try:
-        with mkdocs_logging(verbose):
+        with mkdocs_logging(verbose, quiet):
             config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                cache = build_with_cache(config, config_file.resolve().parent / ".cache" / "helpcenter")
+                stats = build_with_cache(config, config_file.resolve().parent / ".cache" / "helpcenter")
             finally:
                 config.plugins.on_shutdown()
         _swap_into_place(staging, site_dir)
-        return cache.reused
+        return stats
     except MkDocsException as err:
         problems = content_problems(config)
         if problems:  # MkDocs logs the plugin's error and aborts; give the CLI the problems themselves
