@@ -111,7 +111,7 @@ def _parse(path: Path, display: str, problems: Problems, text: str | None = None
     return data, SourceFile(display, text, positions)
 
 
-_PARSED: Memo[bytes] = Memo()
+_PARSED: Memo[bytes] = Memo("parsed-yaml")
 
 
 def _parse_yaml_once(text: str) -> tuple[Any, Positions]:

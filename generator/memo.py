@@ -9,7 +9,12 @@ Off unless ``enable()`` was called: a one-shot build would pay for the keys and 
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
 from collections.abc import Callable, Hashable
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
@@ -20,10 +25,13 @@ class _Switch:
 
 _SWITCH = _Switch()
 _MEMOS: list[Memo[Any]] = []
+_HEADER = 32  # sha256 of the pickled entries
 
 
 class Memo(Generic[V]):
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        """Names the memo's entries in a saved file."""
         self._previous: dict[Hashable, V] = {}
         self._current: dict[Hashable, V] = {}
         _MEMOS.append(self)
@@ -51,3 +59,29 @@ def next_generation() -> None:
     """Start generating the site again: what this generation does not use is dropped after it."""
     for memo in _MEMOS:
         memo._next_generation()
+
+
+def save(path: Path) -> None:
+    """Write what the last generation used, whole or not at all (``helpcenter build``'s cache)."""
+    data = pickle.dumps({memo.name: memo._current for memo in _MEMOS}, protocol=pickle.HIGHEST_PROTOCOL)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as out:
+        out.write(hashlib.sha256(data).digest() + data)
+    os.replace(out.name, path)
+
+
+def load(path: Path) -> bool:
+    """Start from the entries ``save`` wrote; False (and nothing loaded) when the file is damaged.
+
+    The file is our own, under the project's .cache/, and checked against its checksum before it is
+    unpickled; its name carries the version of the code that wrote it (see the callers)."""
+    try:
+        stored = path.read_bytes()
+    except OSError:
+        return True  # no cache yet: nothing is wrong
+    if hashlib.sha256(stored[_HEADER:]).digest() != stored[:_HEADER]:
+        return False
+    entries = pickle.loads(stored[_HEADER:])
+    for memo in _MEMOS:
+        memo._current = dict(entries.get(memo.name, {}))
+    return True

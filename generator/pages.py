@@ -27,8 +27,8 @@ from generator.seo import SiteInfo, SiteSeo
 CARE_TITLE = "Care guides"
 CARE_DESCRIPTION = "How to clean, protect and store your bags, material by material."
 HOME_DESCRIPTION = "Answers about orders, shipping, returns, your account and caring for your {store} bags."
-_ARTICLES: Memo[str] = Memo()
-_CATEGORIES: Memo[str] = Memo()
+_ARTICLES: Memo[str] = Memo("article-pages")
+_CATEGORIES: Memo[str] = Memo("category-pages")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}])")
 
 

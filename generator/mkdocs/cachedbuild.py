@@ -21,16 +21,18 @@ import tempfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from generator import progress
+from generator import memo, progress
 from generator.mkdocs.lazysite import LazySite
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
@@ -94,15 +96,37 @@ def _hash_files(digest: Any, folder: Path, patterns: Iterable[str]) -> None:
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
 
 
-def site_key(site: LazySite) -> str:
-    """Everything but a page's own Markdown that shapes its HTML."""
-    config = site.config
+@cache
+def _code_version() -> str:
+    """The generator's own code and the libraries' versions: the core's saved results depend on them."""
     digest = hashlib.sha256(CACHE_FORMAT.encode())
     for name in RENDERING_LIBRARIES:
         try:
             digest.update(f"{name}={metadata.version(name)}\0".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=none\0".encode())
+    _hash_files(digest, Path(__file__).resolve().parents[1], ("*.py", "*.j2", "*.json"))
+    return digest.hexdigest()[:16]
+
+
+def _templates_cache(cache_dir: Path) -> Path:
+    """Compiled theme templates; Jinja checks each against its source, the folder name the versions."""
+    folder = cache_dir / f"templates-{_code_version()}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _save_core(path: Path) -> None:
+    for old in path.parent.glob("core-*.pickle"):  # another version of the code wrote it
+        if old != path:
+            old.unlink(missing_ok=True)
+    memo.save(path)
+
+
+def site_key(site: LazySite) -> str:
+    """Everything but a page's own Markdown that shapes its HTML."""
+    config = site.config
+    digest = hashlib.sha256(_code_version().encode())
     config_text = Path(config.config_file_path).read_bytes()
     digest.update(config_text)
     for name in sorted(set(_ENV_TAG.findall(config_text.decode("utf-8", "replace")))):
@@ -112,7 +136,6 @@ def site_key(site: LazySite) -> str:
     digest.update("\n".join(sorted(f.src_uri + ">" + f.dest_uri for f in site.files)).encode())
     if config.theme.custom_dir:  # Material's own files are covered by its version above
         _hash_files(digest, Path(config.theme.custom_dir), ("*",))
-    _hash_files(digest, Path(__file__).resolve().parents[1], ("*.py", "*.j2", "*.json"))
     return digest.hexdigest()
 
 
@@ -131,8 +154,13 @@ def build_with_cache(config: Any, cache_dir: Path) -> BuildStats:
     if config.strict:
         logging.getLogger("mkdocs").addHandler(counter)
     cache = PageCache(cache_dir / "pages")
+    core_cache = cache_dir / f"core-{_code_version()}.pickle"
+    memo.enable()
+    if not memo.load(core_cache):
+        cache.broken += 1
     try:
         site = LazySite(config, for_preview=False)
+        site.env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_templates_cache(cache_dir)))
         site.write_static_files(None)
         key = site_key(site)
         progress.stage("rendering pages")
@@ -148,6 +176,7 @@ def build_with_cache(config: Any, cache_dir: Path) -> BuildStats:
             raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
         progress.stage("saving the build cache")
         cache.commit()
+        _save_core(core_cache)
         if cache.broken:
             print(f"warning: {cache.broken} damaged entries of the build cache ({cache.folder}) were ignored and "
                   "their pages rendered again", file=sys.stderr)

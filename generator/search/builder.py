@@ -93,7 +93,7 @@ def synonym_terms(synonyms: list[list[str]]) -> list[list[str]]:
     return groups
 
 
-_COUNTED: Memo[_Counted] = Memo()
+_COUNTED: Memo[_Counted] = Memo("search-term-counts")
 
 
 def _count(doc: SearchDoc) -> _Counted:
