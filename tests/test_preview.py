@@ -83,3 +83,20 @@ def test_a_content_error_then_a_good_save_gives_the_clean_site(tmp_path: Path) -
         assert preview.render("shipping-and-delivery/standard-shipping-time/index.html")
         assert "6–12 business days" in page.read_text("utf-8")
         assert_same_site(preview, root, tmp_path / "expected")
+
+
+@pytest.mark.slow
+def test_a_broken_theme_template_is_shown_until_it_is_fixed(tmp_path: Path) -> None:
+    root = copy_site_project(tmp_path / "project")
+    preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
+    main = root / "theme" / "main.html"
+    good = main.read_text("utf-8")
+    with mkdocs_logging(quiet=True):
+        preview.rebuild()
+        main.write_text(good.replace("{% block content %}", "{% block content %}{% if %}", 1), "utf-8")
+        preview.rebuild()
+        assert preview.failed and preview.error and "main.html" in preview.error
+        assert b"main.html" in preview.problems_page()
+        main.write_text(good, "utf-8")
+        preview.rebuild()
+        assert not preview.failed and preview.render("index.html") == "index.html"
