@@ -13,6 +13,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -29,9 +30,11 @@ _HEADER = 32  # sha256 of the pickled entries
 
 
 class Memo(Generic[V]):
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, saved: bool = True) -> None:
         self.name = name
         """Names the memo's entries in a saved file."""
+        self.saved = saved
+        """Whether ``save`` keeps it: not for results bigger on disk than they are slow to compute."""
         self._previous: dict[Hashable, V] = {}
         self._current: dict[Hashable, V] = {}
         _MEMOS.append(self)
@@ -63,7 +66,8 @@ def next_generation() -> None:
 
 def save(path: Path) -> None:
     """Write what the last generation used, whole or not at all (``helpcenter build``'s cache)."""
-    data = pickle.dumps({memo.name: memo._current for memo in _MEMOS}, protocol=pickle.HIGHEST_PROTOCOL)
+    entries = {memo.name: memo._current for memo in _MEMOS if memo.saved}
+    data = zlib.compress(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), 1)
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as out:
         out.write(hashlib.sha256(data).digest() + data)
@@ -81,7 +85,7 @@ def load(path: Path) -> bool:
         return True  # no cache yet: nothing is wrong
     if hashlib.sha256(stored[_HEADER:]).digest() != stored[:_HEADER]:
         return False
-    entries = pickle.loads(stored[_HEADER:])
+    entries = pickle.loads(zlib.decompress(stored[_HEADER:]))
     for memo in _MEMOS:
         memo._current = dict(entries.get(memo.name, {}))
     return True

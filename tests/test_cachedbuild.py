@@ -10,13 +10,25 @@ from pathlib import Path
 import pytest
 
 from generator.errors import BuildError
+from generator.mkdocs.cachedbuild import PageCache
 from generator.mkdocs.engine import build_site
 from tests.content_changes import Content
 from tests.helpers import copy_site_project
 
 
-def entries(root: Path) -> list[Path]:
-    return sorted(p for p in (root / ".cache" / "helpcenter" / "pages").rglob("*") if p.is_file())
+def pack(root: Path) -> Path:
+    return root / ".cache" / "helpcenter" / "pages.pack"
+
+
+def entries(root: Path) -> dict[str, bytes]:
+    return PageCache(pack(root)).stored
+
+
+def seal(root: Path, stored: dict[str, bytes]) -> None:
+    """Write entries back with a valid file checksum, as if the damage had happened before it was taken."""
+    cache = PageCache(pack(root))
+    cache.kept = stored
+    cache.commit()
 
 
 def clean_build(root: Path, site_dir: Path) -> None:
@@ -73,19 +85,25 @@ def test_cached_builds_equal_clean_builds_after_random_changes(tmp_path: Path, s
 def test_a_damaged_cache_gives_a_correct_site_and_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = copy_site_project(tmp_path / "project")
     build_site(root / "mkdocs.yml", root / "site")
-    damaged = entries(root)
-    damaged[0].write_bytes(damaged[0].read_bytes()[:40])  # truncated
-    flipped = bytearray(damaged[1].read_bytes())
-    flipped[-5] ^= 0xFF  # one corrupted byte
-    damaged[1].write_bytes(bytes(flipped))
-    damaged[2].write_bytes(b"")  # emptied
+    pages = len(entries(root))
+    stored = entries(root)
+    first, second = sorted(stored)[:2]
+    stored[first] = stored[first][:-7]  # one entry truncated
+    flipped = bytearray(stored[second])
+    flipped[-5] ^= 0xFF  # one corrupted byte in another
+    stored[second] = bytes(flipped)
+    seal(root, stored)
     core = next((root / ".cache" / "helpcenter").glob("core-*.pickle"))  # the core's saved results
     core.write_bytes(core.read_bytes()[:-100])
     capsys.readouterr()
-    reused = build_site(root / "mkdocs.yml", root / "site").reused
-    assert reused == len(entries(root)) - 3
-    assert "4 damaged entries of the build cache" in capsys.readouterr().err
+    assert build_site(root / "mkdocs.yml", root / "site").reused == pages - 2
+    assert "3 damaged entries of the build cache" in capsys.readouterr().err
     clean_build(root, tmp_path / "clean")
+    assert_same_tree(root / "site", tmp_path / "clean")
+
+    pack(root).write_bytes(pack(root).read_bytes()[:-1000])  # the whole file truncated
+    assert build_site(root / "mkdocs.yml", root / "site").reused == 0
+    assert "1 damaged entries of the build cache" in capsys.readouterr().err
     assert_same_tree(root / "site", tmp_path / "clean")
 
 
@@ -96,5 +114,5 @@ def test_a_failed_build_leaves_nothing_in_the_cache_that_a_later_build_would_tru
     (root / "docs" / "draft.md").write_text("# Draft\n\nSee [the missing page](missing.md).\n", "utf-8")
     with pytest.raises(BuildError):
         build_site(root / "mkdocs.yml", root / "site")
-    assert entries(root) == []
+    assert not pack(root).exists()
     assert not (root / "site").exists()

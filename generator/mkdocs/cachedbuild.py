@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import re
+import struct
 import sys
 import tempfile
 import zlib
@@ -43,42 +44,68 @@ _ENV_TAG = re.compile(r"!ENV\s+\[?\s*([A-Za-z_][A-Za-z0-9_]*)")
 
 
 class PageCache:
-    """Rendered pages by key, one compressed file each, with a checksum of the page."""
+    """Rendered pages by key, in one file (``pages.pack``): each compressed, with a checksum of the page.
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    One file rather than one per page: a build of thousands of pages spent more time creating files
+    than compressing them. The file keeps only the entries of the last successful build."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self.reused = 0
         self.broken = 0
-        self.pending: dict[str, bytes] = {}
-        """Entries of this build, written by ``commit`` only once the whole build succeeded: a page
+        self.stored = self._load()
+        self.kept: dict[str, bytes] = {}
+        """This build's entries, written by ``commit`` only once the whole build succeeded: a page
         that rendered with a warning must not come back from the cache without it."""
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key
+    def _load(self) -> dict[str, bytes]:
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return {}
+        entries = _decode(data[32:]) if hashlib.sha256(data[32:]).digest() == data[:32] else None
+        if entries is None:
+            self.broken += 1  # reported once, by build_with_cache: not as MkDocs' warning, which strict counts
+            return {}
+        return entries
 
     def get(self, key: str) -> bytes | None:
-        try:
-            stored = self._path(key).read_bytes()
-        except OSError:
+        stored = self.stored.get(key)
+        if stored is None:
             return None
         page = _unpack(stored)
         if page is None:
-            self.broken += 1  # reported once, by build_with_cache: not as MkDocs' warning, which strict counts
+            self.broken += 1
             return None
+        self.kept[key] = stored
         self.reused += 1
         return page
 
     def put(self, key: str, page: bytes) -> None:
-        self.pending[key] = hashlib.sha256(page).digest() + zlib.compress(page, 1)
+        self.kept[key] = hashlib.sha256(page).digest() + zlib.compress(page, 1)
 
     def commit(self) -> None:
-        for key, stored in self.pending.items():
-            path = self._path(key)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as out:
-                out.write(stored)
-            os.replace(out.name, path)  # whole or absent, even when the build is interrupted
-        self.pending.clear()
+        body = b"".join(key.encode("ascii") + struct.pack(">I", len(v)) + v for key, v in self.kept.items())
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=self.path.parent, prefix=".tmp-", delete=False) as out:
+            out.write(hashlib.sha256(body).digest() + body)
+        os.replace(out.name, self.path)  # whole or absent, even when the build is interrupted
+
+
+_KEY = 64  # a sha256 in hex
+
+
+def _decode(body: bytes) -> dict[str, bytes] | None:
+    entries, at = {}, 0
+    while at < len(body):
+        if at + _KEY + 4 > len(body):
+            return None
+        key = body[at:at + _KEY].decode("ascii", "replace")
+        (size,) = struct.unpack(">I", body[at + _KEY:at + _KEY + 4])
+        at += _KEY + 4
+        entries[key] = body[at:at + size]
+        at += size
+    return entries if at == len(body) else None
 
 
 def _unpack(stored: bytes) -> bytes | None:
@@ -153,7 +180,7 @@ def build_with_cache(config: Any, cache_dir: Path) -> BuildStats:
     counter.setLevel(logging.WARNING)
     if config.strict:
         logging.getLogger("mkdocs").addHandler(counter)
-    cache = PageCache(cache_dir / "pages")
+    cache = PageCache(cache_dir / "pages.pack")
     core_cache = cache_dir / f"core-{_code_version()}.pickle"
     memo.enable()
     if not memo.load(core_cache):
@@ -178,8 +205,8 @@ def build_with_cache(config: Any, cache_dir: Path) -> BuildStats:
         cache.commit()
         _save_core(core_cache)
         if cache.broken:
-            print(f"warning: {cache.broken} damaged entries of the build cache ({cache.folder}) were ignored and "
-                  "their pages rendered again", file=sys.stderr)
+            print(f"warning: {cache.broken} damaged entries of the build cache ({cache.path.parent}) were ignored "
+                  "and their pages rendered again", file=sys.stderr)
     except Exception as err:
         config.plugins.on_build_error(error=err)
         if isinstance(err, BuildError):

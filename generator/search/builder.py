@@ -93,7 +93,7 @@ def synonym_terms(synonyms: list[list[str]]) -> list[list[str]]:
     return groups
 
 
-_COUNTED: Memo[_Counted] = Memo("search-term-counts")
+_COUNTED: Memo[_Counted] = Memo("search-term-counts", saved=False)  # tens of MB on disk
 
 
 def _count(doc: SearchDoc) -> _Counted:
