@@ -22,6 +22,7 @@ V = TypeVar("V")
 
 class _Switch:
     on = False
+    saved_only = False
 
 
 _SWITCH = _Switch()
@@ -40,7 +41,7 @@ class Memo(Generic[V]):
         _MEMOS.append(self)
 
     def get(self, key: Hashable, compute: Callable[[], V]) -> V:
-        if not _SWITCH.on:
+        if not _SWITCH.on or (_SWITCH.saved_only and not self.saved):
             return compute()
         if key in self._current:
             return self._current[key]
@@ -53,9 +54,11 @@ class Memo(Generic[V]):
 
 
 
-def enable() -> None:
-    """Keep results across generations (the preview's process)."""
+def enable(saved_only: bool = False) -> None:
+    """Keep results across generations: all of them in the preview's process; in a build, only those
+    ``save`` writes (keeping the others alive would only slow the garbage collector down)."""
     _SWITCH.on = True
+    _SWITCH.saved_only = saved_only
 
 
 def next_generation() -> None:

@@ -182,7 +182,7 @@ def build_with_cache(config: Any, cache_dir: Path) -> BuildStats:
         logging.getLogger("mkdocs").addHandler(counter)
     cache = PageCache(cache_dir / "pages.pack")
     core_cache = cache_dir / f"core-{_code_version()}.pickle"
-    memo.enable()
+    memo.enable(saved_only=True)
     if not memo.load(core_cache):
         cache.broken += 1
     try:
