@@ -26,6 +26,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.rebuild import PreviewLatency, edit_one_answer, measure_helpcenter_preview, measure_plain_preview
 from benchmarks.synthetic import (
     synthetic_article_urls,
     write_plain_material_project,
@@ -70,6 +71,18 @@ class Stage:
 
 
 @dataclass
+class Rebuilds:
+    """What an editor waits for after a save (benchmarks/rebuild.py)."""
+
+    unchanged: BuildRun
+    """``helpcenter build`` again, nothing changed."""
+    one_edit: BuildRun
+    """``helpcenter build`` again after one answer was edited."""
+    preview: PreviewLatency | None
+    plain_preview: PreviewLatency | None
+
+
+@dataclass
 class SizeResult:
     questions: int
     ours: BuildRun
@@ -77,6 +90,7 @@ class SizeResult:
     plain: BuildRun | None
     plain_site: SiteSize | None
     stage: Stage
+    rebuilds: Rebuilds | None = None
 
     @property
     def stage_share(self) -> float:
@@ -144,13 +158,30 @@ def bench_size(questions: int, work: Path, args: argparse.Namespace) -> SizeResu
     ours_site = measure_site(ours_dir / "site", urls)
     stages = [time_generator_stage(ours_dir) for _ in range(args.stage_repeats)]
     stage = min(stages, key=lambda s: s.cpu_seconds)
-    plain = plain_site = None
+    plain = plain_site = plain_dir = None
     if not args.skip_plain:
         plain_dir = write_plain_material_project(work / "plain", questions, **settings)
         print(f"  {questions} questions: building with plain Material …", flush=True)
         plain = run_measured([_tool("mkdocs"), "build", "--quiet"], plain_dir)
         plain_site = measure_site(plain_dir / "site", urls)
-    return SizeResult(questions, ours, ours_site, plain, plain_site, stage)
+    rebuilds = measure_rebuilds(questions, ours_dir, plain_dir, urls, args)
+    return SizeResult(questions, ours, ours_site, plain, plain_site, stage, rebuilds)
+
+
+def measure_rebuilds(questions: int, ours_dir: Path, plain_dir: Path | None, urls: Sequence[str],
+                     args: argparse.Namespace) -> Rebuilds:
+    print(f"  {questions} questions: rebuilding with helpcenter (nothing changed, one edit) …", flush=True)
+    unchanged = run_measured([_tool("helpcenter"), "build"], ours_dir)
+    edit_one_answer(ours_dir, urls[len(urls) // 2], "Benchmarked-rebuild.")
+    one_edit = run_measured([_tool("helpcenter"), "build"], ours_dir)
+    preview = plain_preview = None
+    if not args.skip_preview:
+        print(f"  {questions} questions: timing the preview (helpcenter serve) …", flush=True)
+        preview = measure_helpcenter_preview(ours_dir, [_tool("helpcenter")], urls[0])
+        if plain_dir is not None:
+            print(f"  {questions} questions: timing plain Material's preview (mkdocs serve) …", flush=True)
+            plain_preview = measure_plain_preview(plain_dir, [_tool("mkdocs")], urls[0])
+    return Rebuilds(unchanged, one_edit, preview, plain_preview)
 
 
 # --- report -----------------------------------------------------------------------------------------
@@ -209,7 +240,32 @@ def report_size(result: SizeResult) -> list[str]:
         f"{result.stage_share:.1%} of the helpcenter build's CPU time "
         f"({result.stage.seconds:.2f} s wall = {result.stage.seconds / ours.seconds:.1%} of its wall time)",
         f"  search files: {searched}",
+        *rebuild_lines(result),
     ]
+
+
+def _latency(value: float | None) -> str:
+    return f"{value:.2f} s" if value is not None else "-"
+
+
+def rebuild_lines(result: SizeResult) -> list[str]:
+    r, plain = result.rebuilds, result.plain
+    if r is None:
+        return []
+    full = result.ours.seconds
+    lines = [
+        f"  build again, nothing changed: {r.unchanged.seconds:.1f} s = {r.unchanged.seconds / full:.2f} of a full "
+        f"build (target <= 0.05); after one edit: {r.one_edit.seconds:.1f} s = {r.one_edit.seconds / full:.2f} "
+        "(target <= 0.1); plain Material has no reuse: a rebuild is its full build"
+        + (f" ({plain.seconds:.1f} s)" if plain else ""),
+    ]
+    if r.preview:
+        plain_edit = f"; plain Material (mkdocs serve): {_latency(r.plain_preview.edit)}" if r.plain_preview else ""
+        lines.append(
+            f"  preview, save to served: edited answer {_latency(r.preview.edit)} (target <= 1 s), added article "
+            f"{_latency(r.preview.add)}, removed article {_latency(r.preview.remove)} (target <= 2 s){plain_edit}"
+        )
+    return lines
 
 
 def target_lines(result: SizeResult) -> list[str]:
@@ -256,6 +312,29 @@ def markdown_table(results: Sequence[SizeResult]) -> list[str]:
     return lines
 
 
+def rebuild_table(results: Sequence[SizeResult]) -> list[str]:
+    """Rebuilds and preview latency, for the README."""
+    lines = [
+        "| Articles | full build (ours / plain) | again, nothing changed (ours) | again, one edit (ours) "
+        "| preview: edited answer (ours / plain) | preview: added / removed article (ours) |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        b, p = r.rebuilds, r.plain
+        if b is None:
+            continue
+        preview = b.preview
+        plain_edit = _latency(b.plain_preview.edit) if b.plain_preview else "-"
+        lines.append(
+            f"| {r.questions:,} | {r.ours.seconds:.1f} s / {f'{p.seconds:.1f} s' if p else '-'} "
+            f"| {b.unchanged.seconds:.1f} s ({b.unchanged.seconds / r.ours.seconds:.2f}) "
+            f"| {b.one_edit.seconds:.1f} s ({b.one_edit.seconds / r.ours.seconds:.2f}) "
+            f"| {_latency(preview.edit if preview else None)} / {plain_edit} "
+            f"| {_latency(preview.add if preview else None)} / {_latency(preview.remove if preview else None)} |"
+        )
+    return lines
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--sizes", default="100,1000,5000", help="question counts, comma-separated")
@@ -264,6 +343,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", type=Path, help="build in this folder and keep the projects and sites")
     parser.add_argument("--skip-plain", action="store_true", help="build only with helpcenter")
+    parser.add_argument("--skip-preview", action="store_true", help="do not time the previews (serve)")
     parser.add_argument("--stage-repeats", type=int, default=1, help="time the generator stage N times, keep the best")
     args = parser.parse_args(argv)
     try:
@@ -289,6 +369,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)
     print("\n".join(markdown_table(results)))
+    print()
+    print("\n".join(rebuild_table(results)))
     return 0
 
 

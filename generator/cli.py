@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -41,36 +42,32 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def _check_before_building(args: argparse.Namespace) -> None:
-    """Content errors are reported editor-style before MkDocs runs at all."""
-    from generator.reading.loading import load_content
-
-    loaded = load_content(_project(args).content_dir)
-    if loaded.problems:
-        raise ContentError(loaded.problems.items)
-
-
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.mkdocs.engine import build_site
+    from generator.progress import showing_progress
 
     config = Path(args.config)  # the plugin validates first; content problems come back as ContentError
     site_dir = Path(args.site_dir) if args.site_dir else config.resolve().parent / "site"
-    build_site(config, site_dir, verbose=args.verbose)
-    print(f"✓ built the help center into {site_dir}", file=sys.stderr)
+    started = time.monotonic()
+    with showing_progress(args.quiet):
+        stats = build_site(config, site_dir, verbose=args.verbose, quiet=args.quiet)
+    if not args.quiet:
+        print(f"✓ built {stats.pages} pages in {stats.locales} locale{'s' if stats.locales != 1 else ''} into "
+              f"{site_dir} in {time.monotonic() - started:.1f} s ({stats.reused} reused from .cache/)", file=sys.stderr)
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     if args.built:
         return _serve_built(args)
-    from generator.mkdocs.engine import serve_site
+    from generator.mkdocs.preview import serve_preview
 
-    _check_before_building(args)
+    _project(args)  # a broken mkdocs.yml stops here; content problems are shown by the preview itself
     if not args.demo_store:
-        serve_site(Path(args.config), args.host, args.port)
+        serve_preview(Path(args.config), args.host, args.port)
         return 0
     with _devstore_preview()(args.host, args.port):
-        serve_site(Path(args.config), args.host, args.port)
+        serve_preview(Path(args.config), args.host, args.port)
     return 0
 
 
@@ -150,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="validate, then build the site into site/ (strict)")
     build.add_argument("-d", "--site-dir", help="where to build (default: site/ beside mkdocs.yml)")
     build.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' informational messages")
+    build.add_argument("-q", "--quiet", action="store_true", help="print errors only (no progress, no summary)")
     build.set_defaults(handler=cmd_build)
 
     serve = commands.add_parser("serve", help="preview with live reload when content or theme changes")

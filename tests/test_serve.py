@@ -1,12 +1,18 @@
-"""The editor's preview: `helpcenter serve` rebuilds when a content file changes."""
+"""The editor's preview: `helpcenter serve` rebuilds when content, the theme or mkdocs.yml change,
+and shows content problems in the terminal and in the browser until the next good save."""
 
 from __future__ import annotations
 
+import html
+import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,6 +20,10 @@ import pytest
 from tests.helpers import copy_site_project
 
 PAGE = "shipping-and-delivery/standard-shipping-time/"
+FAQ = Path("content") / "faq" / "shipping-and-delivery.yml"
+GOOD = "7–14 business days"
+BROKEN = "7–14 [business days](nowhere-at-all)"
+PROBLEM = "content/faq/shipping-and-delivery.yml:20:62: question 2 (standard-shipping-time) › answer: link to 'nowhere-at-all' points nowhere"
 
 
 def free_port() -> int:
@@ -22,16 +32,20 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:  # localhost only
-        return str(response.read().decode("utf-8"))
+def fetch(url: str, timeout: float = 5) -> str:
+    """The body of a page, also when the preview answers with an error status."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # localhost only
+            return str(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as err:
+        return str(err.read().decode("utf-8"))
 
 
-def wait_for(predicate: object, seconds: float) -> bool:
+def wait_for(predicate: Callable[[], bool], seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            if predicate():  # type: ignore[operator]
+            if predicate():
                 return True
         except OSError:
             pass
@@ -39,19 +53,98 @@ def wait_for(predicate: object, seconds: float) -> bool:
     return False
 
 
-@pytest.mark.slow
-def test_serve_reloads_when_content_changes(tmp_path: Path) -> None:
-    root = copy_site_project(tmp_path)
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", str(port)], cwd=root,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/{PAGE}"
+@dataclass
+class Served:
+    root: Path
+    url: str
+    log: Path
+
+    def page(self, path: str = PAGE) -> str:
+        return fetch(self.url + path)
+
+    def edit(self, relative: Path | str, old: str, new: str) -> None:
+        file = self.root / relative
+        text = file.read_text("utf-8")
+        assert old in text
+        file.write_text(text.replace(old, new, 1), "utf-8")
+
+    def terminal(self) -> str:
+        return self.log.read_text("utf-8")
+
+
+def serve(tmp_path: Path, broken: bool = False) -> Iterator[Served]:
+    root = copy_site_project(tmp_path / "project")
+    served = Served(root, f"http://127.0.0.1:{free_port()}/", tmp_path / "terminal.txt")
+    if broken:
+        served.edit(FAQ, GOOD, BROKEN)
+    port = served.url.rsplit(":", 1)[1].strip("/")
+    with served.log.open("w") as log:
+        server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", port], cwd=root,
+                                  stdout=log, stderr=subprocess.STDOUT)
     try:
-        assert wait_for(lambda: "7–14 business days" in fetch(url), 60), "the preview did not come up"
-        assert "livereload" in fetch(url)
-        faq = root / "content" / "faq" / "shipping-and-delivery.yml"
-        faq.write_text(faq.read_text("utf-8").replace("7–14 business days", "6–12 business days"), "utf-8")
-        assert wait_for(lambda: "6–12 business days" in fetch(url), 60), "the preview did not pick up the change"
+        assert wait_for(lambda: "Preview" in served.page() or GOOD in served.page(), 60), "no preview"
+        yield served
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Served]:
+    yield from serve(tmp_path)
+
+
+@pytest.fixture
+def broken_preview(tmp_path: Path) -> Iterator[Served]:
+    yield from serve(tmp_path, broken=True)
+
+
+def text_of(page: str) -> str:
+    """What a reader sees of a page: tags dropped, entities decoded, spaces collapsed."""
+    visible = re.sub(r"<(script|style).*?</(script|style)>|<[^>]+>", " ", page, flags=re.S)
+    return " ".join(html.unescape(visible).split())
+
+
+def livereload_epoch(page: str) -> int:
+    found = re.search(r"livereload\((\d+), \d+\)", page)
+    assert found, "the page has no live-reload script"
+    return int(found[1])
+
+
+@pytest.mark.slow
+def test_serve_reloads_when_content_changes(preview: Served) -> None:
+    assert GOOD in preview.page()
+    assert "livereload" in preview.page()
+    preview.edit(FAQ, GOOD, "6–12 business days")
+    assert wait_for(lambda: "6–12 business days" in preview.page(), 60), "the preview did not pick up the change"
+
+
+@pytest.mark.slow
+def test_serve_shows_content_problems_until_the_next_good_save(broken_preview: Served) -> None:
+    page = broken_preview.page()
+    shown = text_of(page)
+    assert "content/faq/shipping-and-delivery.yml:20:62" in shown  # file, line and column
+    assert "question 2 (standard-shipping-time) › answer: link to 'nowhere-at-all' points nowhere" in shown
+    assert "link to an article or guide by its id" in shown  # the hint
+    assert text_of(broken_preview.page("care/")) == shown  # every page of the preview shows them
+    assert PROBLEM in broken_preview.terminal()  # the full list, not just "Aborted with a BuildError!"
+    epoch = livereload_epoch(page)
+
+    broken_preview.edit(FAQ, BROKEN, GOOD)
+    # The problems page's live-reload poll answers with a newer version: the browser reloads.
+    assert int(fetch(f"{broken_preview.url}livereload/{epoch}/1", timeout=60)) > epoch
+    assert GOOD in broken_preview.page() and "nowhere-at-all" not in broken_preview.page()
+
+    broken_preview.edit(FAQ, GOOD, BROKEN)  # breaking it again while serving shows the problems again
+    assert wait_for(lambda: "nowhere-at-all" in broken_preview.page(), 60)
+    assert broken_preview.terminal().count(PROBLEM) == 2
+
+
+@pytest.mark.slow
+def test_serve_watches_the_theme_and_mkdocs_yml(preview: Served) -> None:
+    preview.edit("theme/main.html", "{% block content %}", "{% block content %}<!-- theme edited -->")
+    assert wait_for(lambda: "<!-- theme edited -->" in preview.page(), 60), "theme/main.html is not watched"
+    preview.edit("theme/assets/stylesheets/hc.css", ":root", "/* css edited */ :root")
+    assert wait_for(lambda: "css edited" in fetch(preview.url + "assets/stylesheets/hc.css"), 60)
+    preview.edit("mkdocs.yml", "site_name: Kseworks Help Center", "site_name: Kseworks Help Desk")
+    assert wait_for(lambda: "Kseworks Help Desk" in preview.page(), 60), "mkdocs.yml is not watched"

@@ -16,6 +16,7 @@ from generator.insights.html import format_html
 from generator.insights.report import build_report
 from generator.insights.tally import EventTotals, Filters, read_lines, tally
 from generator.reading.loading import load_helpcenter
+from generator.search import site_lexicon
 
 FORMATS = ("text", "json", "markdown", "html")
 
@@ -61,7 +62,8 @@ def render(report: dict[str, Any], fmt: str) -> str:
 def run_insights(project: Project, path: str, since: str | None, locale: str | None, fmt: str, top: int) -> int:
     filters = Filters(parse_since(since), locale)
     totals = read_events(path, filters)
-    report = build_report(totals, load_helpcenter(project.content_dir), "standard input" if path == "-" else path, top)
+    report = build_report(totals, load_helpcenter(project.content_dir), "standard input" if path == "-" else path, top,
+                          site_lexicon(project.shopping_lexicon))
     print(render(report, fmt))
     if totals.bad and fmt != "text":
         print(f"warning: {totals.bad} bad lines skipped (first at line {totals.bad_lines[0].number}: "

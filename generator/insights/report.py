@@ -12,6 +12,7 @@ from typing import Any
 from generator.insights.suggest import Advisor
 from generator.insights.tally import ArticleVotes, EventTotals, LocaleStats, QueryStats, WeekStats
 from generator.reading.model import HelpCenter
+from generator.search.lexicon import Lexicon
 
 REASON_LABELS = {
     "unclear": "unclear",
@@ -37,7 +38,8 @@ def wilson_upper(yes: int, votes: int, z: float = 1.96) -> float:
     return min(1.0, (centre + spread) / (1 + z * z / votes))
 
 
-def build_report(totals: EventTotals, helpcenter: HelpCenter, source: str, top: int = 20) -> dict[str, Any]:
+def build_report(totals: EventTotals, helpcenter: HelpCenter, source: str, top: int = 20,
+                 lexicon: Lexicon | None = None) -> dict[str, Any]:
     return {
         "source": source,
         "lines": totals.lines,
@@ -46,7 +48,7 @@ def build_report(totals: EventTotals, helpcenter: HelpCenter, source: str, top: 
         "bad_lines": {"count": totals.bad, "named": [{"line": b.number, "why": b.why} for b in totals.bad_lines]},
         "period": {"first": _iso(totals.first), "last": _iso(totals.last)},
         "locales": [
-            _locale_report(name, stats, helpcenter, top) for name, stats in sorted(totals.locales.items())
+            _locale_report(name, stats, helpcenter, top, lexicon) for name, stats in sorted(totals.locales.items())
         ],
     }
 
@@ -55,9 +57,10 @@ def _iso(moment: Any) -> str | None:
     return moment.isoformat().replace("+00:00", "Z") if moment else None
 
 
-def _locale_report(name: str, stats: LocaleStats, helpcenter: HelpCenter, top: int) -> dict[str, Any]:
+def _locale_report(name: str, stats: LocaleStats, helpcenter: HelpCenter, top: int,
+                   lexicon: Lexicon | None) -> dict[str, Any]:
     answered = [query for query, q in stats.queries.items() if q.clicks]
-    advisor = Advisor(helpcenter, answered)
+    advisor = Advisor(helpcenter, answered, lexicon)
     no_results = sorted(((k, q) for k, q in stats.queries.items() if q.zero), key=lambda kq: (-kq[1].zero, kq[0]))
     no_click = sorted(((k, q) for k, q in stats.queries.items() if q.unclicked),
                       key=lambda kq: (-kq[1].unclicked, kq[0]))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from generator.reading.model import Guide, HelpCenter, Question
 from generator.search import SearchIndex, SearchResult, build_search_files
+from generator.search.lexicon import Lexicon
 from generator.search.text import STOP_WORDS, words
 
 SYNONYMS_FILE = "content/search/synonyms.yml"
@@ -41,10 +42,10 @@ def content_words(query: str) -> list[str]:
 
 
 class Advisor:
-    def __init__(self, helpcenter: HelpCenter, answered: Iterable[str] = ()) -> None:
+    def __init__(self, helpcenter: HelpCenter, answered: Iterable[str] = (), lexicon: Lexicon | None = None) -> None:
         """``answered``: normalised queries whose results shoppers opened, the source of synonym lines."""
         self.helpcenter = helpcenter
-        self.index = SearchIndex.from_files(build_search_files(helpcenter))
+        self.index = SearchIndex.from_files(build_search_files(helpcenter, lexicon))
         self._neighbours: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for query in answered:
             said = set(content_words(query))

@@ -19,12 +19,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import jinja2
 
 from generator.errors import BuildError, ContentError, Problem
 from generator.mkdocs.plugin import CONTENT_PROBLEMS_HEADING
+
+if TYPE_CHECKING:
+    from generator.mkdocs.cachedbuild import BuildStats
 
 log = logging.getLogger("helpcenter")
 
@@ -42,13 +45,13 @@ class _MkDocsFormatter(logging.Formatter):
 
 
 @contextmanager
-def mkdocs_logging(verbose: bool = False) -> Iterator[None]:
+def mkdocs_logging(verbose: bool = False, quiet: bool = False) -> Iterator[None]:
     """Show MkDocs' warnings (and info with --verbose) the way ``mkdocs build`` does."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_MkDocsFormatter())
     handler.addFilter(_NotContentProblems())
-    handler.setLevel(logging.INFO if verbose else logging.WARNING)
+    handler.setLevel(logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING)
     old_level = logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
@@ -60,33 +63,36 @@ def mkdocs_logging(verbose: bool = False) -> Iterator[None]:
         logger.setLevel(old_level)
 
 
-def build_site(config_file: Path, site_dir: Path, verbose: bool = False) -> None:
-    """Strict MkDocs build into a temporary folder, then swapped into ``site_dir``."""
+def build_site(config_file: Path, site_dir: Path, verbose: bool = False, quiet: bool = False) -> BuildStats:
+    """Strict MkDocs build into a temporary folder, then swapped into ``site_dir``; unchanged pages come
+    from the page cache (``.cache/helpcenter/`` beside mkdocs.yml: see cachedbuild.py)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(site_dir):
         clear_leftovers(site_dir)
-        _build_and_swap(config_file, site_dir, verbose)
+        return _build_and_swap(config_file, site_dir, verbose, quiet)
 
 
-def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool) -> None:
-    from mkdocs.commands.build import build
+def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: bool) -> BuildStats:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from generator.mkdocs.cachedbuild import build_with_cache
 
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     config = None
     try:
-        with mkdocs_logging(verbose):
+        with mkdocs_logging(verbose, quiet):
             config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                build(config)
+                stats = build_with_cache(config, config_file.resolve().parent / ".cache" / "helpcenter")
             finally:
                 config.plugins.on_shutdown()
         _swap_into_place(staging, site_dir)
+        return stats
     except MkDocsException as err:
-        problems = _content_problems(config)
+        problems = content_problems(config)
         if problems:  # MkDocs logs the plugin's error and aborts; give the CLI the problems themselves
             raise ContentError(problems) from None  # strict-mode warnings end as mkdocs.exceptions.Abort
         raise BuildError(f"the build failed, {site_dir.name}/ was left as it was: {err}") from None
@@ -158,7 +164,8 @@ def clear_leftovers(site_dir: Path) -> list[Path]:
     return leftovers
 
 
-def _content_problems(config: object) -> list[Problem]:
+def content_problems(config: object) -> list[Problem]:
+    """The content problems the plugin met, if the build stopped because of them."""
     plugins = getattr(config, "plugins", None) or {}
     plugin = plugins.get("helpcenter") if hasattr(plugins, "get") else None
     return list(getattr(plugin, "content_problems", []))
@@ -174,12 +181,3 @@ def _swap_into_place(staging: Path, site_dir: Path) -> None:
     staging.rename(site_dir)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def serve_site(config_file: Path, host: str, port: int) -> None:
-    """``mkdocs serve`` with live reload; the plugin adds content/ to what it watches."""
-    from mkdocs.commands.serve import serve
-
-    with mkdocs_logging(verbose=False):
-        logging.getLogger("mkdocs").handlers[-1].setLevel(logging.INFO)
-        serve(config_file=str(config_file), dev_addr=f"{host}:{port}", livereload=True)

@@ -42,6 +42,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.project: Project | None = None
         self.policy = csp.PolicySettings()
         self.site_code = csp.InlineCode()
+        self.defer_search = False
+        """Set by the preview, which builds the search files only when a browser asks for them."""
 
     def on_config(self, config: Any) -> Any:
         settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
@@ -50,7 +52,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
                                                 "shopping_lexicon": self.config.shopping_lexicon}}]}
         try:
             self.project = project_from_settings(Path(config.config_file_path), settings)
-            self.output = generate(self.project)
+            self.output = generate(self.project, search=not self.defer_search)
         except ContentError as err:
             self.content_problems = err.problems  # for `helpcenter build`, which prints them editor-style
             lines = "\n".join(f"  {p}" for p in err.problems)
@@ -100,8 +102,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         (Path(config.site_dir) / "_headers").write_text(csp.headers_file(self.policy, self.site_code), "utf-8")
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        if self.project is not None:
-            server.watch(str(self.project.content_dir))
+        # MkDocs watches the theme only with --watch-theme, but editors change theme/ as often as content.
+        root = Path(config.config_file_path).parent
+        for folder in (root / self.config.content_dir, config.theme.custom_dir):
+            if folder and Path(folder).is_dir():
+                server.watch(str(folder))
         _allow_live_reload(server)
         return server
 

@@ -9,12 +9,14 @@ fields live, and the problems found so far.
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem
+from generator.memo import Memo
 from generator.reading.fieldnames import editor_field, json_path
 from generator.reading.model import Guide, HelpCenter, Question
 from generator.reading.schema import field_groups, schema_problems
@@ -153,11 +155,22 @@ def parse_source(schema_name: str, path: Path, display: str, problems: Problems,
     if text is None:
         return None
     try:
-        data, positions = parse_yaml(text, field_groups(schema_name), line_offset)
+        data, positions = _parse_yaml_once(text, schema_name, line_offset)
     except YamlProblem as err:
         problems.add_at(display, err.line + line_offset, err.col, "", err.message)
         return None
     return data, SourceFile(display, text, positions, data=data)
+
+
+_PARSED: Memo[bytes] = Memo("parsed-yaml")
+
+
+def _parse_yaml_once(text: str, schema_name: str, line_offset: int) -> tuple[Any, Positions]:
+    """parse_yaml, reused for a file whose text has not changed (a fresh copy: callers may change it)."""
+    key = (text, schema_name, line_offset)
+    parsed: tuple[Any, Positions] = pickle.loads(_PARSED.get(
+        key, lambda: pickle.dumps(parse_yaml(text, field_groups(schema_name), line_offset))))
+    return parsed  # a copy from our own bytes, never from outside
 
 
 def schema_failures(name: str, data: Any, source: SourceFile, problems: Problems) -> list[PathKey]:

@@ -8,6 +8,7 @@ articles), and any engine that reads Markdown with front matter can build them.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +21,7 @@ from generator.config.project import Project
 from generator.markup.escape import md_escape
 from generator.markup.links import LinkResolver
 from generator.markup.rewrite import rewrite_markdown
+from generator.memo import Memo
 from generator.reading.model import CARE_TITLE, Category, Guide, HelpCenter, Question
 from generator.rendering.dates import long_date, site_locale
 from generator.rendering.seo import SiteInfo, SiteSeo
@@ -30,6 +32,8 @@ _SECTION = re.compile(r"^## ", re.MULTILINE)
 MIN_TOC_SECTIONS = 4
 """A guide lists its sections ("On this page") only from this many: a shorter one fits on a screen, and a
 list of two or three headings beside it reads as software documentation, not as a store's page."""
+_ARTICLES: Memo[str] = Memo("article-pages")
+_CATEGORIES: Memo[str] = Memo("category-pages")
 
 
 @dataclass(frozen=True)
@@ -118,8 +122,10 @@ class PageRenderer:
         meta["hide"] = ["toc"]
         # The one-line excerpt under each question is its page's description: computed once, unique.
         excerpts = {q.id: self.seo.descriptions.get(q.page_path, "") for q in category.questions}
-        return Page(category.page_path, _render("category.md.j2", front_matter=meta, category=category,
-                                                excerpts=excerpts, home_crumb=self.home_crumb))
+        listed = [(q.id, q.question) for q in category.questions]
+        key = json.dumps([meta, category.title, category.description, listed, excerpts, self.home_crumb], default=str)
+        return Page(category.page_path, _CATEGORIES.get(key, lambda: _render(
+            "category.md.j2", front_matter=meta, category=category, excerpts=excerpts, home_crumb=self.home_crumb)))
 
     def article(self, category: Category, question: Question) -> Page:
         meta = self._meta(question.page_path, "article", question.question,
@@ -129,9 +135,12 @@ class PageRenderer:
         meta["hide"] = ["toc"]
         answer = rewrite_markdown(question.answer, question.page_path, f"faq/{category.id}.yml", self.resolver,
                                   self.project.store.link("contact"))
-        return Page(question.page_path, _render("article.md.j2", front_matter=meta, category=category,
-                                                question=question, answer=answer, home_crumb=self.home_crumb,
-                                                language=self.project.language))
+        # Every input of the template, as one key: the preview reuses the page when none changed.
+        key = json.dumps([meta, category.title, question.question, _iso(question.updated), answer, self.home_crumb,
+                          self.project.language], default=str)
+        return Page(question.page_path, _ARTICLES.get(key, lambda: _render(
+            "article.md.j2", front_matter=meta, category=category, question=question, answer=answer,
+            home_crumb=self.home_crumb, language=self.project.language)))
 
     def care_index(self) -> Page:
         meta = self._meta("care/index.md", "care-index", CARE_TITLE, id="care")

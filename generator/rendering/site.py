@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator import memo, progress
 from generator.config.project import Project
 from generator.reading.loading import load_helpcenter
 from generator.reading.model import HelpCenter
@@ -35,13 +36,22 @@ class Output:
     nav: list[dict[str, str]] = field(default_factory=list)
 
 
-def generate(project: Project) -> Output:
-    """Load, validate and render; raises ContentError with every problem when content is wrong."""
+def generate(project: Project, search: bool = True) -> Output:
+    """Load, validate and render; raises ContentError with every problem when content is wrong.
+
+    ``search=False`` leaves the search files out of ``files`` (the preview builds them when asked).
+    """
+    memo.next_generation()
+    progress.stage("loading and checking the content")
     helpcenter = load_helpcenter(project.content_dir)
+    progress.stage("writing the pages' Markdown")
+    pages = PageRenderer(helpcenter, project).all_pages()
+    if search:
+        progress.stage("building the search index")
     return Output(
         helpcenter=helpcenter,
-        pages=PageRenderer(helpcenter, project).all_pages(),
-        files=build_search_files(helpcenter, site_lexicon(project.shopping_lexicon)),
+        pages=pages,
+        files=build_search_files(helpcenter, site_lexicon(project.shopping_lexicon)) if search else {},
         template_data=template_data(helpcenter, project),
         nav=navigation(helpcenter),
     )

@@ -24,6 +24,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from generator.memo import Memo
 from generator.search.documents import FIELDS, SearchDoc
 from generator.search.lexicon import Lexicon
 from generator.search.text import STOP_WORDS, terms, words
@@ -134,7 +135,16 @@ def _phrase_terms(phrases: list[str]) -> list[str]:
     return [p for p in dict.fromkeys(found) if p]
 
 
+_COUNTED: Memo[_Counted] = Memo("search-term-counts", saved=False)  # tens of MB on disk
+
+
 def _count(doc: SearchDoc) -> _Counted:
+    """Terms per field; reused by the preview for a document whose text did not change (read only)."""
+    key = tuple(doc.fields.get(name, "") for name in FIELDS)
+    return _COUNTED.get(key, lambda: _count_terms(doc))
+
+
+def _count_terms(doc: SearchDoc) -> _Counted:
     fields = {name: Counter(terms(doc.fields.get(name, ""))) for name in FIELDS}
     return _Counted(fields, {name: sum(c.values()) for name, c in fields.items()})
 

@@ -25,7 +25,8 @@ from generator.config.project import Project
 from generator.errors import ContentError, HelpCenterError
 from generator.reading.loading import load_helpcenter
 from generator.reading.model import HelpCenter
-from generator.search import SearchIndex, build_search_files
+from generator.search import SearchIndex, build_search_files, site_lexicon
+from generator.search.lexicon import Lexicon
 
 TOP = 5
 MAX_EXPORT_QUERIES = 300
@@ -121,16 +122,16 @@ def _git(cwd: Path, *args: str, error: str | None = None) -> bytes:
     return done.stdout
 
 
-def _index(content: Path | None, label: str) -> SearchIndex:
+def _index(content: Path | None, label: str, lexicon: Lexicon) -> SearchIndex:
     if content is None:
-        return SearchIndex.from_files(build_search_files(HelpCenter([], [])))
+        return SearchIndex.from_files(build_search_files(HelpCenter([], []), lexicon))
     try:
         helpcenter = load_helpcenter(content)
     except ContentError as err:
         first = err.problems[0] if err.problems else "unknown problem"
         raise HelpCenterError(f"the content at {label} has {len(err.problems)} problems (first: {first}); "
                               "run helpcenter check there") from None
-    return SearchIndex.from_files(build_search_files(helpcenter))
+    return SearchIndex.from_files(build_search_files(helpcenter, lexicon))
 
 
 def compare(before: SearchIndex, after: SearchIndex, queries: list[str]) -> list[Change]:
@@ -158,8 +159,9 @@ def run_search_diff(project: Project, base: str, queries_file: str, insights: st
     if not queries:
         raise HelpCenterError(f"no queries to compare: {queries_file} is missing and no --insights was given")
     with tempfile.TemporaryDirectory(prefix="hc-search-diff-") as tmp:
-        before = _index(content_at(project, base, Path(tmp)), base)
-        after = _index(project.content_dir, "the working tree")
+        lexicon = site_lexicon(project.shopping_lexicon)  # search as the site does
+        before = _index(content_at(project, base, Path(tmp)), base, lexicon)
+        after = _index(project.content_dir, "the working tree", lexicon)
         changes = compare(before, after, queries)
     from generator.search.diff_format import render
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from generator.config.project import project_from_settings
-from generator.reading.schema import schema_problems
 
+from generator.config.project import project_from_settings
 from generator.errors import ConfigError
 from generator.reading.model import Category, HelpCenter, Question
+from generator.reading.schema import schema_problems
 from generator.search import SearchIndex, build_search_files, shopping_lexicon, site_lexicon
 from generator.search.builder import lexicon_terms
 from generator.search.lexicon import FILES, Lexicon, parse_lexicon

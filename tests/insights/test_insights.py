@@ -202,10 +202,10 @@ def test_a_comment_cannot_inject_markup_into_the_html_report(
 
 
 def test_shoppers_own_words_become_a_synonym_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """'courier' failed where 'parcel' (the same query otherwise) was answered and clicked."""
+    """'colis' (a French shopper's word) failed where 'parcel' (the same query otherwise) was answered and clicked."""
     base = {"path": "/", "locale": "en", "at": "2026-11-02T10:00:00Z"}
     events = [
-        {**base, "type": "search", "query": "track my courier", "results": 0},
+        {**base, "type": "search", "query": "track my colis", "results": 0},
         {**base, "type": "search", "query": "track my parcel", "results": 5},
         {**base, "type": "result_click", "query": "track my parcel", "article": "x", "rank": 1},
     ]
@@ -213,8 +213,8 @@ def test_shoppers_own_words_become_a_synonym_line(tmp_path: Path, capsys: pytest
     path.write_text("\n".join(json.dumps(e) for e in events), encoding="utf-8")
     _, out, _ = run(["insights", str(path), "--format", "json"], capsys)
     [row] = json.loads(out)["locales"][0]["no_results"]
-    assert row["missing_words"] == ["courier"]
-    assert row["fix"]["kind"] == "synonym" and "“parcel, courier”" in row["fix"]["text"]
+    assert row["missing_words"] == ["colis"]
+    assert row["fix"]["kind"] == "synonym" and "“parcel, colis”" in row["fix"]["text"]
 
 
 def test_ranking_by_the_upper_bound_puts_surely_unhelpful_articles_first() -> None:

@@ -1,0 +1,94 @@
+"""Results the core computed for an earlier version of the same content, reused by value.
+
+The preview (``helpcenter serve``) generates the site again in one process after every save, and
+most files, pages and search documents have not changed. A memo maps a key that holds *every* input
+of a pure computation to its result, so a hit is exactly what computing again would give; nothing is
+invalidated by hand. Only what the last generation used is kept, so memory stays at one site's worth.
+Off unless ``enable()`` was called: a one-shot build would pay for the keys and gain nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import zlib
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+V = TypeVar("V")
+
+class _Switch:
+    on = False
+    saved_only = False
+
+
+_SWITCH = _Switch()
+_MEMOS: list[Memo[Any]] = []
+_HEADER = 32  # sha256 of the pickled entries
+
+
+class Memo(Generic[V]):
+    def __init__(self, name: str, saved: bool = True) -> None:
+        self.name = name
+        """Names the memo's entries in a saved file."""
+        self.saved = saved
+        """Whether ``save`` keeps it: not for results bigger on disk than they are slow to compute."""
+        self._previous: dict[Hashable, V] = {}
+        self._current: dict[Hashable, V] = {}
+        _MEMOS.append(self)
+
+    def get(self, key: Hashable, compute: Callable[[], V]) -> V:
+        if not _SWITCH.on or (_SWITCH.saved_only and not self.saved):
+            return compute()
+        if key in self._current:
+            return self._current[key]
+        value = self._previous.pop(key) if key in self._previous else compute()
+        self._current[key] = value
+        return value
+
+    def _next_generation(self) -> None:
+        self._previous, self._current = self._current, {}
+
+
+
+def enable(saved_only: bool = False) -> None:
+    """Keep results across generations: all of them in the preview's process; in a build, only those
+    ``save`` writes (keeping the others alive would only slow the garbage collector down)."""
+    _SWITCH.on = True
+    _SWITCH.saved_only = saved_only
+
+
+def next_generation() -> None:
+    """Start generating the site again: what this generation does not use is dropped after it."""
+    for memo in _MEMOS:
+        memo._next_generation()
+
+
+def save(path: Path) -> None:
+    """Write what the last generation used, whole or not at all (``helpcenter build``'s cache)."""
+    entries = {memo.name: memo._current for memo in _MEMOS if memo.saved}
+    data = zlib.compress(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as out:
+        out.write(hashlib.sha256(data).digest() + data)
+    os.replace(out.name, path)
+
+
+def load(path: Path) -> bool:
+    """Start from the entries ``save`` wrote; False (and nothing loaded) when the file is damaged.
+
+    The file is our own, under the project's .cache/, and checked against its checksum before it is
+    unpickled; its name carries the version of the code that wrote it (see the callers)."""
+    try:
+        stored = path.read_bytes()
+    except OSError:
+        return True  # no cache yet: nothing is wrong
+    if hashlib.sha256(stored[_HEADER:]).digest() != stored[:_HEADER]:
+        return False
+    entries = pickle.loads(zlib.decompress(stored[_HEADER:]))
+    for memo in _MEMOS:
+        memo._current = dict(entries.get(memo.name, {}))
+    return True

@@ -1,0 +1,148 @@
+"""A MkDocs build whose pages are rendered when the preview is asked for them.
+
+At thousands of articles most of a build is rendering pages (Markdown, then the theme's template)
+that nobody looks at while editing one answer. ``LazySite`` runs every step of
+``mkdocs.commands.build.build`` that gathers the site (config, files, navigation, static files) and
+leaves each page and theme template (sitemap, 404) to the first request for it, through MkDocs' own
+functions, so a rendered page is the one a full build writes. The search files, which the core
+builds from every article, are built at the first request for one of them. ``materialize`` renders everything:
+the preview's tests compare that tree with a clean build.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.bccache
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
+
+from generator.search import PREFIX as SEARCH_PREFIX
+from generator.search import build_search_files, site_lexicon
+
+NEEDS_EVERY_PAGE = ("sitemap.xml",)
+"""Theme templates that read every page's metadata (dates), so every page is read before them."""
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates kept across the preview's states (MkDocs makes a new Jinja environment
+    each time); Jinja checks each entry against its template's source, so an edited template compiles again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
+
+
+class LazySite:
+    """One state of the preview's site: gathered at once, pages rendered on request."""
+
+    def __init__(self, config: Any, for_preview: bool = True) -> None:
+        # The preview shows draft pages, as `mkdocs serve` does; a build leaves them out.
+        self.inclusion = InclusionLevel.is_in_serve if for_preview else InclusionLevel.is_included
+        self.plugin = config.plugins.get("helpcenter") if for_preview else None
+        if self.plugin is not None:
+            self.plugin.defer_search = True  # built when a browser asks for it: see _render_search
+        self.config = config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        files = get_files(config)
+        env = config.theme.get_env()
+        env.bytecode_cache = COMPILED_TEMPLATES
+        files.add_files_from_theme(env, config)
+        self.files = files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        self.nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+        self.doc_files = files.documentation_pages(inclusion=self.inclusion)
+        for file in self.doc_files:
+            if file.page is None:
+                Page(None, file, config)
+        self.env = config.plugins.on_env(env, config=config, files=files)
+        self.pages = {file.dest_uri: file.page for file in self.doc_files}
+        self.templates = {name: name for name in config.theme.static_templates}
+        if "sitemap.xml" in self.templates:
+            self.templates["sitemap.xml.gz"] = "sitemap.xml"  # MkDocs writes both at once
+        self.rendered: set[str] = set()
+        self.lock = threading.RLock()  # pages are rendered on the server's request threads
+
+    @property
+    def site_dir(self) -> Path:
+        return Path(self.config.site_dir)
+
+    def write_static_files(self, previous: LazySite | None) -> None:
+        """Copy what changed since ``previous`` and remove what is no longer part of the site."""
+        self.files.copy_static_files(dirty=previous is not None, inclusion=self.inclusion)
+        for template in self.config.extra_templates:
+            mkdocs_build._build_extra_template(template, self.files, self.config, self.nav)
+        expected = {f.dest_uri for f in self.files if self.inclusion(f.inclusion)}  # type: ignore[no-untyped-call]
+        expected |= set(self.templates)
+        for folder, _, names in os.walk(self.site_dir):
+            for name in names:
+                path = Path(folder, name)
+                uri = path.relative_to(self.site_dir).as_posix()
+                if uri not in expected:  # pages of this state are rendered again on request anyway
+                    path.unlink()
+
+    def owner(self, uri: str) -> str | None:
+        """What a request for ``uri`` needs rendered (a page, a theme template, the search files), if any."""
+        if self.plugin is not None and uri.startswith(SEARCH_PREFIX):
+            return SEARCH_PREFIX
+        for candidate in (uri, f"{uri}/index.html".lstrip("/")):
+            if candidate in self.pages or candidate in self.templates:
+                return candidate
+        return None
+
+    def render(self, uri: str) -> None:
+        """Write the page or theme template at ``uri`` (a site path) unless this state already did."""
+        with self.lock:
+            if uri in self.rendered:
+                return
+            if uri in self.pages:
+                self._render_page(self.pages[uri])
+            elif uri == SEARCH_PREFIX:
+                self._render_search()
+            else:
+                self._render_template(self.templates[uri])
+            self.rendered.add(uri)
+
+    def _render_page(self, page: Page) -> None:
+        if page.content is None:
+            mkdocs_build._populate_page(page, self.config, self.files)
+        excluded = page.file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+        mkdocs_build._build_page(page, self.config, self.doc_files, self.nav, self.env, excluded=excluded)
+
+    def _render_template(self, name: str) -> None:
+        if name in NEEDS_EVERY_PAGE:
+            for page in self.pages.values():
+                if page.content is None:
+                    mkdocs_build._populate_page(page, self.config, self.files)
+        mkdocs_build._build_theme_template(name, self.env, self.files, self.config, self.nav)
+        self.rendered.update(uri for uri, template in self.templates.items() if template == name)
+
+    def _render_search(self) -> None:
+        assert self.plugin is not None and self.plugin.output is not None and self.plugin.project is not None
+        lexicon = site_lexicon(self.plugin.project.shopping_lexicon)
+        for path, data in build_search_files(self.plugin.output.helpcenter, lexicon).items():
+            target = self.site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+    def materialize(self) -> None:
+        """Render every page, theme template and search file, as a full build would."""
+        searched = [SEARCH_PREFIX] if self.plugin is not None else []
+        for uri in [*self.templates, *self.pages, *searched]:
+            self.render(uri)
+        self.config.plugins.on_post_build(config=self.config)  # what follows a full build (_headers)

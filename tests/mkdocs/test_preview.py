@@ -1,0 +1,102 @@
+"""The preview's site equals a clean full build after any sequence of edits, additions, deletions and renames.
+
+The preview renders pages on request (generator/mkdocs/lazysite.py) and keeps state between saves, so
+these tests replay random changes to a copy of the real content, ask the preview for some pages
+between saves (as a browser would), then render everything and compare it, byte for byte, with a
+clean ``mkdocs build`` of the same content.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import random
+from pathlib import Path
+
+import pytest
+
+from generator.mkdocs.engine import mkdocs_logging
+from generator.mkdocs.preview import Preview
+from tests.content_changes import Content
+from tests.helpers import copy_site_project
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def clean_build(root: Path, site_dir: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    config.site_url = SERVE_URL  # the preview's own address, as in the preview
+    build(config, serve_url=SERVE_URL)
+
+
+def tree(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def assert_same_site(preview: Preview, root: Path, expected_dir: Path) -> None:
+    assert preview.site is not None and not preview.failed
+    preview.site.materialize()
+    clean_build(root, expected_dir)
+    assert tree(preview.site_dir) == tree(expected_dir)
+    names = sorted(tree(expected_dir))
+    _, mismatch, errors = filecmp.cmpfiles(expected_dir, preview.site_dir, names, shallow=False)
+    assert not mismatch and not errors
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2])
+def test_preview_equals_a_clean_build_after_random_changes(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    root = copy_site_project(tmp_path / "project")
+    content = Content(root, rng)
+    preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
+    with mkdocs_logging():
+        preview.rebuild()
+        for step in range(12):
+            content.random_change()()
+            preview.rebuild()
+            assert preview.site is not None and not preview.failed, preview.problems or preview.error
+            for uri in rng.sample(sorted(preview.site.pages), 5):  # a browser asks for a few pages
+                preview.render(uri)
+            if step % 4 == 3:
+                assert_same_site(preview, root, tmp_path / f"expected-{step}")
+
+
+@pytest.mark.slow
+def test_a_content_error_then_a_good_save_gives_the_clean_site(tmp_path: Path) -> None:
+    root = copy_site_project(tmp_path / "project")
+    preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
+    faq = root / "content" / "faq" / "shipping-and-delivery.yml"
+    good = faq.read_text("utf-8")
+    with mkdocs_logging():
+        preview.rebuild()
+        preview.render("shipping-and-delivery/standard-shipping-time/index.html")
+        faq.write_text(good.replace("related: [standard-shipping-time", "related: [no-such-question"), "utf-8")
+        preview.rebuild()
+        assert preview.failed and any("no-such-question" in p.message for p in preview.problems)
+        assert preview.render("index.html") is None  # nothing is rendered from broken content
+        faq.write_text(good.replace("7–14 business days", "6–12 business days"), "utf-8")
+        preview.rebuild()
+        page = preview.site_dir / "shipping-and-delivery/standard-shipping-time/index.html"
+        assert preview.render("shipping-and-delivery/standard-shipping-time/index.html")
+        assert "6–12 business days" in page.read_text("utf-8")
+        assert_same_site(preview, root, tmp_path / "expected")
+
+
+@pytest.mark.slow
+def test_a_broken_theme_template_is_shown_until_it_is_fixed(tmp_path: Path) -> None:
+    root = copy_site_project(tmp_path / "project")
+    preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
+    main = root / "theme" / "main.html"
+    good = main.read_text("utf-8")
+    with mkdocs_logging(quiet=True):
+        preview.rebuild()
+        main.write_text(good.replace("{% block content %}", "{% block content %}{% if %}", 1), "utf-8")
+        preview.rebuild()
+        assert preview.failed and preview.error and "main.html" in preview.error
+        assert b"main.html" in preview.problems_page()
+        main.write_text(good, "utf-8")
+        preview.rebuild()
+        assert not preview.failed and preview.render("index.html") == "index.html"
