@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,3 +44,31 @@ def copy_site_project(destination: Path, content: Path | None = None) -> Path:
         shutil.copytree(REPO / folder, destination / folder)
     shutil.copytree(content or REPO / "content", destination / "content")
     return destination
+
+
+# --- a local server under test -----------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+def fetch(url: str, timeout: float = 5) -> str:
+    """The body of a page, also when the preview answers with an error status."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # localhost only
+            return str(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as err:
+        return str(err.read().decode("utf-8"))
+
+def wait_for(predicate: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False

@@ -5,52 +5,22 @@ from __future__ import annotations
 
 import html
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import copy_site_project
+from tests.helpers import copy_site_project, fetch, free_port, wait_for
 
 PAGE = "shipping-and-delivery/standard-shipping-time/"
 FAQ = Path("content") / "faq" / "shipping-and-delivery.yml"
 GOOD = "7–14 business days"
 BROKEN = "7–14 [business days](nowhere-at-all)"
-PROBLEM = "content/faq/shipping-and-delivery.yml:20:62: question 2 (standard-shipping-time) › answer: link to 'nowhere-at-all' points nowhere"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def fetch(url: str, timeout: float = 5) -> str:
-    """The body of a page, also when the preview answers with an error status."""
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # localhost only
-            return str(response.read().decode("utf-8"))
-    except urllib.error.HTTPError as err:
-        return str(err.read().decode("utf-8"))
-
-
-def wait_for(predicate: Callable[[], bool], seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.3)
-    return False
+PROBLEM = ("content/faq/shipping-and-delivery.yml:20:62: question 2 (standard-shipping-time) › answer: "
+           "link to 'nowhere-at-all' points nowhere")
 
 
 @dataclass

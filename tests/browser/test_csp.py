@@ -24,8 +24,8 @@ from playwright.sync_api import Page, expect
 
 from devstore import DevStoreServer
 from tests.browser.conftest import REPO, NewPage, serve_directory
-from tests.test_serve import fetch as fetch_text
-from tests.test_serve import free_port, wait_for
+from tests.helpers import fetch as fetch_text
+from tests.helpers import free_port, wait_for
 
 pytestmark = pytest.mark.browser
 
