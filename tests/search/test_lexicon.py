@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from generator.config.project import project_from_settings
 from generator.errors import ConfigError
+from generator.reading.loading import load_helpcenter
 from generator.reading.model import Category, HelpCenter, Question
 from generator.reading.schema import schema_problems
 from generator.search import SearchIndex, build_search_files, shopping_lexicon, site_lexicon
-from generator.search.builder import lexicon_terms
+from generator.search.builder import lexicon_parts, lexicon_terms
 from generator.search.lexicon import FILES, Lexicon, parse_lexicon
 from generator.search.text import STOP_WORDS, words
 from tests.conftest import REPO
@@ -93,9 +95,53 @@ def test_the_lexicon_weighs_below_the_stores_synonyms() -> None:
     manifest = json.loads(build_search_files(helpcenter("Tracking."), shopping_lexicon())["assets/search/index.json"])
     assert manifest["ranking"]["lexicon"] < manifest["ranking"]["synonym"]
     assert manifest["synonyms"] == [["parcel", "packag"]]  # the store's own, first
-    assert manifest["lexicon"] and "i was wonder" not in manifest["fillers"]  # fillers are words, not stems
-    assert "i was wondering" in manifest["fillers"]
-    assert not STOP_WORDS & set(manifest["fillers"])  # stop words are the index's own list
+    assert manifest["lexicon"]["language"] == "en"
+    fillers = [f for key in manifest["lexicon"]["parts"] for f in lexicon_part(key, "Tracking.").get("fillers", [])]
+    assert "i was wonder" not in fillers  # fillers are words, not stems
+    assert "i was wondering" in fillers
+    assert not STOP_WORDS & set(fillers)  # stop words are the index's own list
+
+
+def lexicon_part(key: str, answer: str) -> dict[str, Any]:
+    part: dict[str, Any] = json.loads(
+        build_search_files(helpcenter(answer), shopping_lexicon())[f"assets/search/lexicon-{key}.json"])
+    return part
+
+
+def test_the_lexicon_comes_in_parts_by_first_letter_not_with_the_page() -> None:
+    lexicon = Lexicon(["i was wondering", "pls"], [
+        (["courier", "postman"], ["delivery"]),
+        (["colour", "color"], ["colour", "color"]),
+    ])
+    parts = lexicon_parts(lexicon, {"deliveri", "colour"})
+    assert sorted(parts) == ["c", "i", "p"]
+    assert parts["i"] == {"fillers": ["i was wondering"]}
+    # a rule is in the part of each of its trigger phrases, numbered to keep its place
+    assert parts["c"]["rules"] == [[0, ["courier", "postman"], ["deliveri"]], [1, ["colour", "color"], ["colour"]]]
+    assert parts["p"]["rules"] == [[0, ["courier", "postman"], ["deliveri"]]]
+    # trigger terms the index lacks (a typo may reach them), not those it has
+    assert parts["c"]["terms"] == ["color", "courier"] and parts["p"]["terms"] == ["postman"]
+
+
+def test_a_query_fetches_only_the_lexicon_parts_of_its_letters() -> None:
+    files = build_search_files(helpcenter("Parcels go to the carrier; follow the tracking link."), shopping_lexicon())
+    index = SearchIndex.from_files(files)
+    index.search("hi, the postman never came")
+    assert sorted(f for f in index.files_read if f.startswith("lexicon-")) == [
+        f"lexicon-{k}.json" for k in "chnpt" if f"assets/search/lexicon-{k}.json" in files]
+    assert "fillers" not in json.loads(files["assets/search/index.json"])
+
+
+def test_parts_fetched_for_earlier_queries_change_no_ranking() -> None:
+    files = build_search_files(load_helpcenter(REPO / "content"), shopping_lexicon())
+    queries = [q["query"] for q in yaml.safe_load((REPO / "tests/search/queries.yml").read_text("utf-8"))["queries"]]
+    warm = SearchIndex.from_files(files)
+    for query in queries:
+        warm.search(query)
+    for query in queries:
+        fresh, again = SearchIndex.from_files(files).search(query), warm.search(query)
+        assert [(r.id, r.score) for r in again.results] == [(r.id, r.score) for r in fresh.results], query
+        assert (again.missing, again.confidence) == (fresh.missing, fresh.confidence), query
 
 
 def settings(option: object) -> dict[str, object]:
