@@ -12,10 +12,10 @@ Layout (all JSON, site paths under ``assets/search/``):
   title > keywords > body > context, computed here once and stored as integers.
 - ``docs-N.json``: ``[id, title, url, context, excerpt]`` for ``chunk`` documents in a row.
 - ``lexicon-X.json``: the shopping lexicon's rules that can reach this index (as terms) and its
-  conversational fillers, by first letter (see ``lexicon_parts``); a query fetches the parts of
-  its words' first letters before it is parsed.
+  conversational fillers, by the first two letters of a word (X, see ``lexicon_parts``); a
+  query fetches the parts of its words before it is parsed.
 
-A query fetches the manifest once, then only the lexicon parts of its words' first letters,
+A query fetches the manifest once, then only the lexicon parts of its words,
 the shards of its terms and the chunks of the documents it shows: a few kilobytes, at any number of articles.
 """
 
@@ -33,7 +33,8 @@ from generator.search.documents import FIELDS, SearchDoc
 from generator.search.lexicon import Lexicon
 from generator.search.text import STOP_WORDS, terms, words
 
-FORMAT = "hc-search/2"  # 2: the lexicon in parts by first letter (lexicon-x.json)
+FORMAT = "hc-search/2"  # 2: the lexicon in parts (lexicon-X.json), no longer in the manifest
+LEXICON_KEY = 2  # a lexicon part holds what starts with these many letters ("st" for "store")
 LEXICON_LANGUAGE = "en"  # the shipped lexicon's language (parts are per language when indexes are)
 PREFIX = "assets/search/"
 FIELD_WEIGHTS = {"title": 4.0, "keywords": 2.5, "body": 1.0, "context": 0.6}
@@ -87,7 +88,7 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
         "terms": " ".join(vocabulary),
         "shards": shard_starts,
         "synonyms": synonym_terms(synonyms),
-        "lexicon": {"language": LEXICON_LANGUAGE, "parts": "".join(sorted(parts))},
+        "lexicon": {"language": LEXICON_LANGUAGE, "keyLength": LEXICON_KEY, "parts": " ".join(sorted(parts))},
         "stopWords": " ".join(sorted(STOP_WORDS)),
         "ranking": RANKING,
     }
@@ -96,25 +97,26 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
 
 
 def lexicon_parts(lexicon: Lexicon, vocabulary: set[str]) -> dict[str, dict[str, Any]]:
-    """The lexicon cut by first letter, so that a query fetches only the letters of its words
-    (the manifest is fetched with every page; the whole lexicon tripled it). Part ``x`` holds
-    the fillers whose first word starts with x, every rule (numbered, to keep their order when
-    parts merge) with a trigger phrase whose first term does, and the trigger terms starting
-    with x that the index lacks (a typo may reach them)."""
+    """The lexicon cut by the first LEXICON_KEY letters, so that a query fetches only the parts
+    of its words (the manifest is fetched with every page: the whole lexicon tripled it, and
+    parts by one letter were as big as a postings shard). Part ``st`` holds the fillers whose
+    first word starts with "st", every rule (numbered, to keep their order when parts merge)
+    with a trigger phrase whose first term does, and the trigger terms starting with "st" that
+    the index lacks (a typo may reach them)."""
     parts: dict[str, dict[str, Any]] = {}
 
     def part(key: str) -> dict[str, Any]:
         return parts.setdefault(key, {"rules": [], "fillers": [], "terms": []})
 
     for filler in filler_words(lexicon):
-        part(filler[0])["fillers"].append(filler)
+        part(filler.split(" ")[0][:LEXICON_KEY])["fillers"].append(filler)
     unknown: set[str] = set()
     for number, (triggers, targets) in enumerate(lexicon_terms(lexicon, vocabulary)):
-        for key in sorted({phrase[0] for phrase in triggers}):
+        for key in sorted({phrase.split(" ")[0][:LEXICON_KEY] for phrase in triggers}):
             part(key)["rules"].append([number, triggers, targets])
         unknown.update(t for phrase in triggers for t in phrase.split(" ") if t not in vocabulary)
     for t in sorted(unknown):
-        part(t[0])["terms"].append(t)
+        part(t[:LEXICON_KEY])["terms"].append(t)
     return {key: {k: v for k, v in value.items() if v} for key, value in sorted(parts.items())}
 
 

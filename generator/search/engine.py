@@ -110,7 +110,8 @@ class SearchIndex:
         self.rules = list(self._synonyms)
         self._synonym_terms = {t for r in self.rules for p in r.triggers for t in p}
         self._stop_words = frozenset(manifest["stopWords"].split(" "))
-        self._lexicon_parts = set(manifest["lexicon"]["parts"])
+        self._lexicon_parts = set(manifest["lexicon"]["parts"].split())
+        self._key_length: int = manifest["lexicon"]["keyLength"]
         self._lexicon_rules: dict[int, Rule] = {}
         self._lexicon_terms: set[str] = set()
         self._loaded_parts: set[str] = set()
@@ -222,25 +223,28 @@ class SearchIndex:
 
     def _is_trigger(self, candidate: str, term: str) -> bool:
         """Whether ``candidate`` is a term of a synonym or lexicon trigger phrase. The lexicon's
-        count only when they start as ``term`` does: its part is the one always fetched for the
-        word, so that a typo reaches the same phrases whatever other parts earlier queries fetched."""
-        return candidate in self._synonym_terms or (candidate[:1] == term[:1] and candidate in self._lexicon_terms)
+        count only in the part of ``term``, always fetched for the word: so a typo reaches the same
+        phrases whatever parts earlier queries fetched (a typo in the first letters reaches none)."""
+        return candidate in self._synonym_terms or (self._key(candidate) == self._key(term) and candidate in self._lexicon_terms)
 
     # -- the lexicon, by parts -------------------------------------------------------------------
 
     def lexicon_keys(self, query: str, typos: bool) -> list[str]:
-        """The lexicon parts a query needs that are not loaded yet: first those of its words'
-        first letters and their terms' (fillers, rules, trigger terms), then, with ``typos``
-        (once those are loaded), those of the terms its long unknown words' typos reach."""
+        """The lexicon parts a query needs that are not loaded yet: first those of its words
+        and their terms (fillers, rules, trigger terms), then, with ``typos`` (once those are
+        loaded), those of the terms its long unknown words' typos reach."""
         found = words(query)
-        keys = {w[:1] for w in found}
+        keys = {self._key(w) for w in found}
         for word in found:
             if word not in self._stop_words:
                 term = index_term(word)
-                keys.add(term[:1])
+                keys.add(self._key(term))
                 if typos:
-                    keys.update(t[:1] for t in self._typos(word, term))
+                    keys.update(self._key(t) for t in self._typos(word, term))
         return sorted(k for k in keys if k in self._lexicon_parts and k not in self._loaded_parts)
+
+    def _key(self, word: str) -> str:
+        return word[: self._key_length]
 
     def add_lexicon_part(self, key: str, part: dict[str, Any]) -> None:
         """Merge one lexicon-X.json into the rules, fillers and trigger terms, rules in their order."""

@@ -72,7 +72,7 @@ def test_index_files_and_manifest() -> None:
     assert terms == sorted(set(terms))
     assert manifest["ranking"] == builder.RANKING
     assert ["money back", "refund"] in [sorted(g) for g in manifest["synonyms"]]
-    assert manifest["lexicon"] == {"language": "en", "parts": ""}  # no lexicon given
+    assert manifest["lexicon"] == {"language": "en", "keyLength": 2, "parts": ""}  # no lexicon given
     assert set(files) == {"assets/search/index.json", "assets/search/terms-0.json", "assets/search/docs-0.json"}
     again = build_search_files(helpcenter_from(VECTORS["content"]))
     assert again == files  # deterministic: same content, same bytes (and cache key)

@@ -7,7 +7,7 @@
  * runs this file in node). The index files are described in generator/search/builder.py: a
  * manifest fetched once, with the page, then only the shards of postings and the chunks of
  * documents a query needs (and, before it is parsed, the parts of the shopping lexicon of its
- * words' first letters). Exposed as window.hcSearch (and module.exports in node).
+ * words). Exposed as window.hcSearch (and module.exports in node).
  */
 (function () {
   "use strict";
@@ -154,7 +154,8 @@
     var self = this;
     this.rules.forEach(function (r) { r.triggers.forEach(function (p) { p.forEach(function (t) { self.synonymTerms.add(t); }); }); });
     this.stopWords = new Set(manifest.stopWords.split(" "));
-    this.lexiconKeys = new Set(manifest.lexicon.parts.split(""));
+    this.lexiconKeys = new Set(manifest.lexicon.parts.split(" ").filter(Boolean));
+    this.keyLength = manifest.lexicon.keyLength;
     this.lexiconParts = new Map();  // key -> Promise, resolved once the part is merged
     this.lexiconRules = new Map();  // rule number -> rule
     this.lexiconTerms = new Set();
@@ -203,22 +204,24 @@
     }).sort();
   };
 
-  /** A synonym or lexicon trigger term; the lexicon's only when it starts as `term` does (its
-   *  part is always fetched for the word, so earlier queries' parts change nothing). */
+  /** A synonym or lexicon trigger term; the lexicon's only in the part of `term` (always
+   *  fetched for the word, so that earlier queries' parts change nothing). */
   SearchIndex.prototype.isTrigger = function (candidate, term) {
-    return this.synonymTerms.has(candidate) || (candidate.slice(0, 1) === term.slice(0, 1) && this.lexiconTerms.has(candidate));
+    return this.synonymTerms.has(candidate) || (this.lexiconKey(candidate) === this.lexiconKey(term) && this.lexiconTerms.has(candidate));
   };
 
-  /** The lexicon parts a query needs and has not fetched: its words' and terms' first letters,
-   *  then (`typos`, once those are merged) those of its typos' terms. */
+  SearchIndex.prototype.lexiconKey = function (word) { return word.slice(0, this.keyLength); };
+
+  /** The lexicon parts a query needs and has not fetched: its words' and terms', then
+   *  (`typos`, once those are merged) those of its typos' terms. */
   SearchIndex.prototype.lexiconKeysFor = function (query, typos) {
     var found = words(query), keys = new Set(), self = this;
     found.forEach(function (word) {
-      keys.add(word.slice(0, 1));
+      keys.add(self.lexiconKey(word));
       if (self.stopWords.has(word)) return;
       var term = indexTerm(word);
-      keys.add(term.slice(0, 1));
-      if (typos) self.typos(word, term).forEach(function (t) { keys.add(t.slice(0, 1)); });
+      keys.add(self.lexiconKey(term));
+      if (typos) self.typos(word, term).forEach(function (t) { keys.add(self.lexiconKey(t)); });
     });
     return Array.from(keys).sort().filter(function (k) { return self.lexiconKeys.has(k); });
   };
