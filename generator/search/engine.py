@@ -225,7 +225,9 @@ class SearchIndex:
         """Whether ``candidate`` is a term of a synonym or lexicon trigger phrase. The lexicon's
         count only in the part of ``term``, always fetched for the word: so a typo reaches the same
         phrases whatever parts earlier queries fetched (a typo in the first letters reaches none)."""
-        return candidate in self._synonym_terms or (self._key(candidate) == self._key(term) and candidate in self._lexicon_terms)
+        if candidate in self._synonym_terms:
+            return True
+        return self._key(candidate) == self._key(term) and candidate in self._lexicon_terms
 
     # -- the lexicon, by parts -------------------------------------------------------------------
 

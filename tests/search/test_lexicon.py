@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -92,20 +91,16 @@ def test_the_lexicon_finds_an_article_in_the_shoppers_words() -> None:
 
 
 def test_the_lexicon_weighs_below_the_stores_synonyms() -> None:
-    manifest = json.loads(build_search_files(helpcenter("Tracking."), shopping_lexicon())["assets/search/index.json"])
+    files = build_search_files(helpcenter("Tracking."), shopping_lexicon())
+    manifest = json.loads(files["assets/search/index.json"])
     assert manifest["ranking"]["lexicon"] < manifest["ranking"]["synonym"]
     assert manifest["synonyms"] == [["parcel", "packag"]]  # the store's own, first
     assert manifest["lexicon"]["language"] == "en"
-    fillers = [f for key in manifest["lexicon"]["parts"].split() for f in lexicon_part(key, "Tracking.").get("fillers", [])]
+    parts = [json.loads(files[f"assets/search/lexicon-{key}.json"]) for key in manifest["lexicon"]["parts"].split()]
+    fillers = [f for part in parts for f in part.get("fillers", [])]
     assert "i was wonder" not in fillers  # fillers are words, not stems
     assert "i was wondering" in fillers
     assert not STOP_WORDS & set(fillers)  # stop words are the index's own list
-
-
-def lexicon_part(key: str, answer: str) -> dict[str, Any]:
-    part: dict[str, Any] = json.loads(
-        build_search_files(helpcenter(answer), shopping_lexicon())[f"assets/search/lexicon-{key}.json"])
-    return part
 
 
 def test_the_lexicon_comes_in_parts_by_first_letter_not_with_the_page() -> None:
