@@ -158,3 +158,14 @@ def test_switched_off_the_lexicon_keeps_its_fillers() -> None:
 def test_a_wrong_switch_says_how_to_write_it(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="shopping_lexicon: must be true or false"):
         project_from_settings(tmp_path / "mkdocs.yml", settings("no"), {})
+
+
+def test_a_typo_reaches_the_lexicon_alike_whatever_parts_were_fetched_before() -> None:
+    files = build_search_files(helpcenter("Parcels go to the carrier; follow the tracking link."), shopping_lexicon())
+    warm = SearchIndex.from_files(files)
+    warm.search("the postman never came")  # fetches the part of "postman"
+    for typo in ("oostman never came", "pstman never came", "postmn never came"):
+        fresh, again = SearchIndex.from_files(files).search(typo), warm.search(typo)
+        assert [(r.id, r.score) for r in again.results] == [(r.id, r.score) for r in fresh.results], typo
+    # a typo after the part's letters still reaches the phrase
+    assert [r.id for r in SearchIndex.from_files(files).search("the postmn never came").results][:1] == ["late"]
