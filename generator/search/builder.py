@@ -4,16 +4,19 @@ Layout (all JSON, site paths under ``assets/search/``):
 
 - ``index.json``: the manifest, fetched with the page (a few KB). It holds the sorted term
   dictionary (one space-separated string), where each shard of postings starts in it, the
-  synonym groups already turned into terms, the shopping lexicon's rules that can reach this
-  index (as terms) and its conversational fillers, the stop words and the query-time ranking
-  parameters, so that the browser and ``helpcenter search`` read them from the same place.
+  synonym groups already turned into terms, which parts of the shopping lexicon there are, the
+  stop words and the query-time ranking parameters, so that the browser and ``helpcenter
+  search`` read them from the same place.
 - ``terms-N.json``: the postings of a contiguous run of dictionary terms, one flat array per
   term, ``[doc gap, score, doc gap, score, ...]``. Scores are BM25F over the fields, weighted
   title > keywords > body > context, computed here once and stored as integers.
 - ``docs-N.json``: ``[id, title, url, context, excerpt]`` for ``chunk`` documents in a row.
+- ``lexicon-X.json``: the shopping lexicon's rules that can reach this index (as terms) and its
+  conversational fillers, by the first two letters of a word (X, see ``lexicon_parts``); a
+  query fetches the parts of its words before it is parsed.
 
-A query fetches the manifest once, then only the shards of its terms and the chunks of the
-documents it shows: a few kilobytes, at any number of articles.
+A query fetches the manifest once, then only the lexicon parts of its words,
+the shards of its terms and the chunks of the documents it shows: a few kilobytes, at any number of articles.
 """
 
 from __future__ import annotations
@@ -23,13 +26,16 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from generator.memo import Memo
 from generator.search.documents import FIELDS, SearchDoc
 from generator.search.lexicon import Lexicon
 from generator.search.text import STOP_WORDS, terms, words
 
-FORMAT = "hc-search/1"
+FORMAT = "hc-search/2"  # 2: the lexicon in parts (lexicon-X.json), no longer in the manifest
+LEXICON_KEY = 2  # a lexicon part holds what starts with these many letters ("st" for "store")
+LEXICON_LANGUAGE = "en"  # the shipped lexicon's language (parts are per language when indexes are)
 PREFIX = "assets/search/"
 FIELD_WEIGHTS = {"title": 4.0, "keywords": 2.5, "body": 1.0, "context": 0.6}
 FIELD_B = {"title": 0.3, "keywords": 0.3, "body": 0.75, "context": 0.3}  # length normalisation
@@ -72,6 +78,8 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
     chunk, chunks = _chunks(docs)
     files = {f"{PREFIX}terms-{i}.json": _json(s) for i, s in enumerate(shards)}
     files.update({f"{PREFIX}docs-{i}.json": _json(c) for i, c in enumerate(chunks)})
+    parts = lexicon_parts(lexicon, set(vocabulary)) if lexicon else {}
+    files.update({f"{PREFIX}lexicon-{key}.json": _json(part) for key, part in parts.items()})
     manifest = {
         "format": FORMAT,
         "key": hashlib.sha256(b"".join(files[k] for k in sorted(files))).hexdigest()[:12],
@@ -80,13 +88,36 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
         "terms": " ".join(vocabulary),
         "shards": shard_starts,
         "synonyms": synonym_terms(synonyms),
-        "lexicon": lexicon_terms(lexicon, set(vocabulary)) if lexicon else [],
-        "fillers": filler_words(lexicon) if lexicon else [],
+        "lexicon": {"language": LEXICON_LANGUAGE, "keyLength": LEXICON_KEY, "parts": " ".join(sorted(parts))},
         "stopWords": " ".join(sorted(STOP_WORDS)),
         "ranking": RANKING,
     }
     files[f"{PREFIX}index.json"] = _json(manifest)
     return files
+
+
+def lexicon_parts(lexicon: Lexicon, vocabulary: set[str]) -> dict[str, dict[str, Any]]:
+    """The lexicon cut by the first LEXICON_KEY letters, so that a query fetches only the parts
+    of its words (the manifest is fetched with every page: the whole lexicon tripled it, and
+    parts by one letter were as big as a postings shard). Part ``st`` holds the fillers whose
+    first word starts with "st", every rule (numbered, to keep their order when parts merge)
+    with a trigger phrase whose first term does, and the trigger terms starting with "st" that
+    the index lacks (a typo may reach them)."""
+    parts: dict[str, dict[str, Any]] = {}
+
+    def part(key: str) -> dict[str, Any]:
+        return parts.setdefault(key, {"rules": [], "fillers": [], "terms": []})
+
+    for filler in filler_words(lexicon):
+        part(filler.split(" ")[0][:LEXICON_KEY])["fillers"].append(filler)
+    unknown: set[str] = set()
+    for number, (triggers, targets) in enumerate(lexicon_terms(lexicon, vocabulary)):
+        for key in sorted({phrase.split(" ")[0][:LEXICON_KEY] for phrase in triggers}):
+            part(key)["rules"].append([number, triggers, targets])
+        unknown.update(t for phrase in triggers for t in phrase.split(" ") if t not in vocabulary)
+    for t in sorted(unknown):
+        part(t[:LEXICON_KEY])["terms"].append(t)
+    return {key: {k: v for k, v in value.items() if v} for key, value in sorted(parts.items())}
 
 
 def synonym_terms(synonyms: list[list[str]]) -> list[list[str]]:

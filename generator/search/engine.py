@@ -106,10 +106,16 @@ class SearchIndex:
         self._term_numbers = {t: i for i, t in enumerate(self.terms)}
         self._shard_starts: list[int] = manifest["shards"]
         self.ranking: dict[str, float] = manifest["ranking"]
-        self.rules = _rules(manifest, self.ranking)
+        self._synonyms = _synonym_rules(manifest, self.ranking)
+        self.rules = list(self._synonyms)
         self._synonym_terms = {t for r in self.rules for p in r.triggers for t in p}
         self._stop_words = frozenset(manifest["stopWords"].split(" "))
-        self._fillers = [f.split(" ") for f in manifest["fillers"]]
+        self._lexicon_parts = set(manifest["lexicon"]["parts"].split())
+        self._key_length: int = manifest["lexicon"]["keyLength"]
+        self._lexicon_rules: dict[int, Rule] = {}
+        self._lexicon_terms: set[str] = set()
+        self._loaded_parts: set[str] = set()
+        self._fillers: list[list[str]] = []
         self._shards: dict[int, list[list[int]]] = {}
         self._chunks: dict[int, list[list[str]]] = {}
         self.files_read: list[str] = ["index.json"]
@@ -158,6 +164,7 @@ class SearchIndex:
     # -- from the query to clauses ---------------------------------------------------------------
 
     def parse(self, query: str) -> list[Clause]:
+        self._load_lexicon(query)
         tokens = self._tokens(query)
         parts = [self._part(t) for t in tokens]
         clauses: list[Clause] = []
@@ -209,10 +216,52 @@ class SearchIndex:
         its stem matters: "chnage" stems to "chnage", two edits from "chang", the stem of "change"."""
         if len(word) < self.ranking["typoMinLength"]:
             return ()
-        if term in self._term_numbers or term in self._synonym_terms:
+        if term in self._term_numbers or self._is_trigger(term, term):
             return ()
         found = {index_term(v) for v in one_edit_variants(word)}
-        return tuple(sorted(t for t in found if t != term and (t in self._term_numbers or t in self._synonym_terms)))
+        return tuple(sorted(t for t in found if t != term and (t in self._term_numbers or self._is_trigger(t, term))))
+
+    def _is_trigger(self, candidate: str, term: str) -> bool:
+        """Whether ``candidate`` is a term of a synonym or lexicon trigger phrase. The lexicon's
+        count only in the part of ``term``, always fetched for the word: so a typo reaches the same
+        phrases whatever parts earlier queries fetched (a typo in the first letters reaches none)."""
+        if candidate in self._synonym_terms:
+            return True
+        return self._key(candidate) == self._key(term) and candidate in self._lexicon_terms
+
+    # -- the lexicon, by parts -------------------------------------------------------------------
+
+    def lexicon_keys(self, query: str, typos: bool) -> list[str]:
+        """The lexicon parts a query needs that are not loaded yet: first those of its words
+        and their terms (fillers, rules, trigger terms), then, with ``typos`` (once those are
+        loaded), those of the terms its long unknown words' typos reach."""
+        found = words(query)
+        keys = {self._key(w) for w in found}
+        for word in found:
+            if word not in self._stop_words:
+                term = index_term(word)
+                keys.add(self._key(term))
+                if typos:
+                    keys.update(self._key(t) for t in self._typos(word, term))
+        return sorted(k for k in keys if k in self._lexicon_parts and k not in self._loaded_parts)
+
+    def _key(self, word: str) -> str:
+        return word[: self._key_length]
+
+    def add_lexicon_part(self, key: str, part: dict[str, Any]) -> None:
+        """Merge one lexicon-X.json into the rules, fillers and trigger terms, rules in their order."""
+        self._loaded_parts.add(key)
+        for number, say, mean in part.get("rules", []):
+            self._lexicon_rules[number] = Rule([p.split(" ") for p in say], [p.split(" ") for p in mean],
+                                               self.ranking["lexicon"])
+        self._fillers.extend(f.split(" ") for f in part.get("fillers", []))
+        self._lexicon_terms.update(part.get("terms", []))
+        self.rules = self._synonyms + [self._lexicon_rules[n] for n in sorted(self._lexicon_rules)]
+
+    def _load_lexicon(self, query: str) -> None:
+        for typos in (False, True):
+            for key in self.lexicon_keys(query, typos):
+                self.add_lexicon_part(key, self._load(f"lexicon-{key}.json"))
 
     def _part(self, token: _Token) -> Part:
         """The index terms that count for one word, with their weights."""
@@ -357,15 +406,13 @@ class SearchIndex:
         return json.loads(self._read(name))
 
 
-def _rules(manifest: dict[str, Any], ranking: dict[str, float]) -> list[Rule]:
-    """The store's synonym groups (each phrase stands for the others), then the lexicon's rules
-    (its ``say`` phrases also search for its ``mean`` ones), lower."""
+def _synonym_rules(manifest: dict[str, Any], ranking: dict[str, float]) -> list[Rule]:
+    """The store's synonym groups (each phrase stands for the others); the lexicon's rules (its
+    ``say`` phrases also search for its ``mean`` ones, lower) come after them, part by part."""
     rules = []
     for group in manifest["synonyms"]:
         phrases = [p.split(" ") for p in group]
         rules.append(Rule(phrases, phrases, ranking["synonym"]))
-    for say, mean in manifest["lexicon"]:
-        rules.append(Rule([p.split(" ") for p in say], [p.split(" ") for p in mean], ranking["lexicon"]))
     return rules
 
 

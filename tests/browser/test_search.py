@@ -248,7 +248,7 @@ def test_on_a_phone_the_page_stays_put_under_the_open_search(new_page: NewPage, 
     assert page.evaluate("scrollY") == 300, "the page moved under the search: the shopper lost their place"
 
 
-def test_the_manifest_comes_with_the_page_and_the_postings_only_with_a_query(page: Page, site_server: str) -> None:
+def test_the_manifest_comes_with_the_page_the_rest_only_with_a_query(page: Page, site_server: str) -> None:
     requests: list[Request] = []
     page.on("request", lambda request: requests.append(request))  # noqa: PLW0108 (Playwright cannot wrap a builtin)
     page.goto(site_server)
@@ -258,6 +258,7 @@ def test_the_manifest_comes_with_the_page_and_the_postings_only_with_a_query(pag
     search(page, PAGE_BOX, "refund")
     fetched = [r.url.rsplit("/", 1)[1].split("?")[0] for r in requests if "/assets/search/" in r.url]
     assert any(name.startswith("terms-") for name in fetched) and any(name.startswith("docs-") for name in fetched)
+    assert [name for name in fetched if name.startswith("lexicon-")] == ["lexicon-re.json"]  # the query's part only
     assert not any("search_index.json" in r.url or "/workers/search" in r.url for r in requests)
 
 

@@ -66,12 +66,13 @@ def test_a_guide_is_its_overview_and_one_document_per_section() -> None:
 def test_index_files_and_manifest() -> None:
     files = build_search_files(helpcenter_from(VECTORS["content"]))
     manifest = json.loads(files["assets/search/index.json"])
-    assert manifest["format"] == "hc-search/1"
+    assert manifest["format"] == "hc-search/2"
     assert manifest["docs"] == len(search_documents(helpcenter_from(VECTORS["content"])))
     terms = manifest["terms"].split(" ")
     assert terms == sorted(set(terms))
     assert manifest["ranking"] == builder.RANKING
     assert ["money back", "refund"] in [sorted(g) for g in manifest["synonyms"]]
+    assert manifest["lexicon"] == {"language": "en", "keyLength": 2, "parts": ""}  # no lexicon given
     assert set(files) == {"assets/search/index.json", "assets/search/terms-0.json", "assets/search/docs-0.json"}
     again = build_search_files(helpcenter_from(VECTORS["content"]))
     assert again == files  # deterministic: same content, same bytes (and cache key)

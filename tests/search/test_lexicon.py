@@ -11,10 +11,11 @@ import yaml
 
 from generator.config.project import project_from_settings
 from generator.errors import ConfigError
+from generator.reading.loading import load_helpcenter
 from generator.reading.model import Category, HelpCenter, Question
 from generator.reading.schema import schema_problems
 from generator.search import SearchIndex, build_search_files, shopping_lexicon, site_lexicon
-from generator.search.builder import lexicon_terms
+from generator.search.builder import lexicon_parts, lexicon_terms
 from generator.search.lexicon import FILES, Lexicon, parse_lexicon
 from generator.search.text import STOP_WORDS, words
 from tests.conftest import REPO
@@ -90,12 +91,52 @@ def test_the_lexicon_finds_an_article_in_the_shoppers_words() -> None:
 
 
 def test_the_lexicon_weighs_below_the_stores_synonyms() -> None:
-    manifest = json.loads(build_search_files(helpcenter("Tracking."), shopping_lexicon())["assets/search/index.json"])
+    files = build_search_files(helpcenter("Tracking."), shopping_lexicon())
+    manifest = json.loads(files["assets/search/index.json"])
     assert manifest["ranking"]["lexicon"] < manifest["ranking"]["synonym"]
     assert manifest["synonyms"] == [["parcel", "packag"]]  # the store's own, first
-    assert manifest["lexicon"] and "i was wonder" not in manifest["fillers"]  # fillers are words, not stems
-    assert "i was wondering" in manifest["fillers"]
-    assert not STOP_WORDS & set(manifest["fillers"])  # stop words are the index's own list
+    assert manifest["lexicon"]["language"] == "en"
+    parts = [json.loads(files[f"assets/search/lexicon-{key}.json"]) for key in manifest["lexicon"]["parts"].split()]
+    fillers = [f for part in parts for f in part.get("fillers", [])]
+    assert "i was wonder" not in fillers  # fillers are words, not stems
+    assert "i was wondering" in fillers
+    assert not STOP_WORDS & set(fillers)  # stop words are the index's own list
+
+
+def test_the_lexicon_comes_in_parts_by_first_letter_not_with_the_page() -> None:
+    lexicon = Lexicon(["i was wondering", "pls"], [
+        (["courier", "postman"], ["delivery"]),
+        (["colour", "color"], ["colour", "color"]),
+    ])
+    parts = lexicon_parts(lexicon, {"deliveri", "colour"})
+    assert sorted(parts) == ["co", "i", "pl", "po"]
+    assert parts["i"] == {"fillers": ["i was wondering"]} and parts["pl"] == {"fillers": ["pls"]}
+    # a rule is in the part of each of its trigger phrases, numbered to keep its place
+    assert parts["co"]["rules"] == [[0, ["courier", "postman"], ["deliveri"]], [1, ["colour", "color"], ["colour"]]]
+    assert parts["po"]["rules"] == [[0, ["courier", "postman"], ["deliveri"]]]
+    # trigger terms the index lacks (a typo may reach them), not those it has
+    assert parts["co"]["terms"] == ["color", "courier"] and parts["po"]["terms"] == ["postman"]
+
+
+def test_a_query_fetches_only_the_lexicon_parts_of_its_words() -> None:
+    files = build_search_files(helpcenter("Parcels go to the carrier; follow the tracking link."), shopping_lexicon())
+    index = SearchIndex.from_files(files)
+    index.search("hi, the postman never came")
+    assert sorted(f for f in index.files_read if f.startswith("lexicon-")) == [
+        f"lexicon-{k}.json" for k in ("ca", "hi", "ne", "po", "th") if f"assets/search/lexicon-{k}.json" in files]
+    assert "fillers" not in json.loads(files["assets/search/index.json"])
+
+
+def test_parts_fetched_for_earlier_queries_change_no_ranking() -> None:
+    files = build_search_files(load_helpcenter(REPO / "content"), shopping_lexicon())
+    queries = [q["query"] for q in yaml.safe_load((REPO / "tests/search/queries.yml").read_text("utf-8"))["queries"]]
+    warm = SearchIndex.from_files(files)
+    for query in queries:
+        warm.search(query)
+    for query in queries:
+        fresh, again = SearchIndex.from_files(files).search(query), warm.search(query)
+        assert [(r.id, r.score) for r in again.results] == [(r.id, r.score) for r in fresh.results], query
+        assert (again.missing, again.confidence) == (fresh.missing, fresh.confidence), query
 
 
 def settings(option: object) -> dict[str, object]:
@@ -117,3 +158,14 @@ def test_switched_off_the_lexicon_keeps_its_fillers() -> None:
 def test_a_wrong_switch_says_how_to_write_it(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="shopping_lexicon: must be true or false"):
         project_from_settings(tmp_path / "mkdocs.yml", settings("no"), {})
+
+
+def test_a_typo_reaches_the_lexicon_alike_whatever_parts_were_fetched_before() -> None:
+    files = build_search_files(helpcenter("Parcels go to the carrier; follow the tracking link."), shopping_lexicon())
+    warm = SearchIndex.from_files(files)
+    warm.search("the postman never came")  # fetches the part of "postman"
+    for typo in ("oostman never came", "pstman never came", "postmn never came"):
+        fresh, again = SearchIndex.from_files(files).search(typo), warm.search(typo)
+        assert [(r.id, r.score) for r in again.results] == [(r.id, r.score) for r in fresh.results], typo
+    # a typo after the part's letters still reaches the phrase
+    assert [r.id for r in SearchIndex.from_files(files).search("the postmn never came").results][:1] == ["late"]

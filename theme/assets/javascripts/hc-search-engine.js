@@ -6,7 +6,8 @@
  * ranked results, scores and confidence both must reproduce exactly (tests/test_search_vectors.py
  * runs this file in node). The index files are described in generator/search/builder.py: a
  * manifest fetched once, with the page, then only the shards of postings and the chunks of
- * documents a query needs. Exposed as window.hcSearch (and module.exports in node).
+ * documents a query needs (and, before it is parsed, the parts of the shopping lexicon of its
+ * words). Exposed as window.hcSearch (and module.exports in node).
  */
 (function () {
   "use strict";
@@ -127,16 +128,13 @@
 
   function split(phrase) { return phrase.split(" "); }
 
-  /** The store's synonym groups (each phrase stands for the others), then the lexicon's rules. */
-  function rules(manifest, ranking) {
-    var found = manifest.synonyms.map(function (g) {
+  /** The store's synonym groups (each phrase stands for the others); the lexicon's rules come
+   *  after them, part by part (addLexiconPart). */
+  function synonymRules(manifest, ranking) {
+    return manifest.synonyms.map(function (g) {
       var phrases = g.map(split);
       return { triggers: phrases, targets: phrases, weight: ranking.synonym };
     });
-    manifest.lexicon.forEach(function (rule) {
-      found.push({ triggers: rule[0].map(split), targets: rule[1].map(split), weight: ranking.lexicon });
-    });
-    return found;
   }
 
   /** An index: `manifest` is index.json, `load(name)` resolves to a parsed file of the index. */
@@ -150,12 +148,18 @@
     for (var i = 0; i < this.terms.length; i++) this.termNumbers.set(this.terms[i], i);
     this.shardStarts = manifest.shards;
     this.ranking = manifest.ranking;
-    this.rules = rules(manifest, this.ranking);
+    this.synonyms = synonymRules(manifest, this.ranking);
+    this.rules = this.synonyms.slice();
     this.synonymTerms = new Set();
     var self = this;
     this.rules.forEach(function (r) { r.triggers.forEach(function (p) { p.forEach(function (t) { self.synonymTerms.add(t); }); }); });
     this.stopWords = new Set(manifest.stopWords.split(" "));
-    this.fillers = manifest.fillers.map(split);
+    this.lexiconKeys = new Set(manifest.lexicon.parts.split(" ").filter(Boolean));
+    this.keyLength = manifest.lexicon.keyLength;
+    this.lexiconParts = new Map();  // key -> Promise, resolved once the part is merged
+    this.lexiconRules = new Map();  // rule number -> rule
+    this.lexiconTerms = new Set();
+    this.fillers = [];
     this.shards = new Map();  // shard number -> Promise of its postings
     this.chunks = new Map();  // chunk number -> Promise of its rows
   }
@@ -193,11 +197,61 @@
 
   SearchIndex.prototype.typos = function (word, term) {
     if (word.length < this.ranking.typoMinLength) return [];
-    if (this.termNumbers.has(term) || this.synonymTerms.has(term)) return [];
+    if (this.termNumbers.has(term) || this.isTrigger(term, term)) return [];
     var found = new Set(oneEditVariants(word).map(indexTerm)), self = this;
     return Array.from(found).filter(function (t) {
-      return t !== term && (self.termNumbers.has(t) || self.synonymTerms.has(t));
+      return t !== term && (self.termNumbers.has(t) || self.isTrigger(t, term));
     }).sort();
+  };
+
+  /** A synonym or lexicon trigger term; the lexicon's only in the part of `term` (always
+   *  fetched for the word, so that earlier queries' parts change nothing). */
+  SearchIndex.prototype.isTrigger = function (candidate, term) {
+    return this.synonymTerms.has(candidate) || (this.lexiconKey(candidate) === this.lexiconKey(term) && this.lexiconTerms.has(candidate));
+  };
+
+  SearchIndex.prototype.lexiconKey = function (word) { return word.slice(0, this.keyLength); };
+
+  /** The lexicon parts a query needs and has not fetched: its words' and terms', then
+   *  (`typos`, once those are merged) those of its typos' terms. */
+  SearchIndex.prototype.lexiconKeysFor = function (query, typos) {
+    var found = words(query), keys = new Set(), self = this;
+    found.forEach(function (word) {
+      keys.add(self.lexiconKey(word));
+      if (self.stopWords.has(word)) return;
+      var term = indexTerm(word);
+      keys.add(self.lexiconKey(term));
+      if (typos) self.typos(word, term).forEach(function (t) { keys.add(self.lexiconKey(t)); });
+    });
+    return Array.from(keys).sort().filter(function (k) { return self.lexiconKeys.has(k); });
+  };
+
+  SearchIndex.prototype.addLexiconPart = function (part) {
+    var self = this;
+    (part.rules || []).forEach(function (rule) {
+      self.lexiconRules.set(rule[0], { triggers: rule[1].map(split), targets: rule[2].map(split), weight: self.ranking.lexicon });
+    });
+    (part.fillers || []).forEach(function (f) { self.fillers.push(split(f)); });
+    (part.terms || []).forEach(function (t) { self.lexiconTerms.add(t); });
+    var numbers = Array.from(this.lexiconRules.keys()).sort(function (a, b) { return a - b; });
+    this.rules = this.synonyms.concat(numbers.map(function (n) { return self.lexiconRules.get(n); }));
+  };
+
+  SearchIndex.prototype.lexiconPart = function (key) {
+    var self = this;
+    if (!this.lexiconParts.has(key)) {
+      this.lexiconParts.set(key, this.load("lexicon-" + key + ".json").then(function (part) { self.addLexiconPart(part); }));
+    }
+    return this.lexiconParts.get(key);
+  };
+
+  /** Resolves once the lexicon parts that `query` needs are merged (parse needs them). */
+  SearchIndex.prototype.loadLexicon = function (query) {
+    var self = this;
+    var first = this.lexiconKeysFor(query, false).map(this.lexiconPart, this);
+    return Promise.all(first).then(function () {
+      return Promise.all(self.lexiconKeysFor(query, true).map(self.lexiconPart, self));
+    });
   };
 
   SearchIndex.prototype.part = function (token) {
@@ -398,6 +452,11 @@
   /** Resolves to {query, results: [{id, title, url, context, excerpt, score}], clauses, missing,
    *  confidence ("answer", "related" or "none"), terms}. */
   SearchIndex.prototype.search = function (query, limit) {
+    var self = this;
+    return this.loadLexicon(query).then(function () { return self.ranked(query, limit); });
+  };
+
+  SearchIndex.prototype.ranked = function (query, limit) {
     var self = this;
     var clauses = this.parse(query);
     var live = clauses.filter(this.known, this);
