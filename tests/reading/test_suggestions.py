@@ -40,6 +40,11 @@ def test_no_ids_no_suggestion() -> None:
     assert CloseMatches([]).closest("order-status") is None
 
 
+def test_empty_strings_as_with_difflib() -> None:
+    for word, ids in (("", [""]), ("", ["a"]), ("a", [""]), ("", ["", "a"])):
+        assert CloseMatches(ids).closest(word) == _difflib(word, ids), (word, ids)
+
+
 def test_an_answer_is_remembered() -> None:
     index = CloseMatches(["order-status", "order-history"])
     assert index.closest("order-statu") == "order-status"
