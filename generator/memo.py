@@ -40,8 +40,13 @@ class Memo(Generic[V]):
         self._current: dict[Hashable, V] = {}
         _MEMOS.append(self)
 
+    @property
+    def active(self) -> bool:
+        """Whether ``get`` keeps results; when not, a caller can skip preparing them for keeping."""
+        return _SWITCH.on and not (_SWITCH.saved_only and not self.saved)
+
     def get(self, key: Hashable, compute: Callable[[], V]) -> V:
-        if not _SWITCH.on or (_SWITCH.saved_only and not self.saved):
+        if not self.active:
             return compute()
         if key in self._current:
             return self._current[key]

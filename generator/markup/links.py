@@ -9,7 +9,6 @@ another engine) sees ordinary relative links between Markdown files.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from functools import lru_cache
 
 from generator.config.store import LINK_NAMES
 from generator.reading.model import HelpCenter
+from generator.reading.suggestions import CloseMatches
 
 # Inline links/images `[text](target "title")`, reference definitions `[ref]: target`, and
 # HTML href/src attributes: together what Python-Markdown turns into a URL.
@@ -105,7 +105,7 @@ class LinkResolver:
         for article in helpcenter.articles_by_id.values():
             self._pages[article.id] = article.page_path
             self._by_url[article.url.rstrip("/")] = article.page_path
-        self._ids = sorted(k for k in self._pages if "/" not in k and "." not in k and k)
+        self._suggestions = CloseMatches(k for k in self._pages if "/" not in k and "." not in k and k)
 
     def resolve(self, target: str, content_file: str) -> Resolved | str:
         """A Resolved, or a message saying why the target points nowhere.
@@ -142,6 +142,6 @@ class LinkResolver:
         return self._pages.get(joined)
 
     def _nowhere(self, path: str) -> str:
-        close = difflib.get_close_matches(path.strip("/").split("/")[-1].removesuffix(".md"), self._ids, n=1)
-        hint = f" — did you mean '{close[0]}'?" if close else "; link to an article or guide by its id"
+        close = self._suggestions.closest(path.strip("/").split("/")[-1].removesuffix(".md"))
+        hint = f" — did you mean '{close}'?" if close else "; link to an article or guide by its id"
         return f"link to '{path}' points nowhere{hint}"

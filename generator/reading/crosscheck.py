@@ -5,13 +5,13 @@ Each file has already passed its schema; what is left is what no single file can
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from generator.markup.links import LinkResolver, find_links, is_unsafe_url, unsafe_html, without_code
 from generator.reading.fieldnames import editor_field, json_path
 from generator.reading.model import Guide, Question
 from generator.reading.sources import LoadedContent, SourceFile
+from generator.reading.suggestions import CloseMatches
 from generator.reading.yamlsource import PathKey
 
 _H1 = re.compile(r"^#[ \t]+\S|^[^\n]+\n=+[ \t]*$", re.M)
@@ -22,13 +22,14 @@ def check_across_files(loaded: LoadedContent) -> None:
     _check_unique_ids(loaded)
     resolver = LinkResolver(loaded.helpcenter)
     known_ids = set(loaded.helpcenter.articles_by_id)
+    suggestions = CloseMatches(known_ids)
     for article, origin in loaded.origins:
         if isinstance(article, Question):
-            _check_related(article, origin.source, (*origin.path, "related"), known_ids, loaded)
+            _check_related(article, origin.source, (*origin.path, "related"), known_ids, suggestions, loaded)
             _check_markdown(article.answer, origin.source, (*origin.path, "answer"),
                             f"faq/{article.category_id}.yml", resolver, loaded)
         else:
-            _check_related(article, origin.source, ("related",), known_ids, loaded)
+            _check_related(article, origin.source, ("related",), known_ids, suggestions, loaded)
             _check_markdown(article.body, origin.source, ("body",), f"care/{article.id}.md", resolver, loaded)
 
 
@@ -48,13 +49,13 @@ def _check_unique_ids(loaded: LoadedContent) -> None:
 
 
 def _check_related(article: Question | Guide, source: SourceFile, path: PathKey, known_ids: set[str],
-                   loaded: LoadedContent) -> None:
+                   suggestions: CloseMatches, loaded: LoadedContent) -> None:
     for index, related_id in enumerate(article.related):
         if related_id == article.id:
             loaded.problems.add(source, (*path, index), "an article cannot be related to itself; remove it")
         elif related_id not in known_ids and related_id not in loaded.unchecked_ids:
-            close = difflib.get_close_matches(related_id, sorted(known_ids), n=1)
-            hint = f" — did you mean '{close[0]}'?" if close else ""
+            close = suggestions.closest(related_id)
+            hint = f" — did you mean '{close}'?" if close else ""
             loaded.problems.add(source, (*path, index), f"no question or guide has the id '{related_id}'{hint}")
 
 

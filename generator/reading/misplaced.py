@@ -52,7 +52,7 @@ class _Owner:
 def misplaced_fields(schema_name: str, source: SourceFile) -> Iterator[MisplacedField]:
     """Every line inside a multi-line text value of ``source.data`` that reads as a misplaced field."""
     root = load_schema(schema_name)
-    offset, lines = source.positions.line_offset, source.text.splitlines()
+    offset, lines = source.positions.line_offset, source.lines()
     for path, (first, last, style) in sorted(source.positions.text_spans.items(), key=lambda item: item[1]):
         if not isinstance(_value_at(source.data, path), str):
             continue
@@ -139,7 +139,7 @@ def _hint(source: SourceFile, path: PathKey, owner: _Owner, key: str, where: tup
     if owner.new_item:
         noun = _ITEM_NOUNS.get(str(owner.path[-1]) if owner.path else "", "item")
         line, col = source.at((*owner.path, anchor))
-        dash = _dash_column(source.text.splitlines(), line, col)
+        dash = _dash_column(source.lines(), line, col)
         what, col = f"a new {noun} (`- {key}:`)", dash
         fix = f"move it left so its `-` lines up with the `-` of {noun} {int(anchor) + 1} (column {dash})"
     else:

@@ -9,6 +9,7 @@ fields live, and the problems found so far.
 
 from __future__ import annotations
 
+import functools
 import pickle
 import re
 from dataclasses import dataclass, field
@@ -42,6 +43,10 @@ class SourceFile:
     def at(self, path: PathKey, key: bool = False) -> tuple[int, int]:
         return self.positions.of(path, key)
 
+    def lines(self) -> list[str]:
+        """The file's lines, split once however many problems are placed in it (do not change the list)."""
+        return _split_lines(self.text)
+
     def inside(self, path: PathKey, offset: int, value: str) -> tuple[int, int]:
         """Position of character ``offset`` of string ``value`` found at ``path`` (``('body',)`` for a guide)."""
         before = value[:offset]
@@ -49,7 +54,7 @@ class SourceFile:
         if path == ("body",):
             return self.body_line + line_in_value, col_in_line + 1
         line, col = self.at(path)
-        lines = self.text.splitlines()
+        lines = self.lines()
         if 0 < line <= len(lines) and lines[line - 1].rstrip().endswith(("|", ">", "|-", ">-", "|+", ">+")):
             first = line + 1  # block scalar: the text starts on the next line, indented
             while first <= len(lines) and not lines[first - 1].strip():
@@ -58,6 +63,11 @@ class SourceFile:
             indent = len(lines[target - 1]) - len(lines[target - 1].lstrip()) if target <= len(lines) else 0
             return target, indent + col_in_line + 1
         return line + line_in_value, (col if line_in_value == 0 else 1) + col_in_line
+
+
+@functools.lru_cache(maxsize=4)
+def _split_lines(text: str) -> list[str]:
+    return text.splitlines()
 
 
 @dataclass
@@ -167,6 +177,8 @@ _PARSED: Memo[bytes] = Memo("parsed-yaml")
 
 def _parse_yaml_once(text: str, schema_name: str, line_offset: int) -> tuple[Any, Positions]:
     """parse_yaml, reused for a file whose text has not changed (a fresh copy: callers may change it)."""
+    if not _PARSED.active:  # nothing is kept, so there is no kept copy to protect: skip the pickling
+        return parse_yaml(text, field_groups(schema_name), line_offset)
     key = (text, schema_name, line_offset)
     parsed: tuple[Any, Positions] = pickle.loads(_PARSED.get(
         key, lambda: pickle.dumps(parse_yaml(text, field_groups(schema_name), line_offset))))
