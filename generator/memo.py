@@ -13,7 +13,6 @@ import hashlib
 import os
 import pickle
 import tempfile
-import zlib
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -70,7 +69,7 @@ def next_generation() -> None:
 def save(path: Path) -> None:
     """Write what the last generation used, whole or not at all (``helpcenter build``'s cache)."""
     entries = {memo.name: memo._current for memo in _MEMOS if memo.saved}
-    data = zlib.compress(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    data = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)  # compressing it cost more than it saved
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as out:
         out.write(hashlib.sha256(data).digest() + data)
@@ -88,7 +87,7 @@ def load(path: Path) -> bool:
         return True  # no cache yet: nothing is wrong
     if hashlib.sha256(stored[_HEADER:]).digest() != stored[:_HEADER]:
         return False
-    entries = pickle.loads(zlib.decompress(stored[_HEADER:]))
+    entries = pickle.loads(memoryview(stored)[_HEADER:])
     for memo in _MEMOS:
         memo._current = dict(entries.get(memo.name, {}))
     return True

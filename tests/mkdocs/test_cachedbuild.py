@@ -21,13 +21,14 @@ def pack(root: Path) -> Path:
 
 
 def entries(root: Path) -> dict[str, bytes]:
-    return PageCache(pack(root)).stored
+    return {key: bytes(entry) for key, entry in PageCache(pack(root)).stored.items()}
 
 
 def seal(root: Path, stored: dict[str, bytes]) -> None:
-    """Write entries back with a valid file checksum, as if the damage had happened before it was taken."""
+    """Write entries back in a well-formed pack, as if the damage had happened to the pages themselves."""
     cache = PageCache(pack(root))
-    cache.kept = stored
+    for key, entry in stored.items():
+        cache._keep(key, entry)
     cache.commit()
 
 
