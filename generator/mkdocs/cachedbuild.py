@@ -14,8 +14,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import mmap
 import os
 import re
+import shutil
 import struct
 import sys
 import tempfile
@@ -61,9 +63,11 @@ class PageCache:
         succeeded: a page that rendered with a warning must not come back from the cache without it."""
 
     def _load(self) -> dict[str, memoryview]:
+        """The last build's entries, mapped rather than read: a build reads only the pages it reuses."""
         try:
-            data = self.path.read_bytes()
-        except OSError:
+            with self.path.open("rb") as file:
+                data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # no pack yet, or an empty one
             return {}
         entries = _decode(memoryview(data))
         if entries is None:
@@ -89,7 +93,7 @@ class PageCache:
     def _keep(self, key: str, entry: bytes | memoryview) -> None:
         if self._out is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._out = tempfile.NamedTemporaryFile(dir=self.path.parent, prefix=".tmp-", delete=False)
+            self._out = tempfile.NamedTemporaryFile(dir=self.path.parent, prefix=".tmp-", delete=False)  # noqa: SIM115 (open across the build, closed by commit or discard)
         self._out.write(key.encode("ascii") + struct.pack(">I", len(entry)))
         self._out.write(entry)
 
@@ -141,7 +145,7 @@ def _hash_files(digest: Any, folder: Path, patterns: Iterable[str]) -> None:
 
 
 @cache
-def _code_version() -> str:
+def code_version() -> str:
     """The generator's own code and the libraries' versions: the core's saved results depend on them."""
     digest = hashlib.sha256(CACHE_FORMAT.encode())
     for name in RENDERING_LIBRARIES:
@@ -155,7 +159,7 @@ def _code_version() -> str:
 
 def _templates_cache(cache_dir: Path) -> Path:
     """Compiled theme templates; Jinja checks each against its source, the folder name the versions."""
-    folder = cache_dir / f"templates-{_code_version()}"
+    folder = cache_dir / f"templates-{code_version()}"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -164,13 +168,16 @@ def _save_core(path: Path) -> None:
     for old in path.parent.glob("core-*.pickle"):  # another version of the code wrote it
         if old != path:
             old.unlink(missing_ok=True)
+    for old in path.parent.glob("templates-*"):
+        if old.name != f"templates-{code_version()}":
+            shutil.rmtree(old, ignore_errors=True)
     memo.save(path)
 
 
 def site_key(site: LazySite) -> str:
     """Everything but a page's own Markdown that shapes its HTML."""
     config = site.config
-    digest = hashlib.sha256(_code_version().encode())
+    digest = hashlib.sha256(code_version().encode())
     config_text = Path(config.config_file_path).read_bytes()
     digest.update(config_text)
     for name in sorted(set(_ENV_TAG.findall(config_text.decode("utf-8", "replace")))):
@@ -198,7 +205,7 @@ def build_with_cache(config: Any, cache_dir: Path) -> BuildStats:
     if config.strict:
         logging.getLogger("mkdocs").addHandler(counter)
     cache = PageCache(cache_dir / "pages.pack")
-    core_cache = cache_dir / f"core-{_code_version()}.pickle"
+    core_cache = cache_dir / f"core-{code_version()}.pickle"
     memo.enable(saved_only=True)
     if not memo.load(core_cache):
         cache.broken += 1
