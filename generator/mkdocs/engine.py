@@ -96,7 +96,8 @@ def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: boo
                 config.plugins.on_shutdown()
         unchanged.forget(cache_dir)
         _swap_into_place(staging, site_dir)
-        unchanged.record(cache_dir, fingerprint, site_dir, stats)
+        if not unchanged.read_outside(config):
+            unchanged.record(cache_dir, fingerprint, site_dir, stats)
         return stats
     except MkDocsException as err:
         problems = content_problems(config)

@@ -10,7 +10,9 @@ removed) goes on to the full build with its page cache.
 
 Inputs are every file under the project's folder but ``site/``, hidden folders (``.git``, ``.cache``,
 ``.venv``, staging folders) and ``node_modules``: wider than what a build reads, so a change
-elsewhere only costs a normal build, never a stale site.
+elsewhere only costs a normal build, never a stale site. A project whose docs, theme or content
+folder lies outside its folder always builds. ``site/`` is compared by size and modification time
+of each file, as ``make`` and ``rsync`` do: an edit by hand that kept both is not noticed.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import re
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from generator.mkdocs.cachedbuild import BuildStats, code_version
 
@@ -92,6 +95,15 @@ def unchanged_build(cache_dir: Path, fingerprint: str, site_dir: Path) -> BuildS
 def forget(cache_dir: Path) -> None:
     """Before ``site/`` changes: a build interrupted after its swap must not leave a record that matches."""
     (cache_dir / MANIFEST).unlink(missing_ok=True)
+
+
+def read_outside(config: Any) -> bool:
+    """Whether the build read a folder outside the project's (docs, theme, content), which the fingerprint
+    does not cover: such a project always builds."""
+    root = Path(config.config_file_path).resolve().parent
+    plugin = config.plugins.get("helpcenter")
+    folders = [config.docs_dir, config.theme.custom_dir, plugin and root / plugin.config.content_dir]
+    return any(folder and not Path(folder).resolve().is_relative_to(root) for folder in folders)
 
 
 def record(cache_dir: Path, fingerprint: str, site_dir: Path, stats: BuildStats) -> None:

@@ -45,3 +45,16 @@ def test_nothing_changed_leaves_the_site_and_any_change_builds(tmp_path: Path, m
     assert swapped(root, before) and "6–12 business days" in page.read_text("utf-8")
     clean_build(root, tmp_path / "clean")
     assert_same_tree(root / "site", tmp_path / "clean")
+
+
+@pytest.mark.slow
+def test_a_project_reading_folders_outside_its_own_always_builds(tmp_path: Path) -> None:
+    root = copy_site_project(tmp_path / "project")
+    (root / "docs").rename(tmp_path / "shared-docs")  # not under the project's folder: not fingerprinted
+    config = root / "mkdocs.yml"
+    outside = f"docs_dir: {tmp_path / 'shared-docs'}"
+    config.write_text(config.read_text("utf-8").replace("docs_dir: docs", outside), "utf-8")
+    build_site(config, root / "site")
+    before = (root / "site").stat().st_ino
+    build_site(config, root / "site")
+    assert swapped(root, before)
