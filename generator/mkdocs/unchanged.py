@@ -8,10 +8,10 @@ Anything else (an edited, added or removed file, another version of the code, an
 variable the configuration reads, another day, a new git commit, a file of ``site/`` touched or
 removed) goes on to the full build with its page cache.
 
-Inputs are every file under the project's folder but ``site/``, hidden folders (``.git``, ``.cache``,
-``.venv``, staging folders) and ``node_modules``: wider than what a build reads, so a change
-elsewhere only costs a normal build, never a stale site. A project whose docs, theme or content
-folder lies outside its folder always builds. ``site/`` is compared by size and modification time
+Inputs are mkdocs.yml and every file of the folders the build reads (docs, theme, content, the
+folders ``watch`` names, hooks), wherever they are; the code and library versions; the environment
+variables read; the day (undated pages carry the build's); git's HEAD (dates come from the history).
+``site/`` is compared by size and modification time
 of each file, as ``make`` and ``rsync`` do: an edit by hand that kept both is not noticed.
 """
 
@@ -36,7 +36,9 @@ _ENV_READ = ("SOURCE_DATE_EPOCH",)
 """Read by MkDocs (the build date); the generator reads ``HELPCENTER_*`` and mkdocs.yml its ``!ENV`` tags."""
 
 
-def inputs_fingerprint(config_file: Path, site_dir: Path) -> str:
+def inputs_fingerprint(config: Any, site_dir: Path) -> str:
+    """Everything a build reads, from its loaded (not yet built) configuration."""
+    config_file = Path(config.config_file_path)
     root = config_file.resolve().parent
     digest = hashlib.sha256(code_version().encode())
     digest.update(dt.datetime.now(dt.UTC).date().isoformat().encode())  # undated pages: the build day
@@ -45,19 +47,21 @@ def inputs_fingerprint(config_file: Path, site_dir: Path) -> str:
     names = {*_ENV_TAG.findall(config_text), *_ENV_READ, *(n for n in os.environ if n.startswith("HELPCENTER_"))}
     for name in sorted(names):
         digest.update(f"{name}={os.environ.get(name)}\0".encode())
-    for path in _project_files(root, site_dir.resolve()):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in [config_file, *_read_files(config, root, site_dir.resolve())]:
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def _project_files(root: Path, site_dir: Path) -> list[Path]:
-    found: list[Path] = []
-    lock = site_dir.parent / f".{site_dir.name}.lock"  # the build's own lock (engine.lock_path)
-    for folder, subfolders, names in os.walk(root):
-        here = Path(folder)
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in _SKIPPED_FOLDERS
-                               and here / d != site_dir)
-        found.extend(here / name for name in sorted(names) if (here / name).is_file() and here / name != lock)
+def _read_files(config: Any, root: Path, site_dir: Path) -> list[Path]:
+    """The files of the folders a build reads: docs, theme, content, what ``watch`` names, hooks."""
+    plugin = config.plugins.get("helpcenter")
+    folders = [config.docs_dir, config.theme.custom_dir, *config.watch, plugin and root / plugin.config.content_dir]
+    hooks = [Path(getattr(module, "__file__", "") or "") for module in (config.hooks or {}).values()]
+    found = [hook for hook in hooks if hook.is_file()]
+    for folder in sorted({Path(f).resolve() for f in folders if f and Path(f).is_dir()}):
+        for here, subfolders, names in os.walk(folder):
+            subfolders[:] = sorted(d for d in subfolders if d not in _SKIPPED_FOLDERS and Path(here, d) != site_dir)
+            found.extend(Path(here, name) for name in sorted(names) if Path(here, name).is_file())
     return found
 
 
@@ -95,15 +99,6 @@ def unchanged_build(cache_dir: Path, fingerprint: str, site_dir: Path) -> BuildS
 def forget(cache_dir: Path) -> None:
     """Before ``site/`` changes: a build interrupted after its swap must not leave a record that matches."""
     (cache_dir / MANIFEST).unlink(missing_ok=True)
-
-
-def read_outside(config: Any) -> bool:
-    """Whether the build read a folder outside the project's (docs, theme, content), which the fingerprint
-    does not cover: such a project always builds."""
-    root = Path(config.config_file_path).resolve().parent
-    plugin = config.plugins.get("helpcenter")
-    folders = [config.docs_dir, config.theme.custom_dir, plugin and root / plugin.config.content_dir]
-    return any(folder and not Path(folder).resolve().is_relative_to(root) for folder in folders)
 
 
 def record(cache_dir: Path, fingerprint: str, site_dir: Path, stats: BuildStats) -> None:

@@ -48,13 +48,20 @@ def test_nothing_changed_leaves_the_site_and_any_change_builds(tmp_path: Path, m
 
 
 @pytest.mark.slow
-def test_a_project_reading_folders_outside_its_own_always_builds(tmp_path: Path) -> None:
+def test_a_change_in_a_docs_folder_outside_the_project_builds(tmp_path: Path) -> None:
     root = copy_site_project(tmp_path / "project")
-    (root / "docs").rename(tmp_path / "shared-docs")  # not under the project's folder: not fingerprinted
+    (root / "docs").rename(tmp_path / "shared-docs")
     config = root / "mkdocs.yml"
     outside = f"docs_dir: {tmp_path / 'shared-docs'}"
     config.write_text(config.read_text("utf-8").replace("docs_dir: docs", outside), "utf-8")
     build_site(config, root / "site")
+    (root / "build.log").write_text("not read by the build", "utf-8")
     before = (root / "site").stat().st_ino
     build_site(config, root / "site")
-    assert swapped(root, before)
+    assert not swapped(root, before)
+    logo = tmp_path / "shared-docs" / "assets" / "images" / "logo.svg"
+    logo.write_text(logo.read_text("utf-8").replace("</svg>", "<!-- redrawn --></svg>"), "utf-8")
+    build_site(config, root / "site")
+    assert swapped(root, before) and "redrawn" in (root / "site" / "assets" / "images" / "logo.svg").read_text("utf-8")
+    clean_build(root, tmp_path / "clean")
+    assert_same_tree(root / "site", tmp_path / "clean")
