@@ -41,6 +41,7 @@ def inputs_fingerprint(config: Any, site_dir: Path) -> str:
     config_file = Path(config.config_file_path)
     root = config_file.resolve().parent
     digest = hashlib.sha256(code_version().encode())
+    digest.update(str(site_dir.resolve()).encode() + b"\0")  # the record is of one site folder (--site-dir)
     digest.update(dt.datetime.now(dt.UTC).date().isoformat().encode())  # undated pages: the build day
     digest.update(_git_head(root).encode() + b"\0")  # dates of pages come from git's history
     config_text = config_file.read_text("utf-8", "replace")
