@@ -77,19 +77,26 @@ def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: boo
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from generator.mkdocs import unchanged
     from generator.mkdocs.cachedbuild import build_with_cache
 
+    cache_dir = config_file.resolve().parent / ".cache" / "helpcenter"
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     config = None
     try:
         with mkdocs_logging(verbose, quiet):
             config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
+            fingerprint = unchanged.inputs_fingerprint(config, site_dir)
+            if (same := unchanged.unchanged_build(cache_dir, fingerprint, site_dir)) is not None:
+                return same
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                stats = build_with_cache(config, config_file.resolve().parent / ".cache" / "helpcenter")
+                stats = build_with_cache(config, cache_dir)
             finally:
                 config.plugins.on_shutdown()
+        unchanged.forget(cache_dir)
         _swap_into_place(staging, site_dir)
+        unchanged.record(cache_dir, fingerprint, site_dir, stats)
         return stats
     except MkDocsException as err:
         problems = content_problems(config)
