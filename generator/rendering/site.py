@@ -6,9 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.config.project import Project
+from generator.errors import ContentError
 from generator.reading.loading import load_helpcenter
 from generator.reading.model import HelpCenter
-from generator.rendering.pages import Page, PageRenderer, navigation, template_data
+from generator.reading.translations import load_translations
+from generator.rendering.multilingual import locale_search_files, render_locales
+from generator.rendering.pages import Page, navigation, template_data
 from generator.search import build_search_files
 
 UNUSED_THEME_FILES = (
@@ -38,10 +41,23 @@ class Output:
 def generate(project: Project) -> Output:
     """Load, validate and render; raises ContentError with every problem when content is wrong."""
     helpcenter = load_helpcenter(project.content_dir)
-    return Output(
-        helpcenter=helpcenter,
-        pages=PageRenderer(helpcenter, project).all_pages(),
-        files=build_search_files(helpcenter),
-        template_data=template_data(helpcenter, project),
-        nav=navigation(helpcenter),
-    )
+    translations = load_project_translations(project, helpcenter)
+    pages, locales_data = render_locales(project, helpcenter, translations)
+    files = build_search_files(helpcenter, project.default_locale.language)
+    for locale in project.locales[1:]:
+        files.update(locale_search_files(locale, translations[locale.code], helpcenter,
+                                         project.default_locale.language))
+    data = template_data(helpcenter, project)
+    data["locales"] = locales_data
+    data["default_locale"] = project.default_locale.code
+    return Output(helpcenter=helpcenter, pages=pages, files=files, template_data=data, nav=navigation(helpcenter))
+
+
+def load_project_translations(project: Project, source: HelpCenter) -> dict[str, HelpCenter]:
+    """Each other locale's translated help center (empty without ``extra.locales``)."""
+    if not project.multilingual:
+        return {}
+    loaded = load_translations(project.content_dir, project.locales, source)
+    if loaded.problems:
+        raise ContentError(loaded.problems)
+    return {t.locale.code: t.helpcenter for t in loaded.translations}

@@ -50,6 +50,11 @@ class Strings:
         name = babel.languages.get(language.replace("-", "_")) or babel.languages.get(base)
         return str(name or language)
 
+    def language_name_native(self) -> str:
+        """This locale's language in its own words, for the language switcher: "Français", "English"."""
+        name = site_locale(self.locale.language).get_display_name()
+        return (name[:1].upper() + name[1:]) if name else self.locale.language
+
     def in_language(self, language: str) -> str:
         """The mark of an untranslated article: "in English", "en anglais"."""
         return self.get("in_language", language=self.language_name(language))
@@ -83,16 +88,21 @@ def _project_overrides(path: Path) -> dict[str, Any]:
     return data
 
 
-def load_strings(locale: Locale, content_dir: Path) -> Strings:
-    """The locale's complete catalogue: shipped strings, then the project's; a missing key is an error."""
+def load_strings(locale: Locale, content_dir: Path, strict: bool = True) -> Strings:
+    """The locale's complete catalogue: shipped strings, then the project's; a missing key is an error.
+
+    Not ``strict`` (a one-language site without ``extra.locales``), a language with no catalogue
+    keeps the English words it always had rather than failing a build that worked.
+    """
     shipped = shipped_catalogue(locale.language) or {}
     folder = content_dir if locale.default else content_dir / locale.code
-    values = {**shipped, **_project_overrides(folder / "strings.yml")}
     reference = shipped_catalogue(REFERENCE) or {}
+    values = {**({} if strict else reference), **shipped, **_project_overrides(folder / "strings.yml")}
     missing = [key for key in reference if key not in values]
     if missing:
         where = f"{folder / 'strings.yml'}"
-        raise ConfigError(f"UI strings for locale '{locale.code}' ({locale.language}): missing key "
-                          f"'{missing[0]}'{f' and {len(missing) - 1} more' if len(missing) > 1 else ''}; "
-                          f"add it to {where} (the English text: {reference[missing[0]]!r})")
+        raise ConfigError(f"UI strings for locale '{locale.code}' ({locale.language}): missing "
+                          f"{'keys' if len(missing) > 1 else 'key'} {', '.join(repr(k) for k in missing)}; "
+                          f"add {'them' if len(missing) > 1 else 'it'} to {where} (the English text of "
+                          f"'{missing[0]}': {reference[missing[0]]!r})")
     return Strings(locale, values)

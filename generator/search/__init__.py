@@ -12,9 +12,16 @@ from generator.search.documents import SearchDoc, search_documents
 from generator.search.engine import SearchIndex, SearchResponse, SearchResult
 
 
-def build_search_files(helpcenter: HelpCenter) -> dict[str, bytes]:
-    """Site path (``assets/search/...``) -> bytes of every search index file."""
-    return build_index_files(search_documents(helpcenter), helpcenter.synonyms)
+def build_search_files(helpcenter: HelpCenter, language: str = "en",
+                       docs: list[SearchDoc] | None = None) -> dict[str, bytes]:
+    """Site path (``assets/search/...``) -> bytes of every search index file.
+
+    ``language``: the locale's language (``en``, ``fr``), written into the manifest for the language's
+    word rules. ``docs``: a locale's documents when they are not exactly ``helpcenter``'s (translated
+    ones plus the default language's untranslated ones, marked with ``SearchDoc.lang``).
+    """
+    return build_index_files(search_documents(helpcenter) if docs is None else docs, helpcenter.synonyms,
+                             language)
 
 
 def search_helpcenter(helpcenter: HelpCenter, query: str, limit: int = 10) -> SearchResponse:

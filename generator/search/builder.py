@@ -57,7 +57,7 @@ class _Counted:
     lengths: dict[str, int]
 
 
-def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]]) -> dict[str, bytes]:
+def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]], language: str = "en") -> dict[str, bytes]:
     """Site path -> bytes of every search file for these documents."""
     counted = [_count(doc) for doc in docs]
     postings = _postings(counted)
@@ -76,6 +76,7 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]]) -> dict[
         "synonyms": synonym_terms(synonyms),
         "stopWords": " ".join(sorted(STOP_WORDS)),
         "ranking": RANKING,
+        "language": language,  # the locale's language: its word rules (stemmer, splitting) are chosen by it
     }
     files[f"{PREFIX}index.json"] = _json(manifest)
     return files
@@ -149,7 +150,7 @@ def _shards(vocabulary: list[str], postings: dict[str, list[int]]) -> tuple[list
 
 def _chunks(docs: list[SearchDoc]) -> tuple[int, list[list[list[str]]]]:
     """Documents in runs of a fixed count chosen so that an average run is about CHUNK_BYTES."""
-    rows = [[d.id, d.title, d.url, d.context, d.excerpt] for d in docs]
+    rows = [[d.id, d.title, d.url, d.context, d.excerpt, *([d.lang] if d.lang else [])] for d in docs]
     average = sum(len(_json(r)) for r in rows) / len(rows) if rows else 1
     chunk = max(8, int(CHUNK_BYTES / average))
     return chunk, [rows[i : i + chunk] for i in range(0, len(rows), chunk)]
