@@ -122,6 +122,8 @@ def locale_template_data(renderer: PageRenderer, alternates: AlternateLinks) -> 
         "home": locale.prefix,
         "site_name": renderer.project.site_name,
         "strings": t.flat(),
+        "widget_strings": {**t.widgets(), f"in_language_{renderer.fallback_language}":
+                           t.in_language(renderer.fallback_language)},
         "search_index": f"{locale.prefix}assets/search/",
         "categories": categories,
         "care": {"title": renderer.care_title, "url": f"{locale.prefix}care/", "count": len(guides)} if guides

@@ -59,6 +59,10 @@ class Strings:
         """The mark of an untranslated article: "in English", "en anglais"."""
         return self.get("in_language", language=self.language_name(language))
 
+    def widgets(self) -> dict[str, str]:
+        """What the page's scripts write (hc-widgets.js, the search box): the page's JSON block of strings."""
+        return dict(self.values.get("widgets") or {})
+
     def flat(self) -> dict[str, str]:
         """Every plain string, for the theme (``config.extra.hc.locales[code].strings``)."""
         return {key: value for key, value in self.values.items() if isinstance(value, str)}
@@ -97,12 +101,22 @@ def load_strings(locale: Locale, content_dir: Path, strict: bool = True) -> Stri
     shipped = shipped_catalogue(locale.language) or {}
     folder = content_dir if locale.default else content_dir / locale.code
     reference = shipped_catalogue(REFERENCE) or {}
-    values = {**({} if strict else reference), **shipped, **_project_overrides(folder / "strings.yml")}
+    overrides = _project_overrides(folder / "strings.yml")
+    values = {**({} if strict else reference), **shipped, **overrides}
+    # The scripts' strings are one nested mapping: merged key by key, so a project may override one of them.
+    values["widgets"] = {**(({} if strict else reference.get("widgets")) or {}), **(shipped.get("widgets") or {}),
+                         **(overrides.get("widgets") or {})}
     missing = [key for key in reference if key not in values]
+    missing += [f"widgets.{key}" for key in reference.get("widgets") or {} if key not in values["widgets"]]
     if missing:
         where = f"{folder / 'strings.yml'}"
         raise ConfigError(f"UI strings for locale '{locale.code}' ({locale.language}): missing "
                           f"{'keys' if len(missing) > 1 else 'key'} {', '.join(repr(k) for k in missing)}; "
                           f"add {'them' if len(missing) > 1 else 'it'} to {where} (the English text of "
-                          f"'{missing[0]}': {reference[missing[0]]!r})")
+                          f"'{missing[0]}': {_english(reference, missing[0])!r})")
     return Strings(locale, values)
+
+
+def _english(reference: dict[str, Any], key: str) -> Any:
+    group, _, name = key.partition(".")
+    return reference["widgets"][name] if name else reference[group]

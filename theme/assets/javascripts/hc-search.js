@@ -371,7 +371,7 @@
       return Promise.all(ranked.map(function (r) {
         return self.chunkRows(Math.floor(r[0] / self.chunk)).then(function (rows) {
           var row = rows[r[0] % self.chunk];
-          return { id: row[0], title: row[1], url: row[2], context: row[3], excerpt: row[4], score: r[1] };
+          return { id: row[0], title: row[1], url: row[2], context: row[3], excerpt: row[4], lang: row[5], score: r[1] };
         });
       })).then(function (results) {
         var missing = [];
@@ -439,6 +439,16 @@
       };
     }
 
+    /** The box's words in the page's language (the config block's "strings", from the locale's
+        catalogue); the English text where a page carries none. */
+    function say(key, english, values) {
+      var strings = config.strings || {};
+      var text = Object.prototype.hasOwnProperty.call(strings, key) ? String(strings[key]) : english;
+      return text.replace(/\{(\w+)\}/g, function (whole, name) {
+        return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+      });
+    }
+
     function run(widget) {
       var p = parts(widget);
       var query = p.input.value;
@@ -450,7 +460,7 @@
       }).then(function (response) {
         if (widget.hcSequence === mine) render(widget, response);
       }, function () {
-        if (widget.hcSequence === mine) showStatus(p, "Search is not available right now. Please try again.");
+        if (widget.hcSequence === mine) showStatus(p, say("search_unavailable", "Search is not available right now. Please try again."));
       });
     }
 
@@ -467,11 +477,12 @@
       var marked = new Set(response.terms.keys());
       response.results.forEach(function (result) { p.results.appendChild(resultItem(result, marked)); });
       var n = response.results.length;
-      var missing = response.missing.length ? " No article mentions \u201c" + response.missing.join(" ") + "\u201d." : "";
+      var missing = response.missing.length ? " " + say("no_article_mentions", "No article mentions \u201c{words}\u201d.",
+        { words: response.missing.join(" ") }) : "";
       if (n) {
-        showStatus(p, (n === 1 ? "1 result." : n + " results.") + missing);
+        showStatus(p, (n === 1 ? say("one_result", "1 result.") : say("results", "{count} results.", { count: n })) + missing);
       } else {
-        showStatus(p, "No results for \u201c" + response.query.trim() + "\u201d.");
+        showStatus(p, say("no_results", "No results for \u201c{query}\u201d.", { query: response.query.trim() }));
         if (p.fallback) showFallback(p.fallback);
       }
       widget.setAttribute("data-hc-search-done", response.query);
@@ -496,6 +507,16 @@
       excerpt.className = "hc-search-result__excerpt";
       excerpt.appendChild(highlight(result.excerpt, marked));
       article.append(title, context, excerpt);
+      if (result.lang) {
+        // Not translated yet: the default language's article, marked so ("in English"), never passed off as translated.
+        link.hreflang = result.lang;
+        title.lang = excerpt.lang = result.lang;
+        var mark = document.createElement("span");
+        mark.className = "hc-lang-mark";
+        mark.lang = document.documentElement.lang;
+        mark.textContent = " " + say("in_language_" + result.lang, result.lang);
+        title.appendChild(mark);
+      }
       link.appendChild(article);
       item.appendChild(link);
       return item;
@@ -520,17 +541,17 @@
     /** No results: the contact link and the most important questions instead of an empty box. */
     function showFallback(box) {
       var text = document.createElement("p");
-      text.append("Try other words, or ");
+      text.append(say("try_other_words", "Try other words, or "));
       var contact = document.createElement("a");
       contact.href = config.contact || new URL(".", root).href;
-      contact.textContent = "contact us";
+      contact.textContent = say("contact_us_lower", "contact us");
       contact.className = "hc-search-fallback__contact";
-      text.append(contact, " \u2014 we are happy to help.");
+      text.append(contact, say("happy_to_help", " \u2014 we are happy to help."));
       box.appendChild(text);
       if (config.featured && config.featured.length) {
         var heading = document.createElement("p");
         heading.className = "hc-search-fallback__heading";
-        heading.textContent = "Popular questions";
+        heading.textContent = say("popular_questions", "Popular questions");
         var list = document.createElement("ul");
         config.featured.forEach(function (item) {
           var li = document.createElement("li"), a = document.createElement("a");
