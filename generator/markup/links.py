@@ -116,6 +116,9 @@ class LinkResolver:
             self._pages.setdefault(f"faq/{category.id}.yml", up + category.page_path)
         for guide in helpcenter.guides:
             self._pages.setdefault(f"care/{guide.id}.md", up + guide.page_path)
+        for article in helpcenter.articles_by_id.values():
+            self._by_url.setdefault(article.url.rstrip("/"), up + article.page_path)
+        self._ids = sorted(k for k in self._pages if "/" not in k and "." not in k and k)
 
     def resolve(self, target: str, content_file: str) -> Resolved | str:
         """A Resolved, or a message saying why the target points nowhere.

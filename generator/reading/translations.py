@@ -76,8 +76,7 @@ def _load_folder(content_dir: Path, locale: Locale, source: HelpCenter) -> Loade
         loading._load_synonyms(synonyms, _display(synonyms, root), loaded)
     _check_ids_exist(loaded, source, locale)
     # Links and related ids may point at any page of the site: an untranslated one is the default language's.
-    loaded.unchecked_ids.update(source.articles_by_id, (c.id for c in source.categories))
-    check_across_files(loaded)
+    check_across_files(loaded, source)
     order = {c.id: i for i, c in enumerate(source.categories)}
     loaded.helpcenter.categories.sort(key=lambda c: order.get(c.id, len(order)))
     guide_order = {g.id: i for i, g in enumerate(source.guides)}
@@ -140,7 +139,8 @@ def _stale_entries(loaded: LoadedContent, source: HelpCenter, content_dir: Path)
         if source_day and translated_day and source_day > translated_day:
             where = article.location
             warnings.append(Problem(where.path, where.line, where.col, "",
-                                    f"translation older than its source: {original.location.path} was updated on "
+                                    f"translation older than its source: '{original.id}' at {original.location.path}:"
+                                    f"{original.location.line} was updated on "
                                     f"{source_day.isoformat()}, this translation on {translated_day.isoformat()}; "
                                     "update it and its 'updated' date"))
     return warnings
