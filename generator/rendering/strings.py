@@ -111,7 +111,8 @@ def load_strings(locale: Locale, content_dir: Path, strict: bool = True) -> Stri
     if missing:
         where = f"{folder / 'strings.yml'}"
         raise ConfigError(f"UI strings for locale '{locale.code}' ({locale.language}): missing "
-                          f"{'keys' if len(missing) > 1 else 'key'} {', '.join(repr(k) for k in missing)}; "
+                          f"{'keys' if len(missing) > 1 else 'key'} {', '.join(repr(k) for k in missing[:5])}"
+                          f"{f' and {len(missing) - 5} more' if len(missing) > 5 else ''}; "
                           f"add {'them' if len(missing) > 1 else 'it'} to {where} (the English text of "
                           f"'{missing[0]}': {_english(reference, missing[0])!r})")
     return Strings(locale, values)
