@@ -97,6 +97,8 @@ class Listed:
     excerpt: str
     lang: str | None = None
     mark: str = ""
+    dir: str = "ltr"
+    """The listed page's direction: an English title inside an Arabic page keeps its own punctuation order."""
 
 
 class PageRenderer:
@@ -157,7 +159,8 @@ class PageRenderer:
         item = _link_item(article)
         if self.helpcenter.article(article.id) is article:
             return {**item, "url": self.prefix + item["url"]} if self.prefix else item
-        return {**item, "lang": self.fallback_language, "mark": self.t.in_language(self.fallback_language)}
+        return {**item, "lang": self.fallback_language, "dir": self.project.default_locale.dir,
+                "mark": self.t.in_language(self.fallback_language)}
 
     @property
     def fallback_language(self) -> str:
@@ -172,7 +175,7 @@ class PageRenderer:
             return Listed(title, relative_link(from_path, own_path), excerpt)
         lang = self.fallback_language
         return Listed(title, relative_link(from_path, self.up + fallback_path), excerpt, lang,
-                      self.t.in_language(lang))
+                      self.t.in_language(lang), self.project.default_locale.dir)
 
     def home(self) -> Page:
         meta = self._meta("index.md", "home", self.site_title, heading=self.t.get("home_heading"),

@@ -235,7 +235,7 @@ class SiteSeo:
 
     @classmethod
     def build(cls, hc: HelpCenter, site: SiteInfo, root: Path, home_description: str, care_description: str) -> SiteSeo:
-        descriptions = site_descriptions(hc, home_description, care_description)
+        descriptions = site_descriptions(hc, home_description, care_description, site.language)
         return cls(hc, site, descriptions, site_lastmods(hc, root))
 
     def fields(self, page_path: str) -> dict[str, Any]:

@@ -61,15 +61,15 @@ def test_each_locale_publishes_only_what_it_translates(output: Output) -> None:
 def test_untranslated_entries_are_listed_marked_and_link_to_the_default_language(output: Output) -> None:
     category = content(output, "ar/orders/index.md")
     assert "[أين طلبي؟](order-status.md)" in category
-    assert ('[Can I return an item?](../../orders/returns.md){ hreflang="en" lang="en" } '
+    assert ('[Can I return an item?](../../orders/returns.md){ hreflang="en" lang="en" dir="ltr" } '
             '<span class="hc-lang-mark">بالإنجليزية</span>') in category
     home = content(output, "ja/index.md")
-    assert '[**Shipping**](../shipping/index.md){ .hc-card__link hreflang="en" lang="en" }' in home
+    assert '[**Shipping**](../shipping/index.md){ .hc-card__link hreflang="en" lang="en" dir="ltr" }' in home
     assert '<span class="hc-lang-mark">英語</span>' in home
     related = front_matter(output, "fr/orders/order-status.md")["hc"]["related"]
-    assert related == [
-        {"title": "Can I return an item?", "url": "orders/returns/", "lang": "en", "mark": "en anglais"},
-        {"title": "Will I pay customs duties?", "url": "shipping/customs/", "lang": "en", "mark": "en anglais"}]
+    marked = {"lang": "en", "dir": "ltr", "mark": "en anglais"}
+    assert related == [{"title": "Can I return an item?", "url": "orders/returns/", **marked},
+                       {"title": "Will I pay customs duties?", "url": "shipping/customs/", **marked}]
 
 
 def test_links_in_a_translation_go_to_the_translation_or_the_default_language(output: Output) -> None:
