@@ -7,6 +7,7 @@ never loads MkDocs. Every error a person can cause ends as one clean message and
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -39,6 +40,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         translations = load_translations(project.content_dir, project.locales, loaded.helpcenter)
         problems, warnings = sorted(translations.problems), translations.warnings
     output = format_problems(problems or [], args.format)
+    if args.format == "json" and project.multilingual:  # warnings beside the problems; not a failure
+        data = json.loads(output)
+        data["warnings"] = json.loads(format_problems(warnings, "json"))["problems"]
+        output = json.dumps(data, indent=2, ensure_ascii=False)
     if output:
         print(output)
     for warning in warnings if args.format != "json" else []:

@@ -99,3 +99,16 @@ def test_status_lists_stale_entries_with_file_and_line(tmp_path: Path) -> None:
     [status] = translation_status(source, load_translations(project.content_dir, project.locales, source))
     assert [(s["id"], s["path"], s["line"]) for s in status.stale] == [
         ("order-status", "content/fr/faq/orders.yml", 6), ("leather", "content/fr/care/leather.md", 1)]
+
+
+def test_check_reports_stale_translations_as_warnings_for_ci(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    config = project_with_translations(tmp_path, BAD / "stale", ["en", "fr"])
+    assert main(["-f", str(config), "check", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] is True and data["problems"] == []
+    assert [(w["path"], w["line"]) for w in data["warnings"]] == [
+        ("content/fr/care/leather.md", 1), ("content/fr/faq/orders.yml", 6)]
+    assert main(["-f", str(config), "check", "--format", "github"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].startswith("::warning file=content/fr/faq/orders.yml,line=6,col=5::translation older than")
