@@ -130,9 +130,9 @@ class PageRenderer:
         self.care_title = self.t.get("care_title")
         site_locale(project.language)  # an unknown language fails here, before any page is rendered
         # Descriptions (unique site-wide), last-modified dates and JSON-LD, all computed once.
+        home_description = self.locale.site_description or self.t.get("home_description", store=project.store.name)
         self.seo = SiteSeo.build(helpcenter, SiteInfo.from_project(project, self.care_title),
-                                 project.content_dir.parent, self.t.get("home_description", store=project.store.name),
-                                 self.t.get("care_description"))
+                                 project.content_dir.parent, home_description, self.t.get("care_description"))
 
     def all_pages(self) -> list[Page]:
         pages = [self.home()]
