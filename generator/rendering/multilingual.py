@@ -103,7 +103,7 @@ def locale_template_data(renderer: PageRenderer, alternates: AlternateLinks) -> 
     fallback = renderer.fallback
     base = template_data(renderer.helpcenter, renderer.project)
     categories = []
-    for category in renderer._all_categories():
+    for category in renderer.all_categories():
         own = renderer.helpcenter.category(category.id) is category
         item = {"id": category.id, "title": category.title, "description": category.description,
                 "url": locale.prefix + category.url if own else category.url,
@@ -128,7 +128,7 @@ def locale_template_data(renderer: PageRenderer, alternates: AlternateLinks) -> 
         "categories": categories,
         "care": {"title": renderer.care_title, "url": f"{locale.prefix}care/", "count": len(guides)} if guides
         else None,
-        "featured": [renderer._site_item(q) for q in renderer.helpcenter.questions if q.featured],
+        "featured": [renderer.site_item(q) for q in renderer.helpcenter.questions if q.featured],
         "nav": [{"title": c["title"], "url": c["url"], "lang": c.get("lang")} for c in categories]
         + ([{"title": renderer.care_title, "url": f"{locale.prefix}care/"}] if guides else []),
     }

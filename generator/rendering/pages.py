@@ -154,7 +154,7 @@ class PageRenderer:
         return {"title": title, "description": seo["description"],
                 "hc": {"kind": kind, **hc, **seo["hc"], **extra}}
 
-    def _site_item(self, article: Question | Guide) -> dict[str, str]:
+    def site_item(self, article: Question | Guide) -> dict[str, str]:
         """A link for the theme (site-root relative URL), marked with its language when not translated."""
         item = _link_item(article)
         if self.helpcenter.article(article.id) is article:
@@ -168,7 +168,7 @@ class PageRenderer:
 
     def _related(self, ids: list[str]) -> list[dict[str, str]]:
         found = (self.helpcenter.article(i) or (self.fallback.article(i) if self.fallback else None) for i in ids)
-        return [self._site_item(a) for a in found if a is not None]
+        return [self.site_item(a) for a in found if a is not None]
 
     def _listed(self, title: str, own_path: str | None, fallback_path: str, from_path: str, excerpt: str) -> Listed:
         if own_path is not None:
@@ -184,13 +184,13 @@ class PageRenderer:
         featured = [q for q in self.helpcenter.questions if q.featured]
         cards = [(self._listed(c.title, c.page_path if self.helpcenter.category(c.id) else None, c.page_path,
                                "index.md", c.description), self.t.count("article_count", len(c.questions)))
-                 for c in self._all_categories()]
+                 for c in self.all_categories()]
         return Page("index.md", _render("home.md.j2", front_matter=meta, cards=cards, t=self.t,
                                         guides=self.helpcenter.guides or (self.fallback.guides if self.fallback
                                                                           else []),
                                         care_title=self.care_title, featured=featured))
 
-    def _all_categories(self) -> list[Category]:
+    def all_categories(self) -> list[Category]:
         """The locale's categories in the default language's order, untranslated ones from the default."""
         if self.fallback is None:
             return self.helpcenter.categories
