@@ -74,9 +74,13 @@ def _check_before_building(args: argparse.Namespace) -> None:
     """Content errors are reported editor-style before MkDocs runs at all."""
     from generator.reading.loading import load_content
 
-    loaded = load_content(_project(args).content_dir)
+    project = _project(args)
+    loaded = load_content(project.content_dir)
     if loaded.problems:
         raise ContentError(loaded.problems.items)
+    from generator.rendering.site import load_project_translations
+
+    load_project_translations(project, loaded.helpcenter)  # every locale's, as the preview shows them all
 
 
 def cmd_build(args: argparse.Namespace) -> int:
