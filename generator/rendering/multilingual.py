@@ -122,8 +122,7 @@ def locale_template_data(renderer: PageRenderer, alternates: AlternateLinks) -> 
         "home": locale.prefix,
         "site_name": renderer.project.site_name,
         "strings": t.flat(),
-        "widget_strings": {**t.widgets(), f"in_language_{renderer.fallback_language}":
-                           t.in_language(renderer.fallback_language)},
+        **script_strings(t, renderer.fallback_language),
         "search_index": f"{locale.prefix}assets/search/",
         "categories": categories,
         "care": {"title": renderer.care_title, "url": f"{locale.prefix}care/", "count": len(guides)} if guides
@@ -154,3 +153,17 @@ def _title(translated: HelpCenter, category_id: str, default: str) -> str:
     """A category's title in the locale when it is translated (the context shown above a result)."""
     category = translated.category(category_id)
     return category.title if category else default
+
+
+EVERY_PAGE_SCRIPT_STRINGS = ("greeting", "signed_in", "search_unavailable", "no_article_mentions", "one_result",
+                             "results", "no_results", "try_other_words", "contact_us_lower", "happy_to_help",
+                             "popular_questions")
+"""What the scripts of every page can write (the header's account greeting, the search box); the order
+lookup's messages go only into the pages that have it, so an article page stays as small as before."""
+
+
+def script_strings(t: Strings, fallback_language: str) -> dict[str, dict[str, str]]:
+    """``widget_strings`` (everything the scripts write) and ``page_strings`` (what every page needs)."""
+    everything = {**t.widgets(), f"in_language_{fallback_language}": t.in_language(fallback_language)}
+    every_page = {key: everything[key] for key in (*EVERY_PAGE_SCRIPT_STRINGS, f"in_language_{fallback_language}")}
+    return {"widget_strings": everything, "page_strings": every_page}

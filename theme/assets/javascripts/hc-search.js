@@ -439,10 +439,17 @@
       };
     }
 
-    /** The box's words in the page's language (the config block's "strings", from the locale's
-        catalogue); the English text where a page carries none. */
+    /** The box's words in the page's language: the page's strings block (#hc-strings, from the locale's
+        catalogue; hc-widgets.js reads the same), the English text where a page carries none. */
+    var strings = (function () {
+      try {
+        return JSON.parse((document.getElementById("hc-strings") || {}).textContent || "{}") || {};
+      } catch (error) {
+        return {};
+      }
+    })();
+
     function say(key, english, values) {
-      var strings = config.strings || {};
       var text = Object.prototype.hasOwnProperty.call(strings, key) ? String(strings[key]) : english;
       return text.replace(/\{(\w+)\}/g, function (whole, name) {
         return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
