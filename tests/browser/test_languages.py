@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from generator.mkdocs.engine import build_site
-from tests.browser.conftest import serve_directory
+from tests.browser.conftest import NewPage, serve_directory
 from tests.conftest import EXAMPLES, REPO
 from tests.helpers import copy_site_project
 
@@ -103,3 +104,12 @@ def test_a_right_to_left_locale_lays_out_right_to_left(page: Page, multilingual_
         expect(page.locator(".hc-contact h2")).to_have_text("解決しませんでしたか？")
     finally:
         server.shutdown()
+
+
+@pytest.mark.parametrize("path", ["fr/", "fr/shipping-and-delivery/customs-duties/"])
+def test_french_pages_pass_axe(new_page: NewPage, site_server: str, path: str) -> None:
+    from tests.browser.test_a11y import WCAG_TAGS, describe, open_page
+
+    page = open_page(new_page, site_server + path)
+    response = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}).response
+    assert not response["violations"], describe(response["violations"])
