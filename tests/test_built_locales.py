@@ -109,6 +109,11 @@ def test_the_scripts_words_are_french(real_site: Path) -> None:
     assert config["index"] == "fr/assets/search/" and config["language"] == "fr"
     manifest = json.loads((real_site / "fr/assets/search/index.json").read_text("utf-8"))
     assert manifest["language"] == "fr"
+    rows = [row for path in (real_site / "fr/assets/search").glob("docs-*.json")
+            for row in json.loads(path.read_text("utf-8"))]
+    assert len({row[0] for row in rows if "#" not in row[0]}) == len(SOURCE.articles_by_id)
+    assert {row[3] for row in rows} >= {"Guides d'entretien", "Expédition et livraison"}
+    assert "Care guides" not in {row[3] for row in rows}
 
 
 def alternates(path: Path) -> dict[str, str]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.config.locales import Locale
 from generator.config.project import Project
-from generator.reading.model import HelpCenter
+from generator.reading.model import CARE_TITLE, HelpCenter
 from generator.rendering.pages import Page, PageRenderer, template_data
 from generator.rendering.strings import Strings, load_strings
 from generator.search import SearchDoc, build_search_files, search_documents
@@ -134,10 +134,13 @@ def locale_template_data(renderer: PageRenderer, alternates: AlternateLinks) -> 
 
 
 def locale_search_files(locale: Locale, translated: HelpCenter, source: HelpCenter,
-                        source_language: str) -> dict[str, bytes]:
+                        source_language: str, care_title: str) -> dict[str, bytes]:
     """A locale's own index under its prefix: its translations (URLs under the prefix) and, marked with
-    the default language, what is not translated yet (URLs of the default language's pages)."""
-    docs: list[SearchDoc] = [replace(doc, url=locale.prefix + doc.url) for doc in search_documents(translated)]
+    the default language, what is not translated yet (URLs of the default language's pages).
+    ``care_title``: the care guides' section in the locale's words, shown above a guide's result."""
+    docs: list[SearchDoc] = [replace(doc, url=locale.prefix + doc.url,
+                                     context=care_title if doc.context == CARE_TITLE else doc.context)
+                             for doc in search_documents(translated)]
     translated_ids = set(translated.articles_by_id)
     untranslated = HelpCenter(
         categories=[replace(c, title=_title(translated, c.id, c.title),

@@ -45,8 +45,9 @@ def generate(project: Project) -> Output:
     pages, locales_data = render_locales(project, helpcenter, translations)
     files = build_search_files(helpcenter, project.default_locale.language)
     for locale in project.locales[1:]:
+        care_title = locales_data[locale.code]["strings"]["care_title"]
         files.update(locale_search_files(locale, translations[locale.code], helpcenter,
-                                         project.default_locale.language))
+                                         project.default_locale.language, care_title))
     data = template_data(helpcenter, project)
     data["locales"] = locales_data
     data["default_locale"] = project.default_locale.code

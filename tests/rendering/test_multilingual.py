@@ -112,6 +112,9 @@ def test_each_locale_has_its_own_search_index_with_untranslated_articles_marked(
     by_id = {row[0]: row for row in rows}
     assert by_id["order-status"][2] == "fr/orders/order-status/" and len(by_id["order-status"]) == 5
     assert by_id["customs"][5] == "en"
+    ja_rows = [row for name, data in output.files.items() if name.startswith("ja/assets/search/docs-")
+               for row in json.loads(data)]
+    assert next(row for row in ja_rows if row[0] == "leather")[3] == "お手入れガイド"  # not "Care guides"
 
 
 def test_french_pages_match_the_golden_files(output: Output) -> None:
