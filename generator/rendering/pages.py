@@ -132,7 +132,8 @@ class PageRenderer:
         # Descriptions (unique site-wide), last-modified dates and JSON-LD, all computed once.
         home_description = self.locale.site_description or self.t.get("home_description", store=project.store.name)
         self.seo = SiteSeo.build(helpcenter, SiteInfo.from_project(project, self.care_title),
-                                 project.content_dir.parent, home_description, self.t.get("care_description"))
+                                 project.content_dir.parent, home_description, self.t.get("care_description"),
+                                 self.t.get("care_guide"))
 
     def all_pages(self) -> list[Page]:
         pages = [self.home()]
