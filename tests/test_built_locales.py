@@ -61,7 +61,8 @@ class VisibleText(HTMLParser):
 
 
 def french_pages(site: Path) -> list[Path]:
-    return sorted((site / "fr").rglob("*.html"))
+    """The French locale's pages (its 404 page, which is not one, has its own test)."""
+    return sorted(p for p in (site / "fr").rglob("*.html") if p.name != "404.html")
 
 
 def english_ui_phrases() -> list[str]:
@@ -165,3 +166,39 @@ def test_the_language_switcher_links_to_the_same_page(real_site: Path) -> None:
     assert [(urljoin(english_url, href), lang, name) for href, lang, name in switch.findall(english)] == [
         (french_url, "fr", "Français")] * 2
     assert "http-equiv=\"refresh\"" not in french
+
+
+def test_each_locale_has_its_own_not_found_page(real_site: Path) -> None:
+    html = (real_site / "fr" / "404.html").read_text("utf-8")
+    page = read_html(real_site / "fr" / "404.html")
+    assert page.lang == "fr" and page.titles == ["Page introuvable · Centre d'aide Kseworks"]
+    assert page.meta["robots"] == ["noindex"]
+    assert "Cette page est introuvable" in html and 'href="/fr/shipping-and-delivery/"' in html
+    reader = VisibleText()
+    reader.feed(html)
+    found = [p for p in english_ui_phrases() if p in reader.text]
+    assert not found, f"English words on the French 404 page: {found}"
+    assert SITE_URL + "fr/404.html" not in (real_site / "sitemap.xml").read_text("utf-8")
+
+
+def test_the_static_host_answers_a_missing_french_page_in_french(real_site: Path) -> None:
+    import threading
+    import urllib.error
+    import urllib.request
+    from functools import partial
+    from http.server import ThreadingHTTPServer
+
+    from generator.static_host import StaticHostHandler
+
+    handler = partial(StaticHostHandler, directory=str(real_site))
+    StaticHostHandler.quiet = True
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        for path, words in (("fr/nulle-part/", "Cette page est introuvable"), ("nowhere/", "find that page")):
+            with pytest.raises(urllib.error.HTTPError) as caught:
+                urllib.request.urlopen(base + path, timeout=10)
+            assert caught.value.code == 404 and words in caught.value.read().decode("utf-8")
+    finally:
+        server.shutdown()
