@@ -1,6 +1,7 @@
 """Build benchmark: our generator against plain Material, on the same synthetic articles.
 
     .venv/bin/python benchmarks/build.py [--sizes 100,1000,5000] [--keep DIR]
+    .venv/bin/python benchmarks/build.py --sizes 5000 --translations fr=1,de=0.5   # several languages
 
 For each size it writes a synthetic project in the real content format and the same articles as plain
 Markdown pages, builds both (``helpcenter build`` and ``mkdocs build``, each in its own subprocess so its
@@ -91,6 +92,8 @@ class SizeResult:
     plain_site: SiteSize | None
     stage: Stage
     rebuilds: Rebuilds | None = None
+    pages: int = 0
+    """HTML pages of every locale (with --translations)."""
 
     @property
     def stage_share(self) -> float:
@@ -152,7 +155,7 @@ def time_generator_stage(project_dir: Path) -> Stage:
 def bench_size(questions: int, work: Path, args: argparse.Namespace) -> SizeResult:
     settings = {"categories": args.categories, "words": args.words, "seed": args.seed}
     urls = synthetic_article_urls(questions, **settings)
-    ours_dir = write_synthetic_project(work / "helpcenter", questions, **settings)
+    ours_dir = write_synthetic_project(work / "helpcenter", questions, **settings, translations=args.translations)
     print(f"  {questions} questions: building with helpcenter …", flush=True)
     ours = run_measured([_tool("helpcenter"), "build"], ours_dir)
     ours_site = measure_site(ours_dir / "site", urls)
@@ -160,12 +163,14 @@ def bench_size(questions: int, work: Path, args: argparse.Namespace) -> SizeResu
     stage = min(stages, key=lambda s: s.cpu_seconds)
     plain = plain_site = plain_dir = None
     if not args.skip_plain:
-        plain_dir = write_plain_material_project(work / "plain", questions, **settings)
+        plain_dir = write_plain_material_project(work / "plain", questions, **settings,
+                                                 translations=args.translations)
         print(f"  {questions} questions: building with plain Material …", flush=True)
         plain = run_measured([_tool("mkdocs"), "build", "--quiet"], plain_dir)
         plain_site = measure_site(plain_dir / "site", urls)
     rebuilds = measure_rebuilds(questions, ours_dir, plain_dir, urls, args)
-    return SizeResult(questions, ours, ours_site, plain, plain_site, stage, rebuilds)
+    pages = len(list((ours_dir / "site").rglob("index.html"))) if args.translations else 0
+    return SizeResult(questions, ours, ours_site, plain, plain_site, stage, rebuilds, pages)
 
 
 def measure_rebuilds(questions: int, ours_dir: Path, plain_dir: Path | None, urls: Sequence[str],
@@ -223,7 +228,8 @@ def report_size(result: SizeResult) -> list[str]:
     if psite:
         searched += f"; plain Material: {_file_summary(psite.search_files)}"
     return [
-        f"{result.questions} questions ({site.articles} article pages)",
+        f"{result.questions} questions ({site.articles} article pages"
+        f"{f' in the default language, {result.pages} pages in every locale' if result.pages else ''})",
         f"  {'':28}{'helpcenter':>14}{'plain Material':>16}{'ratio':>8}",
         _row("wall time", ours.seconds, plain.seconds if plain else None, _seconds),
         _row("CPU time", ours.cpu_seconds, plain.cpu_seconds if plain else None, _seconds),
@@ -345,7 +351,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-plain", action="store_true", help="build only with helpcenter")
     parser.add_argument("--skip-preview", action="store_true", help="do not time the previews (serve)")
     parser.add_argument("--stage-repeats", type=int, default=1, help="time the generator stage N times, keep the best")
+    parser.add_argument("--translations", default="", help="other locales and the share of articles each "
+                        "translates, e.g. fr=1,de=0.5 (each also built by plain Material under /<code>/)")
     args = parser.parse_args(argv)
+    try:
+        args.translations = {code.strip(): float(share) for code, _, share in
+                             (item.partition("=") for item in args.translations.split(",") if item.strip())}
+    except ValueError:
+        parser.error(f"--translations: expected code=share pairs such as fr=1,de=0.5, got {args.translations!r}")
     try:
         args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     except ValueError:

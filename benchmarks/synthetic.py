@@ -13,6 +13,7 @@ import datetime as dt
 import random
 import re
 import shutil
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -276,8 +277,13 @@ def _faq_document(cat: _Category) -> dict[str, Any]:
     return {"category": category, "questions": questions}
 
 
-def write_synthetic_project(dest: Path, questions: int, categories: int = 20, words: int = 150, seed: int = 0) -> Path:
-    """Write a complete help-center project (content + mkdocs.yml) into ``dest``; return ``dest``."""
+def write_synthetic_project(dest: Path, questions: int, categories: int = 20, words: int = 150, seed: int = 0,
+                            translations: Mapping[str, float] | None = None) -> Path:
+    """Write a complete help-center project (content + mkdocs.yml) into ``dest``; return ``dest``.
+
+    ``translations``: locale code -> share of articles translated (``{"fr": 1.0, "de": 0.5}``); without it the
+    project has one language, whatever the repository's mkdocs.yml configures.
+    """
     rng = random.Random(seed)
     cats = _categories(questions, categories, words, rng)
     faq_dir, care_dir = dest / "content" / "faq", dest / "content" / "care"
@@ -290,8 +296,33 @@ def write_synthetic_project(dest: Path, questions: int, categories: int = 20, wo
     for order, (guide_id, title, description) in enumerate(GUIDES, start=1):
         text = _guide_markdown(title, description, order * 10, rng, words)
         (care_dir / f"{guide_id}.md").write_text(text, encoding="utf-8")
-    write_adapted_config(dest, site_name=f"Synthetic help center ({questions} questions)")
+    for code, share in (translations or {}).items():
+        write_translation(dest / "content", code, cats, share)
+    locales = ["en", *(translations or {})] if translations else None
+    write_adapted_config(dest, site_name=f"Synthetic help center ({questions} questions)", locales=locales)
     return dest
+
+
+def translated_ids(cats: Sequence[_Category], share: float) -> set[str]:
+    """The articles a locale translates: the first ``share`` of each category, as a partial translation grows."""
+    return {a.id for cat in cats for a in cat.articles[: round(len(cat.articles) * share)]}
+
+
+def write_translation(content: Path, code: str, cats: Sequence[_Category], share: float) -> None:
+    """``content/<code>/``: the same text under the same ids (the build does not read the words), the share
+    of each category given, every guide when the whole site is translated; with its UI strings when the
+    generator ships none for that language (English words: the build's cost is the same)."""
+    keep = translated_ids(cats, share)
+    faq = content / code / "faq"
+    faq.mkdir(parents=True, exist_ok=True)
+    for cat in cats:
+        partial = _Category(cat.id, cat.title, cat.description, cat.order, [a for a in cat.articles if a.id in keep])
+        if partial.articles:
+            (faq / f"{cat.id}.yml").write_text(_dump(_faq_document(partial)), encoding="utf-8")
+    if share >= 1:
+        shutil.copytree(content / "care", content / code / "care")
+    if not (REPO / "generator" / "rendering" / "locales" / f"{code}.yml").exists():
+        shutil.copy(REPO / "generator" / "rendering" / "locales" / "en.yml", content / code / "strings.yml")
 
 
 # --- mkdocs.yml, adapted from the repository's own -------------------------------------------------
@@ -340,7 +371,7 @@ def _absolute(value: Any) -> Any:
     return value
 
 
-def write_adapted_config(dest: Path, site_name: str) -> Path:
+def write_adapted_config(dest: Path, site_name: str, locales: list[str] | None = None) -> Path:
     """``dest/mkdocs.yml``: the repo's configuration, with the theme and docs taken from the repo.
 
     The docs folder (static assets, overrides) is copied so the project builds standalone; the theme's
@@ -354,6 +385,10 @@ def write_adapted_config(dest: Path, site_name: str) -> Path:
     else:
         (dest / "docs").mkdir(parents=True, exist_ok=True)
     config["docs_dir"] = "docs"
+    extra = config.setdefault("extra", {})
+    extra.pop("locales", None)  # the synthetic content's languages, not the repository's
+    if locales:
+        extra["locales"] = locales
     theme = config.get("theme")
     if isinstance(theme, dict) and "custom_dir" in theme:
         theme["custom_dir"] = _absolute(theme["custom_dir"])
@@ -379,7 +414,8 @@ def _plain_config(questions: int) -> dict[str, Any]:
 
 
 def write_plain_material_project(
-    dest: Path, questions: int, categories: int = 20, words: int = 150, seed: int = 0
+    dest: Path, questions: int, categories: int = 20, words: int = 150, seed: int = 0,
+    translations: Mapping[str, float] | None = None,
 ) -> Path:
     """The same articles as ``write_synthetic_project``, one plain Markdown page each, for stock Material."""
     rng = random.Random(seed)
@@ -393,10 +429,21 @@ def write_plain_material_project(
         folder.mkdir(exist_ok=True)
         for article in cat.articles:
             (folder / f"{article.id}.md").write_text(f"# {article.question}\n\n{article.answer}", "utf-8")
+    for code, share in (translations or {}).items():  # the same translated pages, one folder per locale
+        keep = translated_ids(cats, share)
+        for cat in cats:
+            for article in cat.articles:
+                if article.id in keep:
+                    page = docs / code / cat.id / f"{article.id}.md"
+                    page.parent.mkdir(parents=True, exist_ok=True)
+                    page.write_text(f"# {article.question}\n\n{article.answer}", "utf-8")
     care = docs / "care"
     care.mkdir(exist_ok=True)
     for order, (guide_id, title, description) in enumerate(GUIDES, start=1):
         body = _guide_markdown(title, description, order * 10, rng, words).split("---\n", 2)[2]
         (care / f"{guide_id}.md").write_text(f"# {title}\n{body}", "utf-8")
+    for code, share in (translations or {}).items():
+        if share >= 1:
+            shutil.copytree(care, docs / code / "care")
     (dest / "mkdocs.yml").write_text(_dump(_plain_config(questions)), "utf-8")
     return dest

@@ -7,6 +7,7 @@ never loads MkDocs. Every error a person can cause ends as one clean message and
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -33,13 +34,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
     loaded = load_content(project.content_dir)
     problems = loaded.problems.items and sorted(loaded.problems.items)
+    warnings = []
+    if not problems and project.multilingual:  # translations are checked against a valid source
+        from generator.reading.translations import load_translations
+
+        translations = load_translations(project.content_dir, project.locales, loaded.helpcenter)
+        problems, warnings = sorted(translations.problems), translations.warnings
     output = format_problems(problems or [], args.format)
+    if args.format == "json" and project.multilingual:  # warnings beside the problems; not a failure
+        data = json.loads(output)
+        data["warnings"] = json.loads(format_problems(warnings, "json"))["problems"]
+        output = json.dumps(data, indent=2, ensure_ascii=False)
     if output:
         print(output)
+    for warning in warnings if args.format != "json" else []:
+        print(f"{warning} (warning)" if args.format == "text" else
+              f"::warning file={warning.path},line={warning.line},col={warning.col}::{warning.message}",
+              file=sys.stderr if args.format == "text" else sys.stdout)
     if args.format == "text":
         files = len(list(project.content_dir.rglob("*.yml"))) + len(list(project.content_dir.rglob("*.md")))
         print(summary(problems or [], files), file=sys.stderr)
     return 1 if problems else 0
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    from generator.reading.loading import load_helpcenter
+    from generator.reading.translation_status import format_status, translation_status
+    from generator.reading.translations import load_translations
+
+    project = _project(args)
+    source = load_helpcenter(project.content_dir)
+    loaded = load_translations(project.content_dir, project.locales, source)
+    if loaded.problems:
+        raise ContentError(loaded.problems)
+    print(format_status(translation_status(source, loaded), args.format))
+    return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -143,6 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (path:line:col: message), github (CI annotations) or json")
     check.set_defaults(handler=cmd_check)
+
+    translations = commands.add_parser("translations", help="per locale: translated, missing and stale "
+                                       "(older than their source) articles")
+    translations.add_argument("--format", choices=("text", "json"), default="text", help="text or json (for CI)")
+    translations.set_defaults(handler=cmd_translations)
 
     build = commands.add_parser("build", help="validate, then build the site into site/ (strict)")
     build.add_argument("-d", "--site-dir", help="where to build (default: site/ beside mkdocs.yml)")

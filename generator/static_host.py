@@ -50,8 +50,19 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
         if path.is_dir():
             path = path / "index.html"
         if not path.is_file():
-            return self._send_file(Path(self.directory) / NOT_FOUND_PAGE, http.HTTPStatus.NOT_FOUND)
+            return self._send_file(self._nearest_not_found_page(path), http.HTTPStatus.NOT_FOUND)
         return self._send_file(path, http.HTTPStatus.OK)
+
+    def _nearest_not_found_page(self, missing: Path) -> Path:
+        """The 404.html of the closest folder that has one (a locale's, /fr/404.html), as Cloudflare Pages
+        does; the site's own at the root otherwise."""
+        root = Path(self.directory).resolve()
+        folder = missing.parent.resolve()
+        while folder != root and folder.is_relative_to(root):
+            if (folder / NOT_FOUND_PAGE).is_file():
+                return folder / NOT_FOUND_PAGE
+            folder = folder.parent
+        return root / NOT_FOUND_PAGE
 
     def _send_file(self, path: Path, status: http.HTTPStatus) -> Any:
         if not path.is_file():  # a site without 404.html: the plain error, as a host without one would

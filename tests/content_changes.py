@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../../generator/schemas/faq.schema.json\n"
+SCHEMA_LINE = "# yaml-language-server: $schema=../../generator/reading/schemas/faq.schema.json\n"
 
 
 class Content:
@@ -22,6 +22,8 @@ class Content:
     def __init__(self, root: Path, rng: random.Random) -> None:
         self.faq = root / "content" / "faq"
         self.care = root / "content" / "care"
+        self.translated_faq = sorted(root.glob("content/*/faq"))
+        """Each locale's translations (``content/fr/faq``): a removed or renamed question leaves them too."""
         self.rng = rng
         self.counter = 0
 
@@ -36,11 +38,26 @@ class Content:
         path.write_text(SCHEMA_LINE + text, "utf-8")
 
     def _all_text(self) -> str:
-        return "".join(p.read_text("utf-8") for p in [*self._categories(), *sorted(self.care.glob("*.md"))])
+        translated = [p for folder in self.translated_faq for p in sorted(folder.glob("*.yml"))]
+        translated += sorted(self.care.parent.glob("*/care/*.md"))
+        return "".join(p.read_text("utf-8") for p in [*self._categories(), *translated])
 
     def _unreferenced(self, questions: list[dict[str, Any]]) -> list[int]:
+        """Questions that nothing links to or lists as related (in any language): only defined."""
         text = self._all_text()
-        return [i for i, q in enumerate(questions) if len(re.findall(rf"\b{re.escape(q['id'])}\b", text)) == 1]
+        return [i for i, q in enumerate(questions)
+                if len(re.findall(rf"\b{re.escape(q['id'])}\b", text))
+                == len(re.findall(rf"\bid: {re.escape(q['id'])}\b", text))]
+
+    def _drop_translations(self, path: Path, question_id: str) -> None:
+        for folder in self.translated_faq:
+            translated = folder / path.name
+            if translated.is_file():
+                data = self._read(translated)
+                kept = [q for q in data.get("questions", []) if q.get("id") != question_id]
+                if len(kept) != len(data.get("questions", [])):
+                    data["questions"] = kept
+                    self._write(translated, data)
 
     def edit_answer(self) -> None:
         path = self.rng.choice(self._categories())
@@ -72,12 +89,14 @@ class Content:
     def remove_question(self) -> None:
         if picked := self._pick_unreferenced():
             path, data, index = picked
+            self._drop_translations(path, data["questions"][index]["id"])
             del data["questions"][index]
             self._write(path, data)
 
     def rename_question(self) -> None:
         if picked := self._pick_unreferenced():
             path, data, index = picked
+            self._drop_translations(path, data["questions"][index]["id"])
             self.counter += 1
             data["questions"][index]["id"] = f"renamed-{self.counter}-{data['questions'][index]['id']}"[:60]
             self._write(path, data)

@@ -81,3 +81,18 @@ def test_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path: Path, capsys: pytest
     assert "20 questions (20 article pages)" in out
     assert "generator stage (load, validate, render)" in out
     assert out.strip().splitlines()[-1].startswith("| 20 |")
+
+
+def test_a_multilingual_synthetic_project_builds_each_locales_share(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    project = write_synthetic_project(tmp_path / "hc", questions=20, categories=2, translations={"fr": 1, "de": 0.5})
+    assert helpcenter(["--config", str(project / "mkdocs.yml"), "check"]) == 0, capsys.readouterr()
+    assert helpcenter(["--config", str(project / "mkdocs.yml"), "translations", "--format", "json"]) == 0
+    counts = {locale["locale"]: locale["counts"] for locale in yaml.safe_load(capsys.readouterr().out)["locales"]}
+    assert counts["fr"]["missing"] == 0
+    assert counts["de"]["translated"] == 10 and counts["de"]["missing"] == counts["fr"]["translated"] - 10
+    plain = write_plain_material_project(tmp_path / "plain", 20, 2, translations={"fr": 1, "de": 0.5})
+    assert len(list((plain / "docs" / "de").rglob("*.md"))) == 10
+    single = yaml.safe_load((write_synthetic_project(tmp_path / "one", 10, 2) / "mkdocs.yml").read_text("utf-8")
+                            .replace("!!python/name:", ""))
+    assert "locales" not in single["extra"]

@@ -104,8 +104,17 @@ def read_html(path: Path) -> Html:
     return reader.page
 
 
+def other_locale_prefixes() -> set[str]:
+    """The folders of the locales other than the default (``fr``): tests/test_built_locales.py reads those."""
+    from generator.config.project import load_project
+
+    return {locale.code for locale in load_project(REPO / "mkdocs.yml").locales if not locale.default}
+
+
 def html_files(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """The default locale's pages (at the site's root)."""
+    others = other_locale_prefixes()
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in others)
 
 
 def page_url(site: Path, path: Path) -> str:
@@ -327,7 +336,9 @@ def sitemap_entries(sitemap: bytes) -> dict[str, str | None]:
 
 
 def test_sitemap_lists_every_page_with_its_content_date(real_site: Path) -> None:
-    entries = sitemap_entries((real_site / "sitemap.xml").read_bytes())
+    others = tuple(f"{SITE_URL}{code}/" for code in other_locale_prefixes())
+    entries = {url: day for url, day in sitemap_entries((real_site / "sitemap.xml").read_bytes()).items()
+               if not url.startswith(others)}  # other locales' pages: tests/test_built_locales.py
     assert set(entries) == set(expected_pages())
     assert entries == expected_lastmod()
     assert SITE_URL + "404.html" not in entries
@@ -479,7 +490,7 @@ def test_the_headers_file_is_published_but_is_not_a_page(real_site: Path) -> Non
     header = next(line for line in lines if line.startswith("  Content-Security-Policy: "))
     policy = directives(header.split(": ", 1)[1])
     assert policy["frame-ancestors"] == policy["base-uri"] == policy["object-src"] == ["'none'"]
-    every_script = {source for path in html_files(real_site)
+    every_script = {source for path in real_site.rglob("*.html")  # every locale's pages
                     for source in directives(CSP_META.findall(path.read_text("utf-8"))[0])["script-src"]}
     assert every_script == set(policy["script-src"]), "the header must allow every page's inline scripts"
     assert not any("_headers" in loc for loc in sitemap_entries((real_site / "sitemap.xml").read_bytes()))

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from generator.config.brand import check_brand
+from generator.config.locales import Locale, default_locale, resolve_locales
 from generator.config.store import StoreSettings, resolve_store
 from generator.errors import ConfigError
 
@@ -38,6 +39,16 @@ class Project:
     ``shopping_lexicon: false`` switches that off."""
     raw: Mapping[str, Any] | None = None
     """mkdocs.yml as data, for export."""
+    locales: tuple[Locale, ...] = ()
+    """Every locale, the default first (``extra.locales``; one locale from ``theme.language`` without it)."""
+
+    @property
+    def default_locale(self) -> Locale:
+        return self.locales[0] if self.locales else default_locale(self.language, self.store)
+
+    @property
+    def multilingual(self) -> bool:
+        return len(self.locales) > 1
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -98,15 +109,20 @@ def project_from_settings(config_file: Path, raw: Mapping[str, Any],
     if not isinstance(lexicon, bool):
         raise ConfigError(f"plugins.helpcenter.shopping_lexicon: must be true or false, not '{lexicon}'")
     theme = raw.get("theme") or {}
-    language = theme.get("language", "en") if isinstance(theme, Mapping) else "en"
+    language = str(theme.get("language", "en") if isinstance(theme, Mapping) else "en")
+    store_raw = extra.get("store") if isinstance(extra, Mapping) else None
+    store = resolve_store(store_raw, environ)
+    locales = resolve_locales(extra.get("locales") if isinstance(extra, Mapping) else None, language, store,
+                              store_raw if isinstance(store_raw, Mapping) else None)
     return Project(
         root=root,
         config_file=config_file,
         content_dir=(root / str(options.get("content_dir", "content"))).resolve(),
         site_name=str(raw.get("site_name") or "Help Center"),
         site_url=site_url.rstrip("/") + "/",
-        store=resolve_store(extra.get("store") if isinstance(extra, Mapping) else None, environ),
-        language=str(language),
+        store=store,
+        language=locales[0].language,
         shopping_lexicon=lexicon,
         raw=raw,
+        locales=locales,
     )

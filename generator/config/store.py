@@ -133,12 +133,18 @@ def resolve_store(raw: Mapping[str, Any] | None, environ: Mapping[str, str] | No
     )
 
 
-def _resolve_links(base: str, preset: Mapping[str, str], overrides: Any) -> dict[str, str]:
+def resolve_links(base: str, preset_name: str, overrides: Any, where: str = "extra.store.links") -> dict[str, str]:
+    """Every store link as an absolute URL: the preset's paths with ``overrides`` (also per locale)."""
+    return _resolve_links(base, PRESETS[preset_name], overrides, where)
+
+
+def _resolve_links(base: str, preset: Mapping[str, str], overrides: Any,
+                   where: str = "extra.store.links") -> dict[str, str]:
     if not isinstance(overrides, Mapping):
-        raise ConfigError("extra.store.links: must be a mapping of link name to path")
+        raise ConfigError(f"{where}: must be a mapping of link name to path")
     unknown = sorted(set(overrides) - set(LINK_NAMES))
     if unknown:
-        raise ConfigError(f"extra.store.links: unknown link '{unknown[0]}'; known links: {', '.join(LINK_NAMES)}")
+        raise ConfigError(f"{where}: unknown link '{unknown[0]}'; known links: {', '.join(LINK_NAMES)}")
     links = {}
     for name in LINK_NAMES:
         path = str(overrides.get(name, preset[name]))
@@ -146,6 +152,6 @@ def _resolve_links(base: str, preset: Mapping[str, str], overrides: Any) -> dict
         # taken as it is, so a store can point a link at another host (a helpdesk, say).
         absolute = path if "://" in path else base + "/" + path.lstrip("/")
         without_fragment = absolute.partition("#")[0]
-        check_url(without_fragment, f"extra.store.links.{name}")
+        check_url(without_fragment, f"{where}.{name}")
         links[name] = absolute
     return links

@@ -105,7 +105,24 @@ class LinkResolver:
         for article in helpcenter.articles_by_id.values():
             self._pages[article.id] = article.page_path
             self._by_url[article.url.rstrip("/")] = article.page_path
-        self._suggestions = CloseMatches(k for k in self._pages if "/" not in k and "." not in k and k)
+        self._suggestions = self._suggestions_for_ids()
+
+    def _suggestions_for_ids(self) -> CloseMatches:
+        """"Did you mean" among the ids a link may name (not the paths, which editors rarely type)."""
+        return CloseMatches(k for k in self._pages if "/" not in k and "." not in k and k)
+
+    def add_fallback(self, helpcenter: HelpCenter, up: str) -> None:
+        """Ids of a translation that are not translated go to the default language's pages (``up`` + path)."""
+        for article in helpcenter.articles_by_id.values():
+            self._pages.setdefault(article.id, up + article.page_path)
+        for category in helpcenter.categories:
+            self._pages.setdefault(category.id, up + category.page_path)
+            self._pages.setdefault(f"faq/{category.id}.yml", up + category.page_path)
+        for guide in helpcenter.guides:
+            self._pages.setdefault(f"care/{guide.id}.md", up + guide.page_path)
+        for article in helpcenter.articles_by_id.values():
+            self._by_url.setdefault(article.url.rstrip("/"), up + article.page_path)
+        self._suggestions = self._suggestions_for_ids()
 
     def resolve(self, target: str, content_file: str) -> Resolved | str:
         """A Resolved, or a message saying why the target points nowhere.

@@ -45,7 +45,9 @@ _INLINE: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
 # Backslash escapes are hidden from the patterns above (as private-use characters) and restored after.
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~=^])")
 _PRIVATE = 0xE000
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+"""Runs of breaking white space: the no-break spaces French puts before ? ! : ; and inside « » stay as
+written (flattening them would let a line break before the question mark)."""
 # A sentence ends at . ! or ? (plus closing quotes/brackets) before a space and something that
 # does not start with a lowercase letter, so "e.g. a bag" and "1.5 kg" are not cut.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[^a-z\s])")
@@ -177,7 +179,7 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
-    if " " in cut and not text[limit - 1].isspace():
+    if " " in cut and text[limit - 1] != " ":
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:–—-(") + "…"
 

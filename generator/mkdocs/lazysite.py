@@ -24,7 +24,6 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from generator.search import PREFIX as SEARCH_PREFIX
-from generator.search import build_search_files, site_lexicon
 
 NEEDS_EVERY_PAGE = ("sitemap.xml",)
 """Theme templates that read every page's metadata (dates), so every page is read before them."""
@@ -98,8 +97,9 @@ class LazySite:
 
     def owner(self, uri: str) -> str | None:
         """What a request for ``uri`` needs rendered (a page, a theme template, the search files), if any."""
-        if self.plugin is not None and uri.startswith(SEARCH_PREFIX):
-            return SEARCH_PREFIX
+        if self.plugin is not None and self.plugin.project is not None and any(
+                uri.startswith(locale.prefix + SEARCH_PREFIX) for locale in self.plugin.project.locales):
+            return SEARCH_PREFIX  # every locale's index is built at once
         for candidate in (uri, f"{uri}/index.html".lstrip("/")):
             if candidate in self.pages or candidate in self.templates:
                 return candidate
@@ -133,9 +133,9 @@ class LazySite:
         self.rendered.update(uri for uri, template in self.templates.items() if template == name)
 
     def _render_search(self) -> None:
-        assert self.plugin is not None and self.plugin.output is not None and self.plugin.project is not None
-        lexicon = site_lexicon(self.plugin.project.shopping_lexicon)
-        for path, data in build_search_files(self.plugin.output.helpcenter, lexicon).items():
+        assert self.plugin is not None and self.plugin.output is not None
+        assert self.plugin.output.search_later is not None  # generated with search=False
+        for path, data in self.plugin.output.search_later().items():
             target = self.site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)

@@ -10,7 +10,9 @@ import logging
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -44,6 +46,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.site_code = csp.InlineCode()
         self.defer_search = False
         """Set by the preview, which builds the search files only when a browser asks for them."""
+        self.nav: Any = None
+        self.files: Files | None = None
 
     def on_config(self, config: Any) -> Any:
         settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
@@ -98,8 +102,29 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         return self._with_policy(output_content, template_name) if template_name.endswith(".html") else output_content
 
+    def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        self.nav, self.files = nav, files  # for each locale's 404.html, rendered after the build
+        return nav
+
     def on_post_build(self, *, config: Any) -> None:
+        self._write_locale_error_pages(config)
         (Path(config.site_dir) / "_headers").write_text(csp.headers_file(self.policy, self.site_code), "utf-8")
+
+    def _write_locale_error_pages(self, config: Any) -> None:
+        """``<code>/404.html`` for each other locale: the theme's 404.html in that language, with absolute links
+        like MkDocs' own error page. Hosts that serve the nearest 404.html (Cloudflare Pages, ``helpcenter serve
+        --built``) use it as it is; others need a rule (Netlify: ``/fr/*  /fr/404.html  404``)."""
+        data = self.output.template_data if self.output else {}
+        others = [code for code in data.get("locales", {}) if code != data.get("default_locale")]
+        if not others or self.nav is None or self.files is None or "404.html" not in config.theme.static_templates:
+            return
+        template = config.theme.get_env().get_template("404.html")
+        base_url = urlsplit(config.site_url or "/").path
+        for code in others:
+            context = get_context(self.nav, self.files, config, base_url=base_url)
+            context["hc_locale"] = code  # type: ignore[typeddict-unknown-key]  # read by partials/hc/locale.html
+            html = self._with_policy(template.render(context), f"{code}/404.html")
+            (Path(config.site_dir) / code / "404.html").write_text(html, "utf-8")
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         # MkDocs watches the theme only with --watch-theme, but editors change theme/ as often as content.

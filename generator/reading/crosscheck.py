@@ -9,7 +9,7 @@ import re
 
 from generator.markup.links import LinkResolver, find_links, is_unsafe_url, unsafe_html, without_code
 from generator.reading.fieldnames import editor_field, json_path
-from generator.reading.model import Guide, Question
+from generator.reading.model import Guide, HelpCenter, Question
 from generator.reading.sources import LoadedContent, SourceFile
 from generator.reading.suggestions import CloseMatches
 from generator.reading.yamlsource import PathKey
@@ -17,11 +17,18 @@ from generator.reading.yamlsource import PathKey
 _H1 = re.compile(r"^#[ \t]+\S|^[^\n]+\n=+[ \t]*$", re.M)
 
 
-def check_across_files(loaded: LoadedContent) -> None:
-    """Add to ``loaded.problems`` what no single file can know: duplicate ids, related ids and links."""
+def check_across_files(loaded: LoadedContent, source: HelpCenter | None = None) -> None:
+    """Add to ``loaded.problems`` what no single file can know: duplicate ids, related ids and links.
+
+    ``source``: for a translation, the default language's help center, whose pages its links and
+    ``related`` ids may point at when they are not translated.
+    """
     _check_unique_ids(loaded)
     resolver = LinkResolver(loaded.helpcenter)
     known_ids = set(loaded.helpcenter.articles_by_id)
+    if source is not None:
+        resolver.add_fallback(source, "")
+        known_ids.update(source.articles_by_id)
     suggestions = CloseMatches(known_ids)
     for article, origin in loaded.origins:
         if isinstance(article, Question):

@@ -20,7 +20,16 @@ _SHORT_SENTENCE = 70
 # --- Descriptions -------------------------------------------------------------------------
 
 
-def meta_description(markdown_text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+LIST_SEPARATORS = {"fr": "\u202f; "}
+"""How a language separates items that are sentences themselves: French puts a narrow no-break space before
+';' (English and most others: '; ')."""
+
+
+def list_separator(language: str) -> str:
+    return LIST_SEPARATORS.get(language.split("-", maxsplit=1)[0].lower(), "; ")
+
+
+def meta_description(markdown_text: str, limit: int = DESCRIPTION_LIMIT, language: str = "en") -> str:
     """Plain text from the answer's first sentence, at most ``limit`` characters.
 
     A lead-in ending with ':' takes the list that follows ("…care methods: Nylon, Leather…"),
@@ -34,7 +43,7 @@ def meta_description(markdown_text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     items = _items_after(parts)
     if text.endswith(":") and len(first) == 1 and items:
         # Items that are sentences themselves read better apart than in a comma list.
-        joiner = "; " if any(":" in i or i.endswith(".") for i in items) else ", "
+        joiner = list_separator(language) if any(":" in i or i.endswith(".") for i in items) else ", "
         text = f"{text} {joiner.join(i.rstrip('.;,') for i in items)}."
     else:
         following = first[1:] + [s for p in parts[1:] if not p.marker for s in sentences(p.text)]
@@ -54,11 +63,11 @@ def _items_after(parts: Sequence[Block]) -> list[str]:
     return items
 
 
-def question_description(question: Question, limit: int = DESCRIPTION_LIMIT) -> str:
+def question_description(question: Question, limit: int = DESCRIPTION_LIMIT, language: str = "en") -> str:
     """The editor's ``description`` when set, else one written from the answer."""
     if question.description:
         return shorten(inline_text(question.description), limit)
-    return meta_description(question.answer, limit)
+    return meta_description(question.answer, limit, language)
 
 
 @dataclass
@@ -112,7 +121,8 @@ def _qualified(text: str, qualifier: str, limit: int) -> str:
     return shorten(text, max(limit - len(suffix), 1)) + suffix
 
 
-def site_descriptions(hc: HelpCenter, home: str, care_index: str) -> dict[str, str]:
+def site_descriptions(hc: HelpCenter, home: str, care_index: str, language: str = "en",
+                      care_guide: str = "Care guide") -> dict[str, str]:
     """Every page's description keyed by its page path (``index.md``, ``<cat>/<id>.md``…), unique."""
     entries: list[tuple[str, str, Sequence[str]]] = [("index.md", home, ())]
     if hc.guides:
@@ -120,7 +130,7 @@ def site_descriptions(hc: HelpCenter, home: str, care_index: str) -> dict[str, s
     for category in hc.categories:
         entries.append((category.page_path, inline_text(category.description), (category.title,)))
         for q in category.questions:
-            entries.append((q.page_path, question_description(q), (category.title, q.question)))
+            entries.append((q.page_path, question_description(q, language=language), (category.title, q.question)))
     for guide in hc.guides:
-        entries.append((guide.page_path, inline_text(guide.description), ("Care guide", guide.title)))
+        entries.append((guide.page_path, inline_text(guide.description), (care_guide, guide.title)))
     return unique_descriptions(entries)

@@ -107,7 +107,7 @@ def site_files(project: Project, output: Output, theme_dir: Path) -> dict[str, s
     """sitemap.xml and robots.txt, rendered from the theme's templates as MkDocs would render them."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(theme_dir), autoescape=False)
     directory_urls = bool((project.raw or {}).get("use_directory_urls", True))
-    context = {"config": {"site_url": project.site_url},
+    context = {"config": {"site_url": project.site_url, "extra": {"hc": output.template_data}},
                "pages": _sitemap_pages(project, output.pages, directory_urls)}
     return {name: env.get_template(name).render(context) for name in SITE_TEMPLATES
             if (theme_dir / name).is_file()}

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -20,11 +21,13 @@ import yaml
 from generator.config.project import Project
 from generator.markup.escape import md_escape
 from generator.markup.links import LinkResolver
-from generator.markup.rewrite import rewrite_markdown
+from generator.markup.plaintext import plain_text, shorten
+from generator.markup.rewrite import relative_link, rewrite_markdown
 from generator.memo import Memo
 from generator.reading.model import CARE_TITLE, Category, Guide, HelpCenter, Question
 from generator.rendering.dates import long_date, site_locale
 from generator.rendering.seo import SiteInfo, SiteSeo
+from generator.rendering.strings import Strings, load_strings
 
 CARE_DESCRIPTION = "How to clean, protect and store your bags, material by material."
 HOME_DESCRIPTION = "Answers about orders, shipping, returns, your account and caring for your {store} bags."
@@ -33,7 +36,6 @@ MIN_TOC_SECTIONS = 4
 """A guide lists its sections ("On this page") only from this many: a shorter one fits on a screen, and a
 list of two or three headings beside it reads as software documentation, not as a store's page."""
 _ARTICLES: Memo[str] = Memo("article-pages")
-_CATEGORIES: Memo[str] = Memo("category-pages")
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,11 @@ def _front_matter(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000).rstrip("\n")
 
 
+def shorten_plain(markdown: str, limit: int = 160) -> str:
+    """A one-line excerpt of an untranslated entry (its own page's description is the default locale's)."""
+    return shorten(plain_text(markdown), limit)
+
+
 def _render(template: str, **context: Any) -> str:
     return _environment().get_template(template).render(**context).rstrip("\n") + "\n"
 
@@ -78,54 +85,136 @@ def _link_item(article: Question | Guide) -> dict[str, str]:
     return {"title": title, "url": article.url}
 
 
-class PageRenderer:
-    """Renders every page of one help center; holds what all pages share."""
+Alternates = Callable[[str], list[dict[str, str]]]
+"""A page's ``hreflang`` alternates from its path inside its locale (``faq/x.md``); [] without translations."""
 
-    def __init__(self, helpcenter: HelpCenter, project: Project) -> None:
+
+@dataclass(frozen=True)
+class Listed:
+    """One entry of a list page (category, care guides, home): translated, or the default language's page
+    marked with its language (``lang``), never published twice."""
+
+    title: str
+    href: str
+    """Relative to the listing page, as Markdown links between pages are."""
+    excerpt: str
+    lang: str | None = None
+    mark: str = ""
+    dir: str = "ltr"
+    """The listed page's direction: an English title inside an Arabic page keeps its own punctuation order."""
+
+
+class PageRenderer:
+    """Renders every page of one help center (one locale); holds what all pages share.
+
+    For a locale other than the default, ``helpcenter`` holds only what is translated, ``fallback`` is the
+    default locale's help center (what is not translated is listed from it, marked with its language, and
+    links to it), and every page path gets the locale's prefix.
+    """
+
+    def __init__(self, helpcenter: HelpCenter, project: Project, strings: Strings | None = None,
+                 fallback: HelpCenter | None = None, alternates: Alternates | None = None) -> None:
         self.helpcenter = helpcenter
+        self.t = strings or load_strings(project.default_locale, project.content_dir, strict=project.multilingual)
+        self.locale = self.t.locale
         self.project = project
+        self.fallback = fallback
+        self.alternates = alternates
+        self.prefix = self.locale.prefix
+        self.up = "../" * self.prefix.count("/")
+        """From the locale's root back to the site's root, where the default language's pages are."""
         self.resolver = LinkResolver(helpcenter, dict(project.store.links))
+        if fallback is not None:
+            self.resolver.add_fallback(fallback, self.up)
         self.site_title = project.site_name
         # The breadcrumbs' first step: "Help Center" rather than the header's "Kseworks Help Center" again.
-        self.home_crumb = project.site_name.removeprefix(project.store.name).strip() or project.site_name
+        self.home_crumb = (project.site_name.removeprefix(project.store.name).strip() or project.site_name) \
+            if self.locale.default else self.t.get("help_center")
+        self.care_title = self.t.get("care_title")
         site_locale(project.language)  # an unknown language fails here, before any page is rendered
         # Descriptions (unique site-wide), last-modified dates and JSON-LD, all computed once.
-        self.seo = SiteSeo.build(helpcenter, SiteInfo.from_project(project, CARE_TITLE), project.content_dir.parent,
-                                 HOME_DESCRIPTION.format(store=project.store.name), CARE_DESCRIPTION)
+        home_description = self.locale.site_description or self.t.get("home_description", store=project.store.name)
+        self.seo = SiteSeo.build(helpcenter, SiteInfo.from_project(project, self.care_title),
+                                 project.content_dir.parent, home_description, self.t.get("care_description"),
+                                 self.t.get("care_guide"))
 
     def all_pages(self) -> list[Page]:
         pages = [self.home()]
         for category in self.helpcenter.categories:
             pages.append(self.category(category))
             pages.extend(self.article(category, question) for question in category.questions)
-        if self.helpcenter.guides:
+        if self.helpcenter.guides or (self.fallback and self.fallback.guides):
             pages.append(self.care_index())
             pages.extend(self.guide(guide) for guide in self.helpcenter.guides)
-        return pages
+        return [replace(page, path=self.prefix + page.path) for page in pages] if self.prefix else pages
 
     def _meta(self, path: str, kind: str, title: str, **hc: Any) -> dict[str, Any]:
         seo = self.seo.fields(path)  # description, and hc.lastmod / hc.jsonld
-        return {"title": title, "description": seo["description"], "hc": {"kind": kind, **hc, **seo["hc"]}}
+        extra: dict[str, Any] = {}
+        if self.project.multilingual:  # one-language sites keep their pages exactly as before
+            extra["locale"] = self.locale.code
+            if self.alternates and (alternates := self.alternates(path)):
+                extra["alternates"] = alternates
+        return {"title": title, "description": seo["description"],
+                "hc": {"kind": kind, **hc, **seo["hc"], **extra}}
+
+    def site_item(self, article: Question | Guide) -> dict[str, str]:
+        """A link for the theme (site-root relative URL), marked with its language when not translated."""
+        item = _link_item(article)
+        if self.helpcenter.article(article.id) is article:
+            return {**item, "url": self.prefix + item["url"]} if self.prefix else item
+        return {**item, "lang": self.fallback_language, "dir": self.project.default_locale.dir,
+                "mark": self.t.in_language(self.fallback_language)}
+
+    @property
+    def fallback_language(self) -> str:
+        return self.project.default_locale.language
 
     def _related(self, ids: list[str]) -> list[dict[str, str]]:
-        return [_link_item(a) for a in (self.helpcenter.article(i) for i in ids) if a is not None]
+        found = (self.helpcenter.article(i) or (self.fallback.article(i) if self.fallback else None) for i in ids)
+        return [self.site_item(a) for a in found if a is not None]
+
+    def _listed(self, title: str, own_path: str | None, fallback_path: str, from_path: str, excerpt: str) -> Listed:
+        if own_path is not None:
+            return Listed(title, relative_link(from_path, own_path), excerpt)
+        lang = self.fallback_language
+        return Listed(title, relative_link(from_path, self.up + fallback_path), excerpt, lang,
+                      self.t.in_language(lang), self.project.default_locale.dir)
 
     def home(self) -> Page:
-        meta = self._meta("index.md", "home", self.site_title, heading="How can we help?", widgets=["order-lookup"])
+        meta = self._meta("index.md", "home", self.site_title, heading=self.t.get("home_heading"),
+                          widgets=["order-lookup"])
         meta["hide"] = ["navigation", "toc"]
         featured = [q for q in self.helpcenter.questions if q.featured]
-        return Page("index.md", _render("home.md.j2", front_matter=meta, categories=self.helpcenter.categories,
-                                        guides=self.helpcenter.guides, featured=featured))
+        cards = [(self._listed(c.title, c.page_path if self.helpcenter.category(c.id) else None, c.page_path,
+                               "index.md", c.description), self.t.count("article_count", len(c.questions)))
+                 for c in self.all_categories()]
+        return Page("index.md", _render("home.md.j2", front_matter=meta, cards=cards, t=self.t,
+                                        guides=self.helpcenter.guides or (self.fallback.guides if self.fallback
+                                                                          else []),
+                                        care_title=self.care_title, featured=featured))
+
+    def all_categories(self) -> list[Category]:
+        """The locale's categories in the default language's order, untranslated ones from the default."""
+        if self.fallback is None:
+            return self.helpcenter.categories
+        return [self.helpcenter.category(c.id) or c for c in self.fallback.categories]
 
     def category(self, category: Category) -> Page:
         meta = self._meta(category.page_path, "category", category.title, id=category.id)
         meta["hide"] = ["toc"]
         # The one-line excerpt under each question is its page's description: computed once, unique.
-        excerpts = {q.id: self.seo.descriptions.get(q.page_path, "") for q in category.questions}
-        listed = [(q.id, q.question) for q in category.questions]
-        key = json.dumps([meta, category.title, category.description, listed, excerpts, self.home_crumb], default=str)
-        return Page(category.page_path, _CATEGORIES.get(key, lambda: _render(
-            "category.md.j2", front_matter=meta, category=category, excerpts=excerpts, home_crumb=self.home_crumb)))
+        source = self.fallback.category(category.id) if self.fallback else None
+        listed = []
+        for question in (source or category).questions:
+            own = next((q for q in category.questions if q.id == question.id), None)
+            title = own.question if own else question.question
+            excerpt = self.seo.descriptions.get(own.page_path, "") if own else \
+                shorten_plain(question.description or question.answer)
+            listed.append(self._listed(title, own.page_path if own else None, question.page_path,
+                                       category.page_path, excerpt))
+        return Page(category.page_path, _render("category.md.j2", front_matter=meta, category=category,
+                                                listed=listed, home_crumb=self.home_crumb, t=self.t))
 
     def article(self, category: Category, question: Question) -> Page:
         meta = self._meta(question.page_path, "article", question.question,
@@ -135,18 +224,26 @@ class PageRenderer:
         meta["hide"] = ["toc"]
         answer = rewrite_markdown(question.answer, question.page_path, f"faq/{category.id}.yml", self.resolver,
                                   self.project.store.link("contact"))
-        # Every input of the template, as one key: the preview reuses the page when none changed.
+        # Every input of the template, as one key: the preview reuses the page when none changed. The
+        # catalogue is the locale's, so its values are part of the key.
         key = json.dumps([meta, category.title, question.question, _iso(question.updated), answer, self.home_crumb,
-                          self.project.language], default=str)
+                          self.project.language, self.locale.code, dict(self.t.values)], default=str)
         return Page(question.page_path, _ARTICLES.get(key, lambda: _render(
             "article.md.j2", front_matter=meta, category=category, question=question, answer=answer,
-            home_crumb=self.home_crumb, language=self.project.language)))
+            home_crumb=self.home_crumb, language=self.project.language, t=self.t)))
 
     def care_index(self) -> Page:
-        meta = self._meta("care/index.md", "care-index", CARE_TITLE, id="care")
+        meta = self._meta("care/index.md", "care-index", self.care_title, id="care")
         meta["hide"] = ["toc"]
-        return Page("care/index.md", _render("care_index.md.j2", front_matter=meta, guides=self.helpcenter.guides,
-                                             home_crumb=self.home_crumb))
+        guides = self.fallback.guides if self.fallback else self.helpcenter.guides
+        listed = []
+        for guide in guides:
+            own = self.helpcenter.article(guide.id)
+            shown = own if isinstance(own, Guide) else guide
+            listed.append(self._listed(shown.title, shown.page_path if own else None, guide.page_path,
+                                       "care/index.md", shown.description))
+        return Page("care/index.md", _render("care_index.md.j2", front_matter=meta, listed=listed,
+                                             home_crumb=self.home_crumb, t=self.t, care_title=self.care_title))
 
     def guide(self, guide: Guide) -> Page:
         meta = self._meta(guide.page_path, "guide", guide.title, id=guide.id, widgets=guide.widgets,
@@ -156,7 +253,8 @@ class PageRenderer:
         body = rewrite_markdown(guide.body.strip("\n"), guide.page_path, f"care/{guide.id}.md", self.resolver,
                                 self.project.store.link("contact"))
         return Page(guide.page_path, _render("guide.md.j2", front_matter=meta, guide=guide, body=body,
-                                             home_crumb=self.home_crumb, language=self.project.language))
+                                             home_crumb=self.home_crumb, language=self.project.language, t=self.t,
+                                             care_title=self.care_title))
 
 
 def template_data(helpcenter: HelpCenter, project: Project) -> dict[str, Any]:

@@ -234,8 +234,9 @@ class SiteSeo:
     lastmods: Mapping[str, str | None]
 
     @classmethod
-    def build(cls, hc: HelpCenter, site: SiteInfo, root: Path, home_description: str, care_description: str) -> SiteSeo:
-        descriptions = site_descriptions(hc, home_description, care_description)
+    def build(cls, hc: HelpCenter, site: SiteInfo, root: Path, home_description: str, care_description: str,
+              care_guide: str = "Care guide") -> SiteSeo:
+        descriptions = site_descriptions(hc, home_description, care_description, site.language, care_guide)
         return cls(hc, site, descriptions, site_lastmods(hc, root))
 
     def fields(self, page_path: str) -> dict[str, Any]:

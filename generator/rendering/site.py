@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator import memo, progress
 from generator.config.project import Project
+from generator.errors import ContentError
 from generator.reading.loading import load_helpcenter
 from generator.reading.model import HelpCenter
-from generator.rendering.pages import Page, PageRenderer, navigation, template_data
-from generator.search import build_search_files, site_lexicon
+from generator.reading.translations import load_translations
+from generator.rendering.multilingual import locale_search_files, render_locales
+from generator.rendering.pages import Page, navigation, template_data
+from generator.search import Lexicon, build_search_files, site_lexicon
+from generator.search.builder import LEXICON_LANGUAGE
 
 UNUSED_THEME_FILES = (
     "assets/javascripts/bundle.*",
@@ -34,6 +39,8 @@ class Output:
     template_data: dict[str, Any] = field(default_factory=dict)
     """Goes into ``config.extra.hc`` for the theme."""
     nav: list[dict[str, str]] = field(default_factory=list)
+    search_later: Callable[[], dict[str, bytes]] | None = None
+    """With ``generate(search=False)``: builds every locale's search files when called (the preview)."""
 
 
 def generate(project: Project, search: bool = True) -> Output:
@@ -44,14 +51,43 @@ def generate(project: Project, search: bool = True) -> Output:
     memo.next_generation()
     progress.stage("loading and checking the content")
     helpcenter = load_helpcenter(project.content_dir)
+    translations = load_project_translations(project, helpcenter)
     progress.stage("writing the pages' Markdown")
-    pages = PageRenderer(helpcenter, project).all_pages()
+    pages, locales_data = render_locales(project, helpcenter, translations)
+    files: dict[str, bytes] = {}
     if search:
         progress.stage("building the search index")
-    return Output(
-        helpcenter=helpcenter,
-        pages=pages,
-        files=build_search_files(helpcenter, site_lexicon(project.shopping_lexicon)) if search else {},
-        template_data=template_data(helpcenter, project),
-        nav=navigation(helpcenter),
-    )
+        files = search_files(project, helpcenter, translations, locales_data)
+    data = template_data(helpcenter, project)
+    data["locales"] = locales_data
+    data["default_locale"] = project.default_locale.code
+    later = None if search else (lambda: search_files(project, helpcenter, translations, locales_data))
+    return Output(helpcenter=helpcenter, pages=pages, files=files, template_data=data, nav=navigation(helpcenter),
+                  search_later=later)
+
+
+def search_files(project: Project, helpcenter: HelpCenter, translations: dict[str, HelpCenter],
+                 locales_data: dict[str, Any]) -> dict[str, bytes]:
+    """Every locale's search index: the default's under assets/search/, the others' under their prefix."""
+    default = project.default_locale.language
+    files = build_search_files(helpcenter, _lexicon_for(project, default), language=default)
+    for locale in project.locales[1:]:
+        care_title = locales_data[locale.code]["strings"]["care_title"]
+        files.update(locale_search_files(locale, translations[locale.code], helpcenter, default, care_title,
+                                         _lexicon_for(project, locale.language)))
+    return files
+
+
+def _lexicon_for(project: Project, language: str) -> Lexicon | None:
+    """The shopping lexicon is English: an index in another language gets none."""
+    return site_lexicon(project.shopping_lexicon) if language.split("-", maxsplit=1)[0] == LEXICON_LANGUAGE else None
+
+
+def load_project_translations(project: Project, source: HelpCenter) -> dict[str, HelpCenter]:
+    """Each other locale's translated help center (empty without ``extra.locales``)."""
+    if not project.multilingual:
+        return {}
+    loaded = load_translations(project.content_dir, project.locales, source)
+    if loaded.problems:
+        raise ContentError(loaded.problems)
+    return {t.locale.code: t.helpcenter for t in loaded.translations}

@@ -68,9 +68,9 @@ class _Counted:
 
 
 def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
-                      lexicon: Lexicon | None = None) -> dict[str, bytes]:
+                      lexicon: Lexicon | None = None, language: str = "en") -> dict[str, bytes]:
     """Site path -> bytes of every search file for these documents (``lexicon``: the shopping
-    lexicon, or None when the site switched it off)."""
+    lexicon, or None when the site switched it off or the index is not in the lexicon's language)."""
     counted = [_count(doc) for doc in docs]
     postings = _postings(counted)
     vocabulary = sorted(postings)
@@ -91,6 +91,7 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
         "lexicon": {"language": LEXICON_LANGUAGE, "keyLength": LEXICON_KEY, "parts": " ".join(sorted(parts))},
         "stopWords": " ".join(sorted(STOP_WORDS)),
         "ranking": RANKING,
+        "language": language,  # the locale's language: its word rules (stemmer, splitting) are chosen by it
     }
     files[f"{PREFIX}index.json"] = _json(manifest)
     return files
@@ -232,7 +233,7 @@ def _shards(vocabulary: list[str], postings: dict[str, list[int]]) -> tuple[list
 
 def _chunks(docs: list[SearchDoc]) -> tuple[int, list[list[list[str]]]]:
     """Documents in runs of a fixed count chosen so that an average run is about CHUNK_BYTES."""
-    rows = [[d.id, d.title, d.url, d.context, d.excerpt] for d in docs]
+    rows = [[d.id, d.title, d.url, d.context, d.excerpt, *([d.lang] if d.lang else [])] for d in docs]
     average = sum(len(_json(r)) for r in rows) / len(rows) if rows else 1
     chunk = max(8, int(CHUNK_BYTES / average))
     return chunk, [rows[i : i + chunk] for i in range(0, len(rows), chunk)]

@@ -40,6 +40,7 @@ class SearchDoc:
     context: str  # the category or guide it belongs to, shown above the title
     excerpt: str
     fields: dict[str, str] = field(default_factory=dict)  # field name -> plain text
+    lang: str | None = None  # set on a locale's index for an untranslated article (the default language's)
 
 
 def search_documents(helpcenter: HelpCenter) -> list[SearchDoc]:

@@ -65,3 +65,11 @@ def test_an_excerpt_is_shortened_by_the_one_rule() -> None:
     assert excerpt("word " * 50, 22) == "word word word word…" == shorten("word " * 50, 22)
     long = "alpha " * 40
     assert len(excerpt(long)) <= 160 and excerpt(long).endswith("alpha…")
+
+
+def test_no_break_spaces_are_kept_and_never_a_cut_point() -> None:
+    """French typography: U+202F before '?', U+00A0 inside « »; a line must never break there."""
+    assert plain_text("Où est ma commande\u202f?  Voir «\u00a0suivi\u00a0».") == \
+        "Où est ma commande\u202f? Voir «\u00a0suivi\u00a0»."
+    assert shorten("Comment suivre ma commande\u202f? Depuis votre compte", 27) == "Comment suivre ma…"
+    assert shorten("Comment suivre ma commande\u202f? Depuis votre compte", 30) == "Comment suivre ma commande\u202f?…"

@@ -97,3 +97,13 @@ def test_site_descriptions_are_unique_across_articles_of_different_categories() 
     assert found["returns/broken.md"] == f"{same} (Returns)"
     assert "care/index.md" not in found  # no guides, no care index page
     assert len(set(found.values())) == len(found)
+
+
+def test_french_separates_sentence_items_with_a_narrow_no_break_space() -> None:
+    from generator.rendering.descriptions import meta_description
+
+    markdown = "Deux possibilités :\n\n- Retour : sous 30 jours.\n- Échange : sous 14 jours.\n"
+    assert meta_description(markdown, language="fr") == \
+        "Deux possibilités : Retour : sous 30 jours\u202f; Échange : sous 14 jours."
+    assert "; Échange" in meta_description(markdown, language="en")
+    assert "\u202f;" not in meta_description(markdown, language="en")

@@ -50,6 +50,12 @@ def repo(tmp_path: Path) -> Path:
     end = text.index("  - id: ", start + 5)
     cleaned = text[:start] + text[end:]
     shipping.write_text(cleaned.replace(", expedited-shipping]", "]").replace("expedited-shipping, ", ""))
+    for translated in root.glob("content/*/faq/shipping-and-delivery.yml"):  # its translations go too
+        text = translated.read_text()
+        start = text.index("  - id: expedited-shipping")
+        end = text.index("  - id: ", start + 5)
+        cleaned = text[:start] + text[end:]
+        translated.write_text(cleaned.replace(", expedited-shipping]", "]").replace("expedited-shipping, ", ""))
     git(root, "commit", "-q", "-am", "zorblat means refund; no more expedited shipping")
     return root
 

@@ -8,16 +8,25 @@ from typing import Any
 import jinja2
 import pytest
 
+from generator.config.locales import default_locale
 from generator.config.store import resolve_store
+from generator.rendering.strings import load_strings
 from tests.conftest import THEME
 
 
 def render(template: str, page_hc: dict[str, Any] | None = None, **store: Any) -> str:
-    settings = resolve_store({"name": "Kseworks", "url": "https://kseworks.com", **store}, {})
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(THEME), undefined=jinja2.StrictUndefined)
-    config = {"extra": {"hc": {"store": settings.to_template_data()}}}
     page = {"meta": {"hc": page_hc or {}}}
-    return env.get_template(template).render(config=config, page=page)
+    return env.get_template(template).render(config=theme_config(**store), page=page)
+
+
+def theme_config(**store: Any) -> dict[str, Any]:
+    """``config`` as the build gives it to the theme: the store and the (one, English) locale's words."""
+    settings = resolve_store({"name": "Kseworks", "url": "https://kseworks.com", **store}, {})
+    strings = load_strings(default_locale("en", settings), THEME)  # the shipped English catalogue
+    english = {"strings": strings.flat(), "widget_strings": strings.widgets(), "store": settings.to_template_data()}
+    return {"extra": {"hc": {"store": settings.to_template_data(), "locales": {"en": english},
+                             "default_locale": "en"}}}
 
 
 class Elements(HTMLParser):
@@ -119,10 +128,8 @@ def test_store_values_are_escaped_in_attributes_and_text() -> None:
 
 
 def test_the_feedback_widget_is_hidden_until_its_script_runs_and_names_the_article() -> None:
-    settings = resolve_store({"name": "Kseworks", "url": "https://kseworks.com"}, {})
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(THEME), undefined=jinja2.StrictUndefined)
-    config = {"extra": {"hc": {"store": settings.to_template_data()}}}
-    html = env.get_template("partials/hc/feedback.html").render(config=config, page_hc={"id": "customs-duties"})
+    html = env.get_template("partials/hc/feedback.html").render(config=theme_config(), page_hc={"id": "customs-duties"})
     tags = Elements(html)
     [section] = tags.find("section", data_hc_feedback=None)
     assert section["data-hc-article"] == "customs-duties" and "hidden" in section

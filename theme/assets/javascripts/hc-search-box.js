@@ -86,7 +86,24 @@
     }).then(function (response) {
       if (mine > (widget.hcShown || 0)) { widget.hcShown = mine; render(widget, response); }
     }, function () {
-      if (widget.hcSequence === mine) showStatus(p, "Search is not available right now. Please try again.");
+      if (widget.hcSequence === mine) showStatus(p, say("search_unavailable", "Search is not available right now. Please try again."));
+    });
+  }
+
+  /** The box's words in the page's language: the page's strings block (#hc-strings, from the locale's
+      catalogue; hc-widgets.js reads the same), the English text where a page carries none. */
+  var strings = (function () {
+    try {
+      return JSON.parse((document.getElementById("hc-strings") || {}).textContent || "{}") || {};
+    } catch (error) {
+      return {};
+    }
+  })();
+
+  function say(key, english, values) {
+    var text = Object.prototype.hasOwnProperty.call(strings, key) ? String(strings[key]) : english;
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
     });
   }
 
@@ -94,9 +111,6 @@
     if (p.status) p.status.textContent = text;
   }
 
-  function quoted(text) {
-    return "\u201c" + text + "\u201d";
-  }
 
   /** Answers as a list; no answer: what no article mentions, what to do instead, then related topics. */
   function render(widget, response) {
@@ -124,9 +138,13 @@
 
   function statusText(response) {
     var n = response.results.length;
-    var missing = response.missing.length ? "No article mentions " + quoted(response.missing.join(" ")) + "." : "";
-    if (response.confidence === "answer") return (n === 1 ? "1 result." : n + " results.") + (missing ? " " + missing : "");
-    return missing || "No results for " + quoted(response.query.trim()) + ".";
+    var missing = response.missing.length ?
+      say("no_article_mentions", "No article mentions \u201c{words}\u201d.", { words: response.missing.join(" ") }) : "";
+    if (response.confidence === "answer") {
+      var count = n === 1 ? say("one_result", "1 result.") : say("results", "{count} results.", { count: n });
+      return count + (missing ? " " + missing : "");
+    }
+    return missing || say("no_results", "No results for \u201c{query}\u201d.", { query: response.query.trim() });
   }
 
   function resultItem(result, marked) {
@@ -148,6 +166,16 @@
     excerpt.className = "hc-search-result__excerpt";
     excerpt.appendChild(highlight(result.excerpt, marked));
     article.append(title, context, excerpt);
+    if (result.lang) {
+      // Not translated yet: the default language's article, marked so ("in English"), never passed off as translated.
+      link.hreflang = result.lang;
+      title.lang = excerpt.lang = result.lang;
+      var mark = document.createElement("span");
+      mark.className = "hc-lang-mark";
+      mark.lang = document.documentElement.lang;
+      mark.textContent = " " + say("in_language_" + result.lang, result.lang);
+      title.appendChild(mark);
+    }
     link.appendChild(article);
     item.appendChild(link);
     return item;
@@ -180,12 +208,12 @@
    *  weak matches that follow in the results list. */
   function showFallback(box, related) {
     var text = document.createElement("p");
-    text.append("Try other words, or ");
+    text.append(say("try_other_words", "Try other words, or "));
     var contact = document.createElement("a");
     contact.href = config.contact || new URL(".", root).href;
-    contact.textContent = "contact us";
+    contact.textContent = say("contact_us_lower", "contact us");
     contact.className = "hc-search-fallback__contact";
-    text.append(contact, " \u2014 we are happy to help.");
+    text.append(contact, say("happy_to_help", " \u2014 we are happy to help."));
     box.appendChild(text);
     if (config.featured && config.featured.length) {
       var list = document.createElement("ul");
@@ -196,9 +224,12 @@
         li.appendChild(a);
         list.appendChild(li);
       });
-      box.append(paragraph("hc-search-fallback__heading", "Most asked questions"), list);
+      box.append(paragraph("hc-search-fallback__heading", say("popular_questions", "Most asked questions")), list);
     }
-    if (related) box.appendChild(paragraph("hc-search-fallback__heading hc-search-fallback__related", "Related topics"));
+    if (related) {
+      box.appendChild(paragraph("hc-search-fallback__heading hc-search-fallback__related",
+        say("related_topics", "Related topics")));
+    }
     box.hidden = false;
   }
 

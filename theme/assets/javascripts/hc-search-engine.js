@@ -481,7 +481,7 @@
       return Promise.all(ranked.map(function (r) {
         return self.chunkRows(Math.floor(r[0] / self.chunk)).then(function (rows) {
           var row = rows[r[0] % self.chunk];
-          return { id: row[0], title: row[1], url: row[2], context: row[3], excerpt: row[4], score: r[1] };
+          return { id: row[0], title: row[1], url: row[2], context: row[3], excerpt: row[4], lang: row[5], score: r[1] };
         });
       })).then(function (results) {
         var missing = [];

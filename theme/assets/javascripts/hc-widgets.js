@@ -18,18 +18,44 @@
   var MAX_ITEMS = 50;
   var EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-  /* The contract's statuses in plain words: [label, what it means for the shopper]. */
-  var STATUSES = {
-    pending_payment: ["Waiting for payment", "We will start preparing your order once the payment is confirmed."],
-    processing: ["Being prepared", "We are picking and packing your order."],
-    on_hold: ["On hold", "Your order is paused while we check a detail with you or your bank."],
-    shipped: ["Shipped", "Your order has left our warehouse."],
-    in_transit: ["On its way", "The carrier has your parcel and is bringing it to you."],
-    out_for_delivery: ["Out for delivery", "Your parcel should arrive today."],
-    delivered: ["Delivered", "The carrier has delivered your order."],
-    cancelled: ["Cancelled", "This order was cancelled."],
-    refunded: ["Refunded", "This order was refunded to your original payment method."]
-  };
+  /* Every word this script writes, in the page's language: the page's JSON block of strings
+     (<script type="application/json" id="hc-strings">, from generator/rendering/locales/*.yml). A key the
+     block lacks shows as the key itself, which tests catch; it never falls back to another language. */
+  var STRINGS = readStrings();
+
+  function readStrings() {
+    var node = document.getElementById("hc-strings");
+    try {
+      var data = node ? JSON.parse(node.textContent || "{}") : {};
+      return data && typeof data === "object" ? data : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  /** The string for key, with {name} placeholders filled from values (text only: never HTML). */
+  function t(key, values) {
+    var template = Object.prototype.hasOwnProperty.call(STRINGS, key) ? String(STRINGS[key]) : key;
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  /** A string whose placeholders are nodes (a link, a badge): text and nodes, for append(). */
+  function tNodes(key, nodes) {
+    var parts = [];
+    var template = Object.prototype.hasOwnProperty.call(STRINGS, key) ? String(STRINGS[key]) : key;
+    template.split(/(\{\w+\})/).forEach(function (part) {
+      var name = /^\{(\w+)\}$/.exec(part);
+      if (name && Object.prototype.hasOwnProperty.call(nodes, name[1])) parts.push(nodes[name[1]]);
+      else if (part) parts.push(part);
+    });
+    return parts;
+  }
+
+  /* The contract's statuses: a label and what it means for the shopper (status_<name>, status_<name>_text). */
+  var STATUSES = ["pending_payment", "processing", "on_hold", "shipped", "in_transit", "out_for_delivery",
+    "delivered", "cancelled", "refunded"];
 
   /* --- small DOM and data helpers ----------------------------------------------------------------------- */
 
@@ -136,7 +162,7 @@
       if (!session || typeof session !== "object" || session.signed_in !== true) return;
       var name = text(session.first_name);
       var greeting = widget.querySelector("[data-hc-account-greeting]");
-      if (greeting) greeting.textContent = name ? "Hi, " + name.slice(0, 40) : "Signed in";
+      if (greeting) greeting.textContent = name ? t("greeting", { name: name.slice(0, 40) }) : t("signed_in");
       signedOut.hidden = true;
       signedIn.hidden = false;
     });
@@ -146,11 +172,11 @@
 
   function fieldProblems(values) {
     var problems = [];
-    if (!values.order_number) problems.push(["order_number", "Enter your order number."]);
-    else if (values.order_number.length > 40) problems.push(["order_number", "An order number has at most 40 characters."]);
-    if (!values.email) problems.push(["email", "Enter the email address you ordered with."]);
+    if (!values.order_number) problems.push(["order_number", t("enter_order_number")]);
+    else if (values.order_number.length > 40) problems.push(["order_number", t("order_number_too_long")]);
+    if (!values.email) problems.push(["email", t("enter_email")]);
     else if (values.email.length > 254 || !EMAIL.test(values.email)) {
-      problems.push(["email", "Enter an email address like name@example.com."]);
+      problems.push(["email", t("email_like")]);
     }
     return problems;
   }
@@ -234,29 +260,26 @@
 
   /* --- order lookup: showing the outcome ------------------------------------------------------------------ */
 
+  /* Each failure's title and explanation: keys of the strings block. */
   var FAILURES = {
-    "not-found": ["We could not find that order",
-      "No order matches this order number and email address. Check both against your order confirmation email and try again."],
-    invalid: ["The store could not read this request",
-      "Check the order number and email address and try again."],
-    server: ["The store's order service has a problem",
-      "This is not something you did. Please try again in a few minutes."],
-    "not-json": ["We could not read the store's answer", "Please try again in a few minutes."],
-    unexpected: ["We could not read the store's answer", "Please try again in a few minutes."],
-    network: ["We could not reach the store", "Check your internet connection and try again."],
-    timeout: ["The store took too long to answer",
-      "It did not answer within " + TIMEOUT_MS / 1000 + " seconds. Please try again in a moment."]
+    "not-found": ["not_found", "not_found_text"],
+    invalid: ["invalid", "invalid_text"],
+    server: ["server", "server_text"],
+    "not-json": ["unreadable", "try_again_later"],
+    unexpected: ["unreadable", "try_again_later"],
+    network: ["network", "network_text"],
+    timeout: ["timeout", "timeout_text"]
   };
 
   function waitText(seconds) {
-    if (!seconds) return "Please wait a minute, then try again.";
-    if (seconds < 120) return "Please wait " + seconds + (seconds === 1 ? " second" : " seconds") + ", then try again.";
-    return "Please wait " + Math.ceil(seconds / 60) + " minutes, then try again.";
+    if (!seconds) return t("wait_a_minute");
+    if (seconds < 120) return t(seconds === 1 ? "wait_second" : "wait_seconds", { count: seconds });
+    return t("wait_minutes", { count: Math.ceil(seconds / 60) });
   }
 
   function storeLinks(form) {
     return {
-      name: text(form.getAttribute("data-hc-store-name")) || "the store",
+      name: text(form.getAttribute("data-hc-store-name")) || t("the_store"),
       orders: safeUrl(form.getAttribute("data-hc-orders-url")),
       contact: safeUrl(form.getAttribute("data-hc-contact-url"))
     };
@@ -266,25 +289,29 @@
      other way out, customer service, so nothing is said twice. */
   function helpLine(store) {
     var line = el("p", "hc-result__help");
-    if (store.contact) append(line, "Still stuck? ", link(store.contact, "contact customer service"), ".");
+    if (store.contact) {
+      append.apply(null, [line].concat(tNodes("still_stuck", { link: link(store.contact, t("contact_customer_service")) })));
+    }
     return line;
   }
 
   function renderFailure(outcome, store) {
+    var keys = FAILURES[outcome.kind] || FAILURES.unexpected;
     var words = outcome.kind === "rate-limited"
-      ? ["Too many lookups in a short time", waitText(outcome.wait)]
-      : FAILURES[outcome.kind] || FAILURES.unexpected;
+      ? [t("rate_limited"), waitText(outcome.wait)]
+      : [t(keys[0], { seconds: TIMEOUT_MS / 1000 }), t(keys[1], { seconds: TIMEOUT_MS / 1000 })];
     var box = el("div", "hc-result hc-result--error");
     box.setAttribute("data-hc-outcome", outcome.kind);
     return append(box, el("p", "hc-result__title", words[0]), el("p", null, words[1]), helpLine(store));
   }
 
   function renderStatus(order) {
-    var words = Object.prototype.hasOwnProperty.call(STATUSES, order.status) ? STATUSES[order.status] : null;
+    var known = STATUSES.indexOf(order.status) >= 0;
+    var words = known ? [t("status_" + order.status), t("status_" + order.status + "_text")] : null;
     var line = el("p", "hc-order__status");
-    var badge = el("span", "hc-order__badge", words ? words[0] : text(order.status) || "Unknown");
+    var badge = el("span", "hc-order__badge", words ? words[0] : text(order.status) || t("unknown_status"));
     if (words) badge.className += " hc-order__badge--" + order.status.replace(/_/g, "-");
-    append(line, "Status: ", badge, " ", words ? words[1] : "See the order page for details.");
+    append.apply(null, [line].concat(tNodes("status_line", { badge: badge, text: words ? words[1] : t("see_order_page") })));
     return line;
   }
 
@@ -294,9 +321,9 @@
     var ul = el("ul", "hc-order__items");
     items.forEach(function (item) {
       var quantity = typeof item.quantity === "number" && item.quantity >= 1 ? Math.floor(item.quantity) : 1;
-      ul.appendChild(el("li", null, quantity + " \u00d7 " + (text(item.title) || "Item")));
+      ul.appendChild(el("li", null, quantity + " \u00d7 " + (text(item.title) || t("item"))));
     });
-    return append(el("div"), el("h4", null, "Items"), ul);
+    return append(el("div"), el("h4", null, t("items")), ul);
   }
 
   function renderShipment(shipment) {
@@ -306,12 +333,12 @@
     var status = text(shipment.status);
     var eta = formatDate(shipment.estimated_delivery, true);
     var tracking = safeUrl(shipment.tracking_url);
-    append(li, el("span", "hc-order__carrier", carrier || "Carrier not given"));
-    if (number) append(li, el("span", "hc-order__tracking", "Tracking number: " + number));
-    if (status) append(li, el("span", null, "Status: " + status));
-    if (eta) append(li, el("span", null, "Estimated delivery: " + eta));
+    append(li, el("span", "hc-order__carrier", carrier || t("carrier_not_given")));
+    if (number) append(li, el("span", "hc-order__tracking", t("tracking_number", { number: number })));
+    if (status) append(li, el("span", null, t("status_plain", { status: status })));
+    if (eta) append(li, el("span", null, t("estimated_delivery", { date: eta })));
     if (tracking) {
-      var anchor = link(tracking, "Track this parcel" + (carrier ? " on the " + carrier + " website" : ""));
+      var anchor = link(tracking, carrier ? t("track_parcel_on", { carrier: carrier }) : t("track_parcel"));
       anchor.rel = "noopener noreferrer";
       append(li, anchor);
     }
@@ -323,22 +350,21 @@
     if (!shipments.length) return null;
     var ul = el("ul", "hc-order__shipments");
     shipments.forEach(function (shipment) { ul.appendChild(renderShipment(shipment)); });
-    return append(el("div"), el("h4", null, shipments.length > 1 ? "Shipments" : "Shipment"), ul);
+    return append(el("div"), el("h4", null, t(shipments.length > 1 ? "shipments" : "shipment")), ul);
   }
 
   function renderNextSteps(order, store) {
     var ul = el("ul", "hc-order__next");
     if (order.can_cancel === true) {
-      var cancel = el("li", null, "Need to change or cancel it? It has not shipped yet, so ");
-      if (store.contact) append(cancel, link(store.contact, "contact customer service"), " as soon as possible.");
-      else append(cancel, "contact customer service as soon as possible.");
+      var contact = store.contact ? link(store.contact, t("contact_customer_service")) : t("contact_customer_service");
+      var cancel = append.apply(null, [el("li")].concat(tNodes("cancel_before_shipping", { link: contact })));
       ul.appendChild(cancel);
     }
     var returnUrl = safeUrl(order.return_url);
-    if (returnUrl) ul.appendChild(append(el("li"), link(returnUrl, "Start a return"), " for this order."));
+    if (returnUrl) ul.appendChild(append.apply(null, [el("li")].concat(tNodes("start_return", { link: link(returnUrl, t("start_return_link")) }))));
     var page = safeUrl(order.status_url) || store.orders;
-    if (page) ul.appendChild(append(el("li"), link(page, "See this order on " + store.name)));
-    return ul.childNodes.length ? append(el("div"), el("h4", null, "Next steps"), ul) : null;
+    if (page) ul.appendChild(append(el("li"), link(page, t("see_order_on", { store: store.name }))));
+    return ul.childNodes.length ? append(el("div"), el("h4", null, t("next_steps")), ul) : null;
   }
 
   function renderOrder(order, store) {
@@ -347,9 +373,9 @@
     var placed = formatDate(order.placed_at, false);
     return append(
       box,
-      el("h3", "hc-order__title", "Order " + text(order.order_number)),
+      el("h3", "hc-order__title", t("order_heading", { number: text(order.order_number) })),
       renderStatus(order),
-      placed ? el("p", "hc-order__placed", "Placed on " + placed) : null,
+      placed ? el("p", "hc-order__placed", t("placed_on", { date: placed })) : null,
       renderItems(order),
       renderShipments(order),
       renderNextSteps(order, store)
@@ -393,8 +419,7 @@
     var problems = fieldProblems(values);
     showFieldProblems(form, problems);
     if (problems.length) {
-      var note = el("p", "hc-result hc-result--error", "Please correct the highlighted field" +
-        (problems.length > 1 ? "s." : "."));
+      var note = el("p", "hc-result hc-result--error", t(problems.length > 1 ? "correct_fields" : "correct_field"));
       note.setAttribute("data-hc-outcome", "check-fields");
       show(output, note);
       form.elements.namedItem(problems[0][0]).focus();
@@ -404,7 +429,7 @@
     state.busy = true;
     if (button) button.setAttribute("aria-disabled", "true");
     output.setAttribute("aria-busy", "true");
-    var busy = el("p", "hc-result hc-result--busy", "Looking up your order\u2026");
+    var busy = el("p", "hc-result hc-result--busy", t("looking_up"));
     busy.setAttribute("data-hc-outcome", "busy");
     show(output, busy);
     lookUp(api, values, TIMEOUT_MS).then(function (outcome) {
