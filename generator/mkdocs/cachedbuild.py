@@ -240,7 +240,9 @@ def build_with_cache(config: Any, cache_dir: Path) -> BuildStats:
     finally:
         cache.discard()  # a failed or interrupted build: the pack of the last successful one stays
         logging.getLogger("mkdocs").removeHandler(counter)
-    return BuildStats(pages=len(site.pages), reused=cache.reused, locales=1)
+    plugin = config.plugins.get("helpcenter")
+    project = getattr(plugin, "project", None)
+    return BuildStats(pages=len(site.pages), reused=cache.reused, locales=len(project.locales) if project else 1)
 
 
 def _build_page(site: LazySite, page: Page, key: str, cache: PageCache) -> None:
