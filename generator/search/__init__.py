@@ -13,10 +13,12 @@ from generator.search.engine import SearchIndex, SearchResponse, SearchResult
 from generator.search.lexicon import Lexicon, shopping_lexicon, site_lexicon
 
 
-def build_search_files(helpcenter: HelpCenter, lexicon: Lexicon | None = None) -> dict[str, bytes]:
+def build_search_files(helpcenter: HelpCenter, lexicon: Lexicon | None = None,
+                       language: str = "en") -> dict[str, bytes]:
     """Site path (``assets/search/...``) -> bytes of every search index file. A site passes
-    ``site_lexicon(project.shopping_lexicon)``."""
-    return build_index_files(search_documents(helpcenter), helpcenter.synonyms, lexicon)
+    ``site_lexicon(project.shopping_lexicon)``; ``language`` (ISO 639-1) picks the word rules
+    (generator/search/languages.py); the English lexicon is dropped from any other language."""
+    return build_index_files(search_documents(helpcenter), helpcenter.synonyms, lexicon, language)
 
 
 __all__ = [
