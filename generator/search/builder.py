@@ -30,7 +30,7 @@ from typing import Any
 
 from generator.memo import Memo
 from generator.search.documents import FIELDS, SearchDoc
-from generator.search.languages import DEFAULT, Language, word_rules
+from generator.search.languages import CJK, DEFAULT, SNOWBALL, Language, word_rules
 from generator.search.lexicon import Lexicon
 from generator.search.text import STOP_WORDS, terms, words
 
@@ -94,10 +94,11 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
         "terms": " ".join(vocabulary),
         "shards": shard_starts,
         "language": lang.code,
+        "stemmer": SNOWBALL.get(lang.code),  # the browser loads snowball/<stemmer>-stemmer.js
         "synonyms": synonym_terms(synonyms, lang),
         "lexicon": {"language": LEXICON_LANGUAGE, "keyLength": LEXICON_KEY, "parts": " ".join(sorted(parts))},
         "stopWords": " ".join(sorted(lang.stop_words)),
-        "ranking": RANKING,
+        "ranking": {**RANKING, "prefixMinLength": 1} if lang.code in CJK else RANKING,  # "革" types 革の
     }
     files[f"{PREFIX}index.json"] = _json(manifest)
     return files

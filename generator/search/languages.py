@@ -50,6 +50,7 @@ STOP_WORDS = {"fr": frozenset(_FRENCH_STOP.split())}
 _MARKS = re.compile("[\u0300-\u036f]")
 _WORDS = re.compile(r"[^\W_]+")  # letters and digits (JavaScript: /[\p{L}\p{N}]+/gu)
 _OPEN_END = re.compile(r"[^\W_]$")
+_DIGIT = re.compile("[0-9]")
 # Han, Hiragana, Katakana, Hangul (jamo, compatibility jamo, syllables): split into bigrams.
 _CJK_CHARS = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CJK_RUNS = re.compile(f"[{_CJK_CHARS}]+|[^{_CJK_CHARS}]+")
@@ -104,7 +105,7 @@ class Language:
 
 @cache
 def _snowball_term(code: str, word: str) -> str:
-    if any(c.isdigit() for c in word):
+    if _DIGIT.search(word):
         return fold(word)
     return fold(_stemmer(code).stemWord(word))
 
