@@ -18,8 +18,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]
 
 from generator.search import text
 
@@ -69,7 +70,7 @@ def bigrams(run: str) -> list[str]:
 @dataclass(frozen=True)
 class Language:
     code: str
-    stop_words: frozenset[str] = field(default=frozenset())
+    stop_words: frozenset[str] = field(default=frozenset(), repr=False)
 
     @property
     def english(self) -> bool:
@@ -107,11 +108,12 @@ class Language:
 def _snowball_term(code: str, word: str) -> str:
     if _DIGIT.search(word):
         return fold(word)
-    return fold(_stemmer(code).stemWord(word))
+    stemmed: str = _stemmer(code).stemWord(word)
+    return fold(stemmed)
 
 
 @cache
-def _stemmer(code: str) -> snowballstemmer.stemmer:
+def _stemmer(code: str) -> Any:
     return snowballstemmer.stemmer(SNOWBALL[code])
 
 
@@ -123,4 +125,5 @@ def word_rules(code: str | None) -> Language:
         return Language(DEFAULT, text.STOP_WORDS)
     if code in SNOWBALL or code in CJK:
         return Language(code, STOP_WORDS.get(code, frozenset()))
-    raise ValueError(f"search has no word rules for language {code!r}; it knows en, {', '.join(sorted([*SNOWBALL, *CJK]))}")
+    known = ", ".join(sorted([DEFAULT, *SNOWBALL, *CJK]))
+    raise ValueError(f"search has no word rules for language {code!r}; it knows {known}")

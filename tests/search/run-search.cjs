@@ -36,10 +36,14 @@ async function main() {
     });
   }
   const stems = {};
-  for (const word of input.words || []) stems[word] = index.language.term(word);
+  const raw = {};  // Snowball's own stems, before accents are folded
+  for (const word of input.words || []) {
+    stems[word] = index.language.term(word);
+    if (index.language.snowball) raw[word] = index.language.snowball.stemWord(word);
+  }
   const tokens = {};
   for (const text of input.texts || []) tokens[text] = index.language.words(text);
-  process.stdout.write(JSON.stringify({ results, stems, tokens }));
+  process.stdout.write(JSON.stringify({ results, stems, raw, tokens }));
 }
 
 main().catch((error) => {

@@ -67,7 +67,11 @@ def language_files() -> dict[str, dict[str, bytes]]:
     return {s["language"]: language_vector_files(s) for s in LANGUAGE_SETS}
 
 
-@pytest.mark.parametrize(("language", "vector"), LANGUAGE_VECTORS, ids=lambda v: v if isinstance(v, str) else repr(v["query"]))
+def _vector_id(value: Any) -> str:
+    return value if isinstance(value, str) else repr(value["query"])
+
+
+@pytest.mark.parametrize(("language", "vector"), LANGUAGE_VECTORS, ids=_vector_id)
 def test_python_engine_ranks_other_languages_as_expected(language_files: dict[str, dict[str, bytes]],
                                                          language: str, vector: dict[str, Any]) -> None:
     response = SearchIndex.from_files(language_files[language]).search(vector["query"])
