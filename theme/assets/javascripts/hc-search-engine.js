@@ -575,7 +575,7 @@
       })).then(function (results) {
         var missing = [];
         clauses.forEach(function (c) { if (live.indexOf(c) < 0) missing.push.apply(missing, c.words); });
-        return { query: query, results: results, clauses: clauses, missing: missing, confidence: confidence, terms: postings };
+        return { query: query, results: results, clauses: clauses, missing: missing, confidence: confidence, terms: postings, language: self.language };
       });
     });
   };
