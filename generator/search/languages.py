@@ -14,8 +14,10 @@ shopping lexicon outside English (the lexicon is English; the store's synonyms s
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -35,6 +37,7 @@ SNOWBALL = {
     "sv": "swedish", "tr": "turkish",
 }  # fmt: skip
 CJK = frozenset({"ja", "zh", "ko"})
+STEMMER_SCRIPTS = "assets/javascripts/snowball/"  # the theme's copy of Snowball's generated JavaScript
 
 # Snowball's French stop list (snowballstem.org/algorithms/french/stop.txt), as is.
 _FRENCH_STOP = """au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me même
@@ -127,3 +130,24 @@ def word_rules(code: str | None) -> Language:
         return Language(code, STOP_WORDS.get(code, frozenset()))
     known = ", ".join(sorted([DEFAULT, *SNOWBALL, *CJK]))
     raise ValueError(f"search has no word rules for language {code!r}; it knows {known}")
+
+
+def index_languages(files: Mapping[str, bytes]) -> set[str]:
+    """The languages of the search indexes among a build's files (each ``.../index.json`` manifest)."""
+    found = set()
+    for path, data in files.items():
+        if path.endswith("assets/search/index.json"):
+            found.add(json.loads(data).get("language") or DEFAULT)
+    return found
+
+
+def unused_stemmer_files(languages: Iterable[str]) -> tuple[str, ...]:
+    """Site paths of the theme's Snowball files that no index in these languages loads (all of
+    them for an English-only site): the build leaves them out. The licence goes with any stemmer."""
+    needed = {SNOWBALL[code] for code in languages if code in SNOWBALL}
+    names = sorted({*SNOWBALL.values(), "base"} - (needed | {"base"} if needed else set()))
+    unused = [f"{STEMMER_SCRIPTS}{name}-stemmer.js" for name in names]
+    unused.append(f"{STEMMER_SCRIPTS}README.md")
+    if not needed:
+        unused.append(f"{STEMMER_SCRIPTS}COPYING")
+    return tuple(unused)

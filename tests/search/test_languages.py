@@ -9,7 +9,7 @@ import pytest
 import snowballstemmer  # type: ignore[import-untyped]
 
 from generator.search import SearchIndex, build_search_files
-from generator.search.languages import word_rules
+from generator.search.languages import STEMMER_SCRIPTS, index_languages, unused_stemmer_files, word_rules
 from generator.search.lexicon import parse_lexicon
 from generator.search.text import terms
 from tests.search.helpers import helpcenter_from, load_language_vectors, node, run_node, write_files
@@ -87,3 +87,15 @@ def test_the_manifest_names_the_language_and_drops_the_english_lexicon() -> None
     english = SearchIndex.from_files(build_search_files(helpcenter_from(FRENCH["content"]), lexicon))
     assert english.language.code == "en"
     assert index.search("livraisons").results  # Snowball's stems: English's Porter would find less
+
+
+def test_a_site_publishes_only_the_stemmers_of_its_indexes_languages() -> None:
+    english = build_search_files(helpcenter_from(FRENCH["content"]))
+    french = build_search_files(helpcenter_from(FRENCH["content"]), language="fr")
+    assert index_languages(english) == {"en"}
+    assert index_languages({**english, **{"fr/" + k: v for k, v in french.items()}}) == {"en", "fr"}
+    theme = ROOT / "theme" / STEMMER_SCRIPTS
+    published = {STEMMER_SCRIPTS + p.name for p in theme.iterdir()}
+    assert published - set(unused_stemmer_files({"en"})) == set()
+    assert published - set(unused_stemmer_files({"en", "fr", "ja"})) == {
+        STEMMER_SCRIPTS + "base-stemmer.js", STEMMER_SCRIPTS + "french-stemmer.js", STEMMER_SCRIPTS + "COPYING"}
