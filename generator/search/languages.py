@@ -39,7 +39,8 @@ SNOWBALL = {
 CJK = frozenset({"ja", "zh", "ko"})
 STEMMER_SCRIPTS = "assets/javascripts/snowball/"  # the theme's copy of Snowball's generated JavaScript
 
-# Snowball's French stop list (snowballstem.org/algorithms/french/stop.txt), as is.
+# Snowball's French stop list (snowballstem.org/algorithms/french/stop.txt), plus "ils" and "les",
+# which it lacks and shoppers' questions are full of.
 _FRENCH_STOP = """au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me même
     mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton
     tu un une vos votre vous c d j l à m n s t y été étée étées étés étant étante étants étantes
