@@ -3,6 +3,7 @@ alike, stop words, accents, CJK bigrams; English left as it was."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,12 @@ def test_a_site_publishes_only_the_stemmers_of_its_indexes_languages() -> None:
     assert published - set(unused_stemmer_files({"en"})) == set()
     assert published - set(unused_stemmer_files({"en", "fr", "ja"})) == {
         STEMMER_SCRIPTS + "base-stemmer.js", STEMMER_SCRIPTS + "french-stemmer.js", STEMMER_SCRIPTS + "COPYING"}
+
+
+def test_the_javascript_and_the_python_package_come_from_the_same_snowball() -> None:
+    """Each generated file names the Snowball that generated it: an upgrade of one side alone fails here."""
+    python = Path(snowballstemmer.__file__).parent / "french_stemmer.py"
+    javascript = ROOT / "theme" / STEMMER_SCRIPTS / "french-stemmer.js"
+    pattern = re.compile(r"Generated from french\.sbl by Snowball (\S+)")
+    versions = {pattern.search(p.read_text(encoding="utf-8")[:300]).group(1) for p in (python, javascript)}  # type: ignore[union-attr]
+    assert versions == {"3.0.1"}
