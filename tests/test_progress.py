@@ -54,7 +54,7 @@ def test_build_prints_a_summary_and_quiet_prints_nothing(tmp_path: Path, capsys:
     err = capsys.readouterr().err
     assert "rendering pages" in err
     summary = err.strip().splitlines()[-1]
-    assert summary.startswith("✓ built ") and " pages in 1 locale into " in summary
+    assert summary.startswith("✓ built ") and " pages in 2 locales into " in summary
     assert summary.endswith("(0 reused from .cache/)")
     assert helpcenter(["--config", config, "build", "--quiet"]) == 0
     assert capsys.readouterr() == ("", "")

@@ -92,6 +92,7 @@ def _locale(entry: Any, index: int, store: StoreSettings, base_links: Any) -> Lo
                           "fr, de or pt-br (it is the URL prefix and the folder content/<code>/)")
     where = f"extra.locales[{index}] ({code})"
     language = _text(entry, "language", where) or code
+    _check_search_language(language, where)
     direction = _text(entry, "dir", where) or _default_dir(language)
     if direction not in ("ltr", "rtl"):
         raise ConfigError(f"{where}.dir: '{direction}' is not a direction; use ltr or rtl")
@@ -138,3 +139,14 @@ def _check_unique(locales: list[Locale]) -> None:
         if locale.code in seen:
             raise ConfigError(f"extra.locales: '{locale.code}' is listed twice")
         seen.add(locale.code)
+
+
+def _check_search_language(language: str, where: str) -> None:
+    """Each locale is searched with its language's word rules: a language search cannot split or stem
+    would give a search that finds nothing, so it is refused here rather than published."""
+    from generator.search.languages import word_rules
+
+    try:
+        word_rules(language)
+    except ValueError as err:
+        raise ConfigError(f"{where}.language: {err}") from None

@@ -23,6 +23,7 @@ from generator.config.project import Project, project_from_settings
 from generator.errors import ContentError, HelpCenterError, Problem
 from generator.rendering import csp
 from generator.rendering.site import EVENTS_SCRIPT, UNUSED_THEME_FILES, Output, generate
+from generator.search.languages import index_languages, unused_stemmer_files
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
@@ -76,6 +77,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         # hc-events.js is loaded only when the store takes events (extra.store.events).
         unused = UNUSED_THEME_FILES if self.output.template_data["store"]["events_url"] else (
             *UNUSED_THEME_FILES, EVENTS_SCRIPT)
+        # Snowball stemmers only for the languages of the site's search indexes (loaded by the engine).
+        # Every locale has an index in its language (also when the preview builds the indexes later).
+        languages = {locale.language for locale in self.project.locales} if self.project else set()
+        unused = (*unused, *unused_stemmer_files(languages | index_languages(self.output.files)))
         for file in list(files):
             if not file.generated_by and _is_unused_theme_file(file, docs_dir, unused):
                 files.remove(file)

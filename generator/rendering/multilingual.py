@@ -124,6 +124,10 @@ def locale_template_data(renderer: PageRenderer, alternates: AlternateLinks) -> 
         "strings": t.flat(),
         **script_strings(t, renderer.fallback_language),
         "search_index": f"{locale.prefix}assets/search/",
+        # Nothing found in a locale: the box offers the same query in the default language's index.
+        "search_fallback": None if locale.default else {
+            "index": "assets/search/",
+            "label": t.get("search_again_in", where=t.in_language(renderer.fallback_language))},
         "categories": categories,
         "care": {"title": renderer.care_title, "url": f"{locale.prefix}care/", "count": len(guides)} if guides
         else None,

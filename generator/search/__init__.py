@@ -16,11 +16,10 @@ from generator.search.lexicon import Lexicon, shopping_lexicon, site_lexicon
 def build_search_files(helpcenter: HelpCenter, lexicon: Lexicon | None = None, *, language: str = "en",
                        docs: list[SearchDoc] | None = None) -> dict[str, bytes]:
     """Site path (``assets/search/...``) -> bytes of every search index file. A site passes
-    ``site_lexicon(project.shopping_lexicon)`` for an English index (the lexicon is English).
-
-    ``language``: the locale's language (``en``, ``fr``), written into the manifest for the language's
-    word rules. ``docs``: a locale's documents when they are not exactly ``helpcenter``'s (translated
-    ones plus the default language's untranslated ones, marked with ``SearchDoc.lang``).
+    ``site_lexicon(project.shopping_lexicon)``; ``language`` (ISO 639-1) picks the word rules
+    (generator/search/languages.py); the English lexicon is dropped from any other language.
+    ``docs``: a locale's documents when they are not exactly ``helpcenter``'s (translated ones plus
+    the default language's untranslated ones, marked with ``SearchDoc.lang``).
     """
     return build_index_files(search_documents(helpcenter) if docs is None else docs, helpcenter.synonyms,
                              lexicon, language)

@@ -30,6 +30,7 @@ from typing import Any
 
 from generator.memo import Memo
 from generator.search.documents import FIELDS, SearchDoc
+from generator.search.languages import CJK, DEFAULT, SNOWBALL, Language, word_rules
 from generator.search.lexicon import Lexicon
 from generator.search.text import STOP_WORDS, terms, words
 
@@ -68,10 +69,15 @@ class _Counted:
 
 
 def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
-                      lexicon: Lexicon | None = None, language: str = "en") -> dict[str, bytes]:
+                      lexicon: Lexicon | None = None, language: str = DEFAULT) -> dict[str, bytes]:
     """Site path -> bytes of every search file for these documents (``lexicon``: the shopping
-    lexicon, or None when the site switched it off or the index is not in the lexicon's language)."""
-    counted = [_count(doc) for doc in docs]
+    lexicon, or None when the site switched it off; it is English, so an index in another
+    ``language`` gets none). ``language``: the documents' language, which picks the word rules
+    (generator/search/languages.py) and is written in the manifest for the browser."""
+    lang = word_rules(language)
+    if not lang.english:
+        lexicon = None
+    counted = [_count(doc, lang) for doc in docs]
     postings = _postings(counted)
     vocabulary = sorted(postings)
     shard_starts, shards = _shards(vocabulary, postings)
@@ -87,11 +93,12 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
         "chunk": chunk,
         "terms": " ".join(vocabulary),
         "shards": shard_starts,
-        "synonyms": synonym_terms(synonyms),
+        "language": lang.code,
+        "stemmer": SNOWBALL.get(lang.code),  # the browser loads snowball/<stemmer>-stemmer.js
+        "synonyms": synonym_terms(synonyms, lang),
         "lexicon": {"language": LEXICON_LANGUAGE, "keyLength": LEXICON_KEY, "parts": " ".join(sorted(parts))},
-        "stopWords": " ".join(sorted(STOP_WORDS)),
-        "ranking": RANKING,
-        "language": language,  # the locale's language: its word rules (stemmer, splitting) are chosen by it
+        "stopWords": " ".join(sorted(lang.stop_words)),
+        "ranking": {**RANKING, "prefixMinLength": 1} if lang.code in CJK else RANKING,  # "革" types 革の
     }
     files[f"{PREFIX}index.json"] = _json(manifest)
     return files
@@ -121,11 +128,12 @@ def lexicon_parts(lexicon: Lexicon, vocabulary: set[str]) -> dict[str, dict[str,
     return {key: {k: v for k, v in value.items() if v} for key, value in sorted(parts.items())}
 
 
-def synonym_terms(synonyms: list[list[str]]) -> list[list[str]]:
+def synonym_terms(synonyms: list[list[str]], lang: Language | None = None) -> list[list[str]]:
     """Each group as its phrases' terms ("money back" -> "monei back"); empty phrases dropped."""
+    lang = lang or word_rules(DEFAULT)
     groups = []
     for group in synonyms:
-        phrases = list(dict.fromkeys(" ".join(terms(phrase)) for phrase in group))
+        phrases = list(dict.fromkeys(" ".join(lang.terms(phrase)) for phrase in group))
         phrases = [p for p in phrases if p]
         if len(phrases) > 1:
             groups.append(phrases)
@@ -170,14 +178,14 @@ def _phrase_terms(phrases: list[str]) -> list[str]:
 _COUNTED: Memo[_Counted] = Memo("search-term-counts", saved=False)  # tens of MB on disk
 
 
-def _count(doc: SearchDoc) -> _Counted:
+def _count(doc: SearchDoc, lang: Language) -> _Counted:
     """Terms per field; reused by the preview for a document whose text did not change (read only)."""
-    key = tuple(doc.fields.get(name, "") for name in FIELDS)
-    return _COUNTED.get(key, lambda: _count_terms(doc))
+    key = (lang.code, *(doc.fields.get(name, "") for name in FIELDS))
+    return _COUNTED.get(key, lambda: _count_terms(doc, lang))
 
 
-def _count_terms(doc: SearchDoc) -> _Counted:
-    fields = {name: Counter(terms(doc.fields.get(name, ""))) for name in FIELDS}
+def _count_terms(doc: SearchDoc, lang: Language) -> _Counted:
+    fields = {name: Counter(lang.terms(doc.fields.get(name, ""))) for name in FIELDS}
     return _Counted(fields, {name: sum(c.values()) for name, c in fields.items()})
 
 

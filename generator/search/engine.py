@@ -31,8 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.search.builder import PREFIX
-from generator.search.text import term as index_term
-from generator.search.text import words
+from generator.search.languages import word_rules
 
 _MARKS = re.compile("[\u0300-\u036f]")
 _OPEN_END = re.compile("[a-z0-9]$")
@@ -109,7 +108,8 @@ class SearchIndex:
         self._synonyms = _synonym_rules(manifest, self.ranking)
         self.rules = list(self._synonyms)
         self._synonym_terms = {t for r in self.rules for p in r.triggers for t in p}
-        self._stop_words = frozenset(manifest["stopWords"].split(" "))
+        self.language = word_rules(manifest.get("language"))
+        self._stop_words = frozenset(manifest["stopWords"].split(" ")) if manifest["stopWords"] else frozenset()
         self._lexicon_parts = set(manifest["lexicon"]["parts"].split())
         self._key_length: int = manifest["lexicon"]["keyLength"]
         self._lexicon_rules: dict[int, Rule] = {}
@@ -182,15 +182,18 @@ class SearchIndex:
         return clauses
 
     def _tokens(self, query: str) -> list[_Token]:
-        found = words(query)
+        found = self.language.words(query)
         # The last word is still being typed unless something (a space, a "?") follows it.
-        normalized = _MARKS.sub("", unicodedata.normalize("NFKD", query)).lower()
-        is_open = bool(found) and bool(_OPEN_END.search(normalized))
+        if self.language.english:
+            normalized = _MARKS.sub("", unicodedata.normalize("NFKD", query)).lower()
+            is_open = bool(found) and bool(_OPEN_END.search(normalized))
+        else:
+            is_open = bool(found) and self.language.is_open(query)
         filler = self._filler_positions(found)
         tokens = []
         for n, word in enumerate(found):
             if word not in self._stop_words and n not in filler:
-                term = index_term(word)
+                term = self.language.term(word)
                 typos = self._typos(word, term)
                 tokens.append(_Token(word, term, is_open and n == len(found) - 1, typos))
         return tokens
@@ -214,11 +217,11 @@ class SearchIndex:
         """Index (or synonym) terms of the words one edit away from ``word`` as typed, only for a
         word of typoMinLength letters or more that nothing knows. Editing the word rather than
         its stem matters: "chnage" stems to "chnage", two edits from "chang", the stem of "change"."""
-        if len(word) < self.ranking["typoMinLength"]:
-            return ()
+        if len(word) < self.ranking["typoMinLength"] or not self.language.english:
+            return ()  # typo tolerance is English only
         if term in self._term_numbers or self._is_trigger(term, term):
             return ()
-        found = {index_term(v) for v in one_edit_variants(word)}
+        found = {self.language.term(v) for v in one_edit_variants(word)}
         return tuple(sorted(t for t in found if t != term and (t in self._term_numbers or self._is_trigger(t, term))))
 
     def _is_trigger(self, candidate: str, term: str) -> bool:
@@ -235,11 +238,11 @@ class SearchIndex:
         """The lexicon parts a query needs that are not loaded yet: first those of its words
         and their terms (fillers, rules, trigger terms), then, with ``typos`` (once those are
         loaded), those of the terms its long unknown words' typos reach."""
-        found = words(query)
+        found = self.language.words(query)
         keys = {self._key(w) for w in found}
         for word in found:
             if word not in self._stop_words:
-                term = index_term(word)
+                term = self.language.term(word)
                 keys.add(self._key(term))
                 if typos:
                     keys.update(self._key(t) for t in self._typos(word, term))

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, Request, expect
+from playwright.sync_api import Page, Request, Route, expect
 
 from generator.reading.loading import load_helpcenter
 from generator.search import SearchIndex, build_search_files, shopping_lexicon
 from tests.browser.conftest import REPO, NewPage, wait_until
-from tests.search.helpers import load_vectors, vector_files
+from tests.search.helpers import language_vector_files, load_language_vectors, load_vectors, vector_files
 
 pytestmark = pytest.mark.browser
 
@@ -299,3 +299,72 @@ def test_built_site_search_files_match_the_core(built_site: Path) -> None:
     files = build_search_files(load_helpcenter(REPO / "content"), shopping_lexicon())
     for name, body in files.items():
         assert (built_site / name).read_bytes() == body, name
+
+
+def serve_stemmers(page: Page) -> None:
+    """Serve the theme's Snowball scripts, which this English site does not publish."""
+    page.route("**/assets/javascripts/snowball/*", lambda route: route.fulfill(
+        path=REPO / "theme" / "assets" / "javascripts" / "snowball" / route.request.url.rsplit("/", 1)[1],
+        content_type="text/javascript"))
+
+
+@pytest.mark.parametrize("language", ["fr", "ja"])
+def test_other_languages_vectors_rank_alike_in_chromium(page: Page, site_server: str, language: str) -> None:
+    """The page's engine loads the index's Snowball stemmer itself (assets/javascripts/snowball/, a
+    same-origin script: allowed by the site's Content Security Policy), and only that one. This
+    English site publishes none (generator.search.languages.unused_stemmer_files): served from the theme."""
+    vector_set = next(s for s in load_language_vectors()["sets"] if s["language"] == language)
+    files = language_vector_files(vector_set)
+    data = {name.rsplit("/", 1)[1]: json.loads(body) for name, body in files.items()}
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    serve_stemmers(page)
+    page.goto(site_server)
+    answers: list[dict[str, Any]] = page.evaluate(
+        """async ({data, queries}) => {
+            const index = new window.hcSearch.SearchIndex(data["index.json"], async (name) => data[name]);
+            const out = [];
+            for (const query of queries) {
+                const response = await index.search(query, 10);
+                out.push({ids: response.results.map((r) => r.id), scores: response.results.map((r) => r.score)});
+            }
+            return out;
+        }""",
+        {"data": data, "queries": [v["query"] for v in vector_set["vectors"]]},
+    )
+    python = SearchIndex.from_files(files)
+    for vector, answer in zip(vector_set["vectors"], answers, strict=True):
+        assert answer["ids"] == vector["expected"], vector["why"]
+        assert answer["scores"] == [r.score for r in python.search(vector["query"]).results], vector["query"]
+    stemmers = sorted(url.rsplit("/", 1)[1] for url in requests if "/snowball/" in url)
+    assert stemmers == (["base-stemmer.js", "french-stemmer.js"] if language == "fr" else [])
+
+
+def test_a_locale_without_results_offers_the_query_in_the_default_language(page: Page, site_server: str) -> None:
+    """A French page (here: the site's page with its box pointed at a French index) finds nothing
+    for an English word; the button reruns it against the default language's index (fallbackIndex)."""
+    vector_set = next(s for s in load_language_vectors()["sets"] if s["language"] == "fr")
+    french = {name.rsplit("/", 1)[1]: body for name, body in language_vector_files(vector_set).items()}
+
+    def french_index(route: Route) -> None:
+        route.fulfill(body=french[route.request.url.rsplit("/", 1)[1].split("?")[0]], content_type="application/json")
+
+    def french_page(route: Route) -> None:
+        html = route.fetch().text()
+        html = html.replace('"index": "assets/search/"', '"index": "fr-search/", "fallbackIndex": "assets/search/"')
+        route.fulfill(body=html, content_type="text/html")
+
+    serve_stemmers(page)
+    page.route("**/fr-search/*", french_index)
+    page.route(site_server, french_page)
+    page.goto(site_server)
+    assert search(page, PAGE_BOX, "refund") == []
+    button = page.locator(f"{PAGE_BOX} [data-hc-search-fallback-language]")
+    expect(button).to_have_text("Search in English")
+    button.click()
+    links = page.locator(f"{PAGE_BOX} [data-hc-search-results] a")
+    expect(links.first).to_be_visible()
+    assert links.first.get_attribute("lang") == "en"
+    assert (links.first.get_attribute("href") or "").startswith(site_server)
+    expect(button).to_have_count(0)
+    assert search(page, PAGE_BOX, "remboursement") == ["remboursement", "retourner"]  # typing again: French

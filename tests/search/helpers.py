@@ -15,6 +15,7 @@ from generator.search.lexicon import parse_lexicon
 
 HERE = Path(__file__).parent
 VECTORS = HERE / "vectors.json"
+LANGUAGE_VECTORS = HERE / "vectors-languages.json"
 NODE_RUNNER = HERE / "run-search.cjs"
 
 
@@ -36,6 +37,16 @@ def vector_files(vectors: dict[str, Any]) -> dict[str, bytes]:
     shipped one changes as it grows; the vectors pin the rules, not its words)."""
     content = vectors["content"]
     return build_search_files(helpcenter_from(content), parse_lexicon(content["lexicon"]))
+
+
+def language_vector_files(vector_set: dict[str, Any]) -> dict[str, bytes]:
+    """The index files of one set of vectors-languages.json, in its language (no lexicon: it is English)."""
+    return build_search_files(helpcenter_from(vector_set["content"]), None, language=vector_set["language"])
+
+
+def load_language_vectors() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(LANGUAGE_VECTORS.read_text(encoding="utf-8"))
+    return data
 
 
 def load_vectors() -> dict[str, Any]:

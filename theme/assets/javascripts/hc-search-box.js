@@ -9,6 +9,13 @@
  * [data-hc-search-results]. Every link is an ordinary page load (the theme does not load
  * Material's bundle, so there is no instant navigation): the script starts once per page.
  *
+ * Config (#hc-search-config, JSON): base, index, contact, featured; and, on a locale's pages
+ * (generator/search/languages.py), the optional `fallbackIndex` (the default language's index
+ * folder, relative to base, e.g. "../assets/search/"), `fallbackBase` (that language's site root
+ * for its result links; default: two folders above fallbackIndex) and `fallbackLabel` (the
+ * button, default "Search in English"). When the locale's index finds nothing, the fallback
+ * offers the same query in the default language; its results are marked with `lang`.
+ *
  * Hooks for other scripts, dispatched on the widget and bubbling:
  *   "hc-search:settled"  detail {query, confidence, ids, missing}  the results of a query are shown
  *   "hc-search:open"     detail {query, confidence, id, url, rank} a result or suggestion is opened
@@ -22,6 +29,9 @@
   var root = new URL((config.base || ".").replace(/\/?$/, "/"), location.href);
   var indexUrl = new URL(config.index || "assets/search/", root);
   var indexPromise = null;
+  var fallbackUrl = config.fallbackIndex ? new URL(config.fallbackIndex, root) : null;
+  var fallbackRoot = fallbackUrl ? new URL(config.fallbackBase || "../../", config.fallbackBase ? root : fallbackUrl) : null;
+  var fallbackPromise = null;
   var sequence = 0;
 
   function readConfig() {
@@ -38,18 +48,41 @@
     });
   }
 
+  function openIndex(url) {
+    return fetchJson(new URL("index.json", url)).then(function (manifest) {
+      return new engine.SearchIndex(manifest, function (name) {
+        return fetchJson(new URL(name + "?v=" + manifest.key, url));
+      });
+    });
+  }
+
   function loadIndex() {
     if (!indexPromise) {
-      indexPromise = fetchJson(new URL("index.json", indexUrl)).then(function (manifest) {
-        var index = new engine.SearchIndex(manifest, function (name) {
-          return fetchJson(new URL(name + "?v=" + manifest.key, indexUrl));
-        });
+      indexPromise = openIndex(indexUrl).then(function (index) {
         document.documentElement.setAttribute("data-hc-search-ready", "");
         return index;
       });
       indexPromise.catch(function () { indexPromise = null; });
     }
     return indexPromise;
+  }
+
+  /** The same query in the default language's index (config.fallbackIndex), shown in place. */
+  function runFallback(widget, query) {
+    if (!fallbackPromise) {
+      fallbackPromise = openIndex(fallbackUrl);
+      fallbackPromise.catch(function () { fallbackPromise = null; });
+    }
+    var mine = ++sequence;
+    widget.hcSequence = mine;
+    return fallbackPromise.then(function (index) { return index.search(query, LIMIT); }).then(function (response) {
+      if (mine <= (widget.hcShown || 0)) return;
+      widget.hcShown = mine;
+      response.fallback = true;
+      render(widget, response);
+    }, function () {
+      if (widget.hcSequence === mine) showStatus(parts(widget), "Search is not available right now. Please try again.");
+    });
   }
   engine.ready = loadIndex;
 
@@ -124,9 +157,12 @@
       return;
     }
     var marked = new Set(response.terms.keys());
-    response.results.forEach(function (result) { p.results.appendChild(resultItem(result, marked)); });
+    response.results.forEach(function (result) { p.results.appendChild(resultItem(result, marked, response)); });
     showStatus(p, statusText(response));
     if (response.confidence !== "answer" && p.fallback) showFallback(p.fallback, response.results.length > 0);
+    if (response.confidence === "none" && fallbackUrl && !response.fallback && p.fallback) {
+      p.fallback.appendChild(fallbackButton(widget, response.query));
+    }
     widget.setAttribute("data-hc-search-confidence", response.confidence);
     widget.setAttribute("data-hc-search-done", response.query);
     widget.hcResponse = response;
@@ -147,24 +183,36 @@
     return missing || say("no_results", "No results for \u201c{query}\u201d.", { query: response.query.trim() });
   }
 
-  function resultItem(result, marked) {
+  /** "Search in English": the same query in the default language's index (config.fallbackIndex). */
+  function fallbackButton(widget, query) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button hc-search-fallback__language";
+    button.setAttribute("data-hc-search-fallback-language", "");
+    button.textContent = config.fallbackLabel || "Search in English";
+    button.addEventListener("click", function () { runFallback(widget, query); });
+    return button;
+  }
+
+  function resultItem(result, marked, response) {
     var item = document.createElement("li");
     item.className = "md-search-result__item hc-search-result";
     var link = document.createElement("a");
     link.className = "md-search-result__link hc-search-result__link";
-    link.href = new URL(result.url, root).href;
+    link.href = new URL(result.url, response.fallback ? fallbackRoot : root).href;
+    if (response.fallback) link.lang = response.language.code;
     link.setAttribute("data-hc-search-id", result.id);
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var title = document.createElement("h2");
     title.className = "hc-search-result__title";
-    title.appendChild(highlight(result.title, marked));
+    title.appendChild(highlight(result.title, marked, response.language));
     var context = document.createElement("p");
     context.className = "hc-search-result__context";
     context.textContent = result.context;
     var excerpt = document.createElement("p");
     excerpt.className = "hc-search-result__excerpt";
-    excerpt.appendChild(highlight(result.excerpt, marked));
+    excerpt.appendChild(highlight(result.excerpt, marked, response.language));
     article.append(title, context, excerpt);
     if (result.lang) {
       // Not translated yet: the default language's article, marked so ("in English"), never passed off as translated.
@@ -182,10 +230,14 @@
   }
 
   /** The text with every word whose index term the query used wrapped in <mark>. */
-  function highlight(text, marked) {
+  function highlight(text, marked, language) {
     var fragment = document.createDocumentFragment();
-    text.split(/([A-Za-z0-9\u00c0-\u024f'\u2019]+)/).forEach(function (piece, i) {
-      var hit = i % 2 === 1 && engine.words(piece).some(function (w) { return marked.has(engine.indexTerm(w)); });
+    var english = !language || language.english;
+    if (language && language.cjk) return document.createTextNode(text);  // bigrams: no whole words to mark
+    text.split(english ? /([A-Za-z0-9\u00c0-\u024f'\u2019]+)/ : /([\p{L}\p{N}]+)/u).forEach(function (piece, i) {
+      var hit = i % 2 === 1 && (english
+        ? engine.words(piece).some(function (w) { return marked.has(engine.indexTerm(w)); })
+        : language.words(piece).some(function (w) { return marked.has(language.term(w)); }));
       if (hit) {
         var mark = document.createElement("mark");
         mark.textContent = piece;

@@ -40,6 +40,92 @@
     return found;
   }
 
+  /* ---- Other languages: generator/search/languages.py ------------------------------------- */
+
+  var CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff";
+  var CJK_RUNS = new RegExp("[" + CJK + "]+|[^" + CJK + "]+", "g");
+  var CJK_RUN = new RegExp("^[" + CJK + "]");
+  var CJK_LANGUAGES = new Set(["ja", "zh", "ko"]);
+
+  function fold(word) { return word.normalize("NFKD").replace(MARKS, ""); }
+
+  function bigrams(run) {
+    var chars = Array.from(run), out = [];
+    if (chars.length === 1) return chars;
+    for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+    return out;
+  }
+
+  function stemmerClass(name) {
+    return globalThis[name.charAt(0).toUpperCase() + name.slice(1) + "Stemmer"];
+  }
+
+  /** The word rules of an index: `code` its manifest's language, `stemmer` its Snowball
+   *  algorithm (whose snowball/<stemmer>-stemmer.js must be loaded, see loadStemmer). */
+  function Language(code, stemmer) {
+    this.code = code || "en";
+    this.english = this.code === "en";
+    this.cjk = CJK_LANGUAGES.has(this.code);
+    this.stemmer = stemmer || null;
+    this.cache = new Map();
+  }
+
+  Language.prototype.words = function (text) {
+    if (this.english) return words(text);
+    var found = text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+    if (!this.cjk) return found;
+    var out = [];
+    found.forEach(function (word) {
+      (word.match(CJK_RUNS) || []).forEach(function (run) {
+        if (CJK_RUN.test(run)) out.push.apply(out, bigrams(run));
+        else out.push(fold(run));
+      });
+    });
+    return out;
+  };
+
+  Language.prototype.term = function (word) {
+    if (this.english) return indexTerm(word);
+    if (this.cjk || !this.stemmer) return word;
+    var found = this.cache.get(word);
+    if (found === undefined) {
+      if (!this.snowball) this.snowball = new (stemmerClass(this.stemmer))();
+      found = /[0-9]/.test(word) ? fold(word) : fold(this.snowball.stemWord(word));
+      this.cache.set(word, found);
+    }
+    return found;
+  };
+
+  Language.prototype.isOpen = function (query) {
+    if (this.english) return /[a-z0-9]$/.test(normalize(query));
+    return /[\p{L}\p{N}]$/u.test(query.normalize("NFKC").toLowerCase());
+  };
+
+  var scriptBase = typeof document === "object" && document.currentScript ? document.currentScript.src : null;
+  var scripts = new Map();
+
+  function loadScript(name) {
+    if (!scripts.has(name)) {
+      scripts.set(name, new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL("snowball/" + name + "-stemmer.js", scriptBase).href;
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error("cannot load " + script.src)); };
+        document.head.appendChild(script);
+      }));
+    }
+    return scripts.get(name);
+  }
+
+  /** Resolves once the Snowball stemmer `name` is defined: already there (a page or node loaded
+   *  it), or loaded now from snowball/ beside this file (base-stemmer.js first), only this one. */
+  function loadStemmer(name) {
+    if (!name || stemmerClass(name)) return Promise.resolve();
+    if (!scriptBase) return Promise.reject(new Error("the Snowball stemmer " + name + " is not loaded"));
+    var base = globalThis.BaseStemmer ? Promise.resolve() : loadScript("base");
+    return base.then(function () { return loadScript(name); });
+  }
+
   /* ---- Porter stemmer: generator/search/stemmer.py (lunr.js's) ---------------------------- */
 
   var STEP2 = {
@@ -153,7 +239,9 @@
     this.synonymTerms = new Set();
     var self = this;
     this.rules.forEach(function (r) { r.triggers.forEach(function (p) { p.forEach(function (t) { self.synonymTerms.add(t); }); }); });
-    this.stopWords = new Set(manifest.stopWords.split(" "));
+    this.language = new Language(manifest.language, manifest.stemmer);
+    this.stemmerReady = null;  // a Promise once search needs the stemmer
+    this.stopWords = new Set(manifest.stopWords ? manifest.stopWords.split(" ") : []);
     this.lexiconKeys = new Set(manifest.lexicon.parts.split(" ").filter(Boolean));
     this.keyLength = manifest.lexicon.keyLength;
     this.lexiconParts = new Map();  // key -> Promise, resolved once the part is merged
@@ -165,14 +253,14 @@
   }
 
   SearchIndex.prototype.tokens = function (query) {
-    var found = words(query);
-    var isOpen = found.length > 0 && /[a-z0-9]$/.test(normalize(query));
+    var found = this.language.words(query);
+    var isOpen = found.length > 0 && this.language.isOpen(query);
     var filler = this.fillerPositions(found);
     var tokens = [];
     for (var n = 0; n < found.length; n++) {
       var word = found[n];
       if (this.stopWords.has(word) || filler.has(n)) continue;
-      var term = indexTerm(word);
+      var term = this.language.term(word);
       tokens.push({ word: word, term: term, open: isOpen && n === found.length - 1, typos: this.typos(word, term) });
     }
     return tokens;
@@ -196,7 +284,7 @@
   };
 
   SearchIndex.prototype.typos = function (word, term) {
-    if (word.length < this.ranking.typoMinLength) return [];
+    if (word.length < this.ranking.typoMinLength || !this.language.english) return [];  // English only
     if (this.termNumbers.has(term) || this.isTrigger(term, term)) return [];
     var found = new Set(oneEditVariants(word).map(indexTerm)), self = this;
     return Array.from(found).filter(function (t) {
@@ -215,11 +303,11 @@
   /** The lexicon parts a query needs and has not fetched: its words' and terms', then
    *  (`typos`, once those are merged) those of its typos' terms. */
   SearchIndex.prototype.lexiconKeysFor = function (query, typos) {
-    var found = words(query), keys = new Set(), self = this;
+    var found = this.language.words(query), keys = new Set(), self = this;
     found.forEach(function (word) {
       keys.add(self.lexiconKey(word));
       if (self.stopWords.has(word)) return;
-      var term = indexTerm(word);
+      var term = self.language.term(word);
       keys.add(self.lexiconKey(term));
       if (typos) self.typos(word, term).forEach(function (t) { keys.add(self.lexiconKey(t)); });
     });
@@ -453,7 +541,8 @@
    *  confidence ("answer", "related" or "none"), terms}. */
   SearchIndex.prototype.search = function (query, limit) {
     var self = this;
-    return this.loadLexicon(query).then(function () { return self.ranked(query, limit); });
+    if (!this.stemmerReady) this.stemmerReady = loadStemmer(this.language.stemmer);
+    return this.stemmerReady.then(function () { return self.loadLexicon(query); }).then(function () { return self.ranked(query, limit); });
   };
 
   SearchIndex.prototype.ranked = function (query, limit) {
@@ -486,12 +575,12 @@
       })).then(function (results) {
         var missing = [];
         clauses.forEach(function (c) { if (live.indexOf(c) < 0) missing.push.apply(missing, c.words); });
-        return { query: query, results: results, clauses: clauses, missing: missing, confidence: confidence, terms: postings };
+        return { query: query, results: results, clauses: clauses, missing: missing, confidence: confidence, terms: postings, language: self.language };
       });
     });
   };
 
-  var api = { words: words, stem: stem, indexTerm: indexTerm, oneEditVariants: oneEditVariants, SearchIndex: SearchIndex };
+  var api = { words: words, stem: stem, indexTerm: indexTerm, Language: Language, oneEditVariants: oneEditVariants, SearchIndex: SearchIndex };
   if (typeof module === "object" && module.exports) module.exports = api;  // node: the cross-language tests
   else window.hcSearch = api;
 })();

@@ -1,0 +1,155 @@
+"""Word rules per index language, the same in Python and in ``hc-search-engine.js``.
+
+English (``en``) keeps text.py's rules: lunr's Porter stemmer, its stop words, OWN_TERMS, typo
+tolerance and the shopping lexicon. A language Snowball has a stemmer for uses it: the PyPI
+``snowballstemmer`` package here, Snowball's generated JavaScript of the same version in the
+browser (theme/assets/javascripts/snowball/, from Sphinx's wheel), with that language's Snowball
+stop list where we carry one (French). Words are the runs of letters and digits of the NFKC,
+lower-cased text (apostrophes split: "l'article" is "l" and "article"); stop words are matched
+and words stemmed with their accents, which are folded after stemming. Chinese, Japanese and
+Korean split runs of Han, Kana and Hangul into overlapping character bigrams (one character
+alone stays a unigram); other words in them are folded, not stemmed. No typo tolerance and no
+shopping lexicon outside English (the lexicon is English; the store's synonyms still apply).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import snowballstemmer  # type: ignore[import-untyped]
+
+from generator.search import text
+
+DEFAULT = "en"
+
+# ISO 639-1 code -> Snowball algorithm name (those hc-search-engine.js can load a stemmer for).
+SNOWBALL = {
+    "ar": "arabic", "ca": "catalan", "da": "danish", "de": "german", "el": "greek", "es": "spanish",
+    "eu": "basque", "fi": "finnish", "fr": "french", "ga": "irish", "hu": "hungarian",
+    "hy": "armenian", "id": "indonesian", "it": "italian", "lt": "lithuanian", "nl": "dutch",
+    "no": "norwegian", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian",
+    "sv": "swedish", "tr": "turkish",
+}  # fmt: skip
+CJK = frozenset({"ja", "zh", "ko"})
+STEMMER_SCRIPTS = "assets/javascripts/snowball/"  # the theme's copy of Snowball's generated JavaScript
+
+# Snowball's French stop list (snowballstem.org/algorithms/french/stop.txt), plus "ils" and "les",
+# which it lacks and shoppers' questions are full of.
+_FRENCH_STOP = """au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me même
+    mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton
+    tu un une vos votre vous c d j l à m n s t y été étée étées étés étant étante étants étantes
+    suis es est sommes êtes sont serai seras sera serons serez seront serais serait serions seriez
+    seraient étais était étions étiez étaient fus fut fûmes fûtes furent sois soit soyons soyez
+    soient fusse fusses fût fussions fussiez fussent ayant ayante ayantes ayants eu eue eues eus ai
+    as avons avez ont aurai auras aura aurons aurez auront aurais aurait aurions auriez auraient
+    avais avait avions aviez avaient eut eûmes eûtes eurent aie aies ait ayons ayez aient eusse
+    eusses eût eussions eussiez eussent"""
+STOP_WORDS = {"fr": frozenset(_FRENCH_STOP.split())}
+
+_MARKS = re.compile("[\u0300-\u036f]")
+_WORDS = re.compile(r"[^\W_]+")  # letters and digits (JavaScript: /[\p{L}\p{N}]+/gu)
+_OPEN_END = re.compile(r"[^\W_]$")
+_DIGIT = re.compile("[0-9]")
+# Han, Hiragana, Katakana, Hangul (jamo, compatibility jamo, syllables): split into bigrams.
+_CJK_CHARS = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_CJK_RUNS = re.compile(f"[{_CJK_CHARS}]+|[^{_CJK_CHARS}]+")
+_CJK_RUN = re.compile(f"[{_CJK_CHARS}]")
+
+
+def fold(word: str) -> str:
+    """Accents off: NFKD, combining marks dropped."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", word))
+
+
+def bigrams(run: str) -> list[str]:
+    return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    stop_words: frozenset[str] = field(default=frozenset(), repr=False)
+
+    @property
+    def english(self) -> bool:
+        return self.code == DEFAULT
+
+    def words(self, value: str) -> list[str]:
+        """The words of ``value`` as the index language sees them, stop words included."""
+        if self.english:
+            return text.words(value)
+        found = _WORDS.findall(unicodedata.normalize("NFKC", value).lower())
+        if self.code not in CJK:
+            return found
+        out: list[str] = []
+        for word in found:
+            for run in _CJK_RUNS.findall(word):
+                out.extend(bigrams(run) if _CJK_RUN.match(run) else [fold(run)])
+        return out
+
+    def term(self, word: str) -> str:
+        if self.english:
+            return text.term(word)
+        if self.code in CJK:
+            return word
+        return _snowball_term(self.code, word)
+
+    def is_open(self, query: str) -> bool:
+        """Whether the query's last word is still being typed (nothing follows it)."""
+        return bool(_OPEN_END.search(unicodedata.normalize("NFKC", query).lower()))
+
+    def terms(self, value: str) -> list[str]:
+        return [self.term(w) for w in self.words(value) if w not in self.stop_words]
+
+
+@cache
+def _snowball_term(code: str, word: str) -> str:
+    if _DIGIT.search(word):
+        return fold(word)
+    stemmed: str = _stemmer(code).stemWord(word)
+    return fold(stemmed)
+
+
+@cache
+def _stemmer(code: str) -> Any:
+    return snowballstemmer.stemmer(SNOWBALL[code])
+
+
+@cache
+def word_rules(code: str | None) -> Language:
+    """The word rules of an index language (ISO 639-1, "fr"; a region is ignored: "fr-CA")."""
+    code = (code or DEFAULT).lower().replace("_", "-").split("-")[0]
+    if code == DEFAULT:
+        return Language(DEFAULT, text.STOP_WORDS)
+    if code in SNOWBALL or code in CJK:
+        return Language(code, STOP_WORDS.get(code, frozenset()))
+    known = ", ".join(sorted([DEFAULT, *SNOWBALL, *CJK]))
+    raise ValueError(f"search has no word rules for language {code!r}; it knows {known}")
+
+
+def index_languages(files: Mapping[str, bytes]) -> set[str]:
+    """The languages of the search indexes among a build's files (each ``.../index.json`` manifest)."""
+    found = set()
+    for path, data in files.items():
+        if path.endswith("assets/search/index.json"):
+            found.add(json.loads(data).get("language") or DEFAULT)
+    return found
+
+
+def unused_stemmer_files(languages: Iterable[str]) -> tuple[str, ...]:
+    """Site paths of the theme's Snowball files that no index in these languages loads (all of
+    them for an English-only site): the build leaves them out. The licence goes with any stemmer."""
+    codes = {language.lower().replace("_", "-").split("-")[0] for language in languages}  # "pt-BR" is "pt"
+    needed = {SNOWBALL[code] for code in codes if code in SNOWBALL}
+    names = sorted({*SNOWBALL.values(), "base"} - (needed | {"base"} if needed else set()))
+    unused = [f"{STEMMER_SCRIPTS}{name}-stemmer.js" for name in names]
+    unused.append(f"{STEMMER_SCRIPTS}README.md")
+    if not needed:
+        unused.append(f"{STEMMER_SCRIPTS}COPYING")
+    return tuple(unused)
