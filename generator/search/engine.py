@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.search.builder import PREFIX
-from generator.search.languages import word_rules
+from generator.search.languages import CJK, word_rules
 
 _MARKS = re.compile("[\u0300-\u036f]")
 _OPEN_END = re.compile("[a-z0-9]$")
@@ -217,8 +217,8 @@ class SearchIndex:
         """Index (or synonym) terms of the words one edit away from ``word`` as typed, only for a
         word of typoMinLength letters or more that nothing knows. Editing the word rather than
         its stem matters: "chnage" stems to "chnage", two edits from "chang", the stem of "change"."""
-        if len(word) < self.ranking["typoMinLength"] or not self.language.english:
-            return ()  # typo tolerance is English only
+        if len(word) < self.ranking["typoMinLength"] or self.language.code in CJK:
+            return ()  # a CJK "word" is a bigram: one character off is another word
         if term in self._term_numbers or self._is_trigger(term, term):
             return ()
         found = {self.language.term(v) for v in one_edit_variants(word)}

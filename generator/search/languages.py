@@ -8,8 +8,9 @@ stop list where we carry one (French). Words are the runs of letters and digits 
 lower-cased text (apostrophes split: "l'article" is "l" and "article"); stop words are matched
 and words stemmed with their accents, which are folded after stemming. Chinese, Japanese and
 Korean split runs of Han, Kana and Hangul into overlapping character bigrams (one character
-alone stays a unigram); other words in them are folded, not stemmed. No typo tolerance and no
-shopping lexicon outside English (the lexicon is English; the store's synonyms still apply).
+alone stays a unigram); other words in them are folded, not stemmed. Typos are forgiven in every
+language but CJK (engine.py edits the word as typed, then stems it with these rules); the shopping
+lexicon is English only (the store's synonyms still apply).
 """
 
 from __future__ import annotations

@@ -284,9 +284,10 @@
   };
 
   SearchIndex.prototype.typos = function (word, term) {
-    if (word.length < this.ranking.typoMinLength || !this.language.english) return [];  // English only
+    if (word.length < this.ranking.typoMinLength || this.language.cjk) return [];  // a CJK "word" is a bigram
     if (this.termNumbers.has(term) || this.isTrigger(term, term)) return [];
-    var found = new Set(oneEditVariants(word).map(indexTerm)), self = this;
+    var self = this;
+    var found = new Set(oneEditVariants(word).map(function (v) { return self.language.term(v); }));
     return Array.from(found).filter(function (t) {
       return t !== term && (self.termNumbers.has(t) || self.isTrigger(t, term));
     }).sort();
