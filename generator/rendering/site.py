@@ -14,8 +14,7 @@ from generator.reading.model import HelpCenter
 from generator.reading.translations import load_translations
 from generator.rendering.multilingual import locale_search_files, render_locales
 from generator.rendering.pages import Page, navigation, template_data
-from generator.search import Lexicon, build_search_files, site_lexicon
-from generator.search.builder import LEXICON_LANGUAGE
+from generator.search import build_search_files, site_lexicon
 
 UNUSED_THEME_FILES = (
     "assets/javascripts/bundle.*",
@@ -70,17 +69,13 @@ def search_files(project: Project, helpcenter: HelpCenter, translations: dict[st
                  locales_data: dict[str, Any]) -> dict[str, bytes]:
     """Every locale's search index: the default's under assets/search/, the others' under their prefix."""
     default = project.default_locale.language
-    files = build_search_files(helpcenter, _lexicon_for(project, default), language=default)
+    lexicon = site_lexicon(project.shopping_lexicon)  # the builder leaves it out of a non-English index
+    files = build_search_files(helpcenter, lexicon, language=default)
     for locale in project.locales[1:]:
         care_title = locales_data[locale.code]["strings"]["care_title"]
         files.update(locale_search_files(locale, translations[locale.code], helpcenter, default, care_title,
-                                         _lexicon_for(project, locale.language)))
+                                         lexicon))
     return files
-
-
-def _lexicon_for(project: Project, language: str) -> Lexicon | None:
-    """The shopping lexicon is English: an index in another language gets none."""
-    return site_lexicon(project.shopping_lexicon) if language.split("-", maxsplit=1)[0] == LEXICON_LANGUAGE else None
 
 
 def load_project_translations(project: Project, source: HelpCenter) -> dict[str, HelpCenter]:
