@@ -117,6 +117,8 @@ class PageRenderer:
         self.helpcenter = helpcenter
         self.t = strings or load_strings(project.default_locale, project.content_dir, strict=project.multilingual)
         self.locale = self.t.locale
+        self.catalogue_key = json.dumps([self.locale.code, self.t.values], sort_keys=True, default=str)
+        """The locale and its strings, once: part of every memoised page's key (not once per page)."""
         self.project = project
         self.fallback = fallback
         self.alternates = alternates
@@ -227,7 +229,7 @@ class PageRenderer:
         # Every input of the template, as one key: the preview reuses the page when none changed. The
         # catalogue is the locale's, so its values are part of the key.
         key = json.dumps([meta, category.title, question.question, _iso(question.updated), answer, self.home_crumb,
-                          self.project.language, self.locale.code, dict(self.t.values)], default=str)
+                          self.project.language, self.catalogue_key], default=str)
         return Page(question.page_path, _ARTICLES.get(key, lambda: _render(
             "article.md.j2", front_matter=meta, category=category, question=question, answer=answer,
             home_crumb=self.home_crumb, language=self.project.language, t=self.t)))
