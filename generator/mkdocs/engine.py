@@ -63,17 +63,19 @@ def mkdocs_logging(verbose: bool = False, quiet: bool = False) -> Iterator[None]
         logger.setLevel(old_level)
 
 
-def build_site(config_file: Path, site_dir: Path, verbose: bool = False, quiet: bool = False) -> BuildStats:
+def build_site(config_file: Path, site_dir: Path, verbose: bool = False, quiet: bool = False,
+               jobs: int | None = None) -> BuildStats:
     """Strict MkDocs build into a temporary folder, then swapped into ``site_dir``; unchanged pages come
-    from the page cache (``.cache/helpcenter/`` beside mkdocs.yml: see cachedbuild.py)."""
+    from the page cache (``.cache/helpcenter/`` beside mkdocs.yml: see cachedbuild.py), the others are
+    rendered by ``jobs`` processes (one per usable core by default)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(site_dir):
         clear_leftovers(site_dir)
-        return _build_and_swap(config_file, site_dir, verbose, quiet)
+        return _build_and_swap(config_file, site_dir, verbose, quiet, jobs)
 
 
-def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: bool) -> BuildStats:
+def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: bool, jobs: int | None) -> BuildStats:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -91,7 +93,7 @@ def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: boo
                 return same
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                stats = build_with_cache(config, cache_dir)
+                stats = build_with_cache(config, cache_dir, published=site_dir, workers=jobs)
             finally:
                 config.plugins.on_shutdown()
         unchanged.forget(cache_dir)
