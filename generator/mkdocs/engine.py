@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -85,6 +86,7 @@ def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: boo
     cache_dir = config_file.resolve().parent / ".cache" / "helpcenter"
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     config = None
+    emptying = empty_trash(cache_dir / TRASH)
     try:
         with mkdocs_logging(verbose, quiet):
             config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
@@ -97,7 +99,7 @@ def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: boo
             finally:
                 config.plugins.on_shutdown()
         unchanged.forget(cache_dir)
-        _swap_into_place(staging, site_dir)
+        _swap_into_place(staging, site_dir, cache_dir / TRASH)
         unchanged.record(cache_dir, fingerprint, site_dir, stats)
         return stats
     except MkDocsException as err:
@@ -110,6 +112,8 @@ def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: boo
         raise BuildError(f"a theme template failed{where}: {err}; {site_dir.name}/ was left as it was") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if emptying is not None:
+            emptying.wait()
 
 
 def lock_path(site_dir: Path) -> Path:
@@ -180,13 +184,37 @@ def content_problems(config: object) -> list[Problem]:
     return list(getattr(plugin, "content_problems", []))
 
 
-def _swap_into_place(staging: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by ``staging`` with two renames, so it is never half-written."""
+def _swap_into_place(staging: Path, site_dir: Path, trash: Path | None = None) -> None:
+    """Replace ``site_dir`` by ``staging`` with two renames, so it is never half-written; the previous site
+    goes to ``trash``, which the next build empties while it works (see ``empty_trash``)."""
     old = None
     if site_dir.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
         old.rmdir()
         site_dir.rename(old)
     staging.rename(site_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    if old is None:
+        return
+    if trash is not None:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            old.rename(trash / old.name)
+            return
+        except OSError:  # another file system than the cache's: removed here
+            pass
+    shutil.rmtree(old, ignore_errors=True)
+
+
+TRASH = "trash"
+"""Previous sites, under the cache folder. Most of their pages are links to the published site's
+files (see pagecache.published_copy), so they take little room until the next build removes them."""
+
+
+def empty_trash(trash: Path) -> subprocess.Popen[bytes] | None:
+    """Remove the previous sites in another process, while this build works, rather than at its end:
+    removing thousands of folders took longer than the rest of a one-article rebuild on a busy disk."""
+    folders = [str(p) for p in trash.iterdir()] if trash.is_dir() else []
+    if not folders:
+        return None
+    code = "import shutil, sys\nfor folder in sys.argv[1:]: shutil.rmtree(folder, ignore_errors=True)"
+    return subprocess.Popen([sys.executable, "-c", code, *folders], stdin=subprocess.DEVNULL)

@@ -9,6 +9,7 @@ folder and sends back only what the build needs of them afterwards (small pickla
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import mmap
 import os
@@ -51,6 +52,7 @@ def fork_map(work: Callable[[T], R], items: Sequence[T], workers: int,
         return _run_here(work, items, progress), []
     counters = mmap.mmap(-1, 8 * workers)  # shared with the forks: each counts its own items
     children: list[tuple[int, int]] = []
+    parent = os.getpid()
     sys.stdout.flush()
     sys.stderr.flush()
     gc.freeze()  # objects made before the fork stay out of the forks' collections: fewer pages copied
@@ -60,7 +62,7 @@ def fork_map(work: Callable[[T], R], items: Sequence[T], workers: int,
             pid = os.fork()
             if pid == 0:  # the fork: never returns
                 os.close(read_end)
-                _run_fork(work, items[slot::workers], finish, write_end, counters, slot)
+                _run_fork(work, items[slot::workers], finish, write_end, counters, slot, parent)
             os.close(write_end)
             children.append((pid, read_end))
         mine = items[0::workers]
@@ -99,13 +101,16 @@ def _run_here(work: Callable[[T], R], items: Sequence[T], progress: Callable[[in
 
 
 def _run_fork(work: Callable[[Any], Any], share: Sequence[Any], finish: Callable[[], Any], write_end: int,
-              counters: mmap.mmap, slot: int) -> None:
+              counters: mmap.mmap, slot: int, parent: int) -> None:
     """The fork's life: its share, then its results down the pipe; it ends here, never returning into
     the parent's code (whose ``finally`` blocks would release the build's lock and remove its folders)."""
     status = 1
+    _die_with(parent)
     try:
         results = []
         for done, item in enumerate(share, start=1):
+            if os.getppid() != parent:  # the build was killed: its staging folder is no one's any more
+                os._exit(1)
             results.append(work(item))
             struct.pack_into("<Q", counters, 8 * slot, done)
         message = pickle.dumps(("ok", (results, finish())), protocol=pickle.HIGHEST_PROTOCOL)
@@ -119,6 +124,17 @@ def _run_fork(work: Callable[[Any], Any], share: Sequence[Any], finish: Callable
         sys.stderr.flush()
     finally:
         os._exit(status)
+
+
+def _die_with(parent: int) -> None:
+    """Linux ends the fork the moment its parent dies (a killed build), not a page later."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # died before that took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _pickled_failure(err: BaseException) -> bytes:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +15,7 @@ from generator.mkdocs.forking import WorkerFailed, fork_map
 
 def test_results_come_back_in_the_items_order_from_every_process() -> None:
     results, finished = fork_map(lambda n: (n * n, os.getpid()), list(range(20)), workers=3,
-                                 finish=lambda: os.getpid())
+                                 finish=os.getpid)
     assert [square for square, _ in results] == [n * n for n in range(20)]
     pids = {pid for _, pid in results}
     assert len(pids) == 3 and os.getpid() in pids  # this process did its share, and two forks theirs
@@ -67,3 +71,41 @@ def test_a_fork_that_dies_is_a_failure_not_a_hang() -> None:
 
     with pytest.raises(WorkerFailed, match="without a result"):
         fork_map(work, list(range(6)), workers=2)
+
+
+SLOW_MAP = """
+import os, sys, time
+from pathlib import Path
+from generator.mkdocs.forking import fork_map
+
+def work(n):
+    Path(sys.argv[1], str(os.getpid())).touch()
+    time.sleep(0.2)
+    return n
+
+fork_map(work, list(range(200)), workers=3)
+"""
+
+
+def test_forks_end_with_a_killed_parent(tmp_path: Path) -> None:
+    """A killed build's forks must not go on writing into a staging folder the next build removes."""
+    parent = subprocess.Popen([sys.executable, "-c", SLOW_MAP, str(tmp_path)], cwd=Path(__file__).parents[2])
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.iterdir())) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    forks = {int(p.name) for p in tmp_path.iterdir()} - {parent.pid}
+    assert len(forks) == 2
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in forks) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in forks)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
