@@ -79,7 +79,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site_dir) if args.site_dir else config.resolve().parent / "site"
     started = time.monotonic()
     with showing_progress(args.quiet):
-        stats = build_site(config, site_dir, verbose=args.verbose, quiet=args.quiet)
+        stats = build_site(config, site_dir, verbose=args.verbose, quiet=args.quiet, jobs=args.jobs)
     if not args.quiet:
         print(f"✓ built {stats.pages} pages in {stats.locales} locale{'s' if stats.locales != 1 else ''} into "
               f"{site_dir} in {time.monotonic() - started:.1f} s ({stats.reused} reused from .cache/)", file=sys.stderr)
@@ -163,6 +163,12 @@ def cmd_search_diff(args: argparse.Namespace) -> int:
     return run_search_diff(_project(args), args.base, args.queries, args.insights, args.format)
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="helpcenter", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("-f", "--config", default="mkdocs.yml", help="the configuration file (default: mkdocs.yml)")
@@ -182,6 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-d", "--site-dir", help="where to build (default: site/ beside mkdocs.yml)")
     build.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' informational messages")
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only (no progress, no summary)")
+    build.add_argument("-j", "--jobs", type=_positive, default=None,
+                       help="processes rendering pages (default: one per usable core)")
     build.set_defaults(handler=cmd_build)
 
     serve = commands.add_parser("serve", help="preview with live reload when content or theme changes")

@@ -1,12 +1,13 @@
-"""``helpcenter build`` with a page cache: a page whose inputs did not change is not rendered again.
+"""``helpcenter build`` with a page cache: a page whose inputs did not change is not rendered again,
+and the others are rendered on every core.
 
-Each rendered page is stored under ``.cache/helpcenter/pages/`` by a key that holds every input that
-shapes it: the page's own Markdown (front matter included), and a site key made of mkdocs.yml, the
-environment variables it reads, what the plugin added to the configuration (navigation, theme data),
-the list of the site's files (links), the theme's files, the generator's own code and the versions of
-the libraries that render pages. A hit is what rendering again would give. An entry is written
-(atomically) only once its page rendered; it carries a checksum, so a truncated or corrupted entry is
-noticed, reported and rendered again, never published. Deleting ``.cache/`` is always safe.
+Each rendered page is stored in the page cache (``.cache/helpcenter/``, see pagecache.py) by a key that
+holds every input that shapes it: the page's own Markdown (front matter included), and a site key made
+of mkdocs.yml, the environment variables it reads, what the plugin added to the configuration
+(navigation, theme data), the list of the site's files (links), the theme's files, the generator's own
+code and the versions of the libraries that render pages. A hit is what rendering again would give,
+with the state the rest of the build needs of the page (``PageState``). Pages to render are shared
+between this process and forks of it (forking.py) when only our plugin sees pages being rendered.
 """
 
 from __future__ import annotations
@@ -14,13 +15,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import mmap
 import os
+import pickle
 import re
 import shutil
-import struct
 import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -35,106 +34,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from generator import memo, progress
+from generator.mkdocs import forking
 from generator.mkdocs.lazysite import LazySite
+from generator.mkdocs.pagecache import PageCache, Part, published_copy
+from generator.rendering import csp
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 RENDERING_LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "PyYAML", "pymdown-extensions", "Pygments")
 _ENV_TAG = re.compile(r"!ENV\s+\[?\s*([A-Za-z_][A-Za-z0-9_]*)")
-
-
-class PageCache:
-    """Rendered pages by key, in one file (``pages.pack``), each with a checksum of the page.
-
-    One file rather than one per page: a build of thousands of pages spent more time creating files
-    than storing pages. Entries are written to a new pack as the build goes, not kept in memory (at
-    5,000 pages that doubled the build's peak memory), and uncompressed (compressing every page
-    cost a tenth of a cold build). The new pack replaces the old one only once the whole build
-    succeeded, so it keeps only the entries of the last successful build."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.reused = 0
-        self.broken = 0
-        self.stored = self._load()
-        self._out: Any = None
-        """This build's entries, a file made the pack by ``commit`` only once the whole build
-        succeeded: a page that rendered with a warning must not come back from the cache without it."""
-
-    def _load(self) -> dict[str, memoryview]:
-        """The last build's entries, mapped rather than read: a build reads only the pages it reuses."""
-        try:
-            with self.path.open("rb") as file:
-                data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError):  # no pack yet, or an empty one
-            return {}
-        entries = _decode(memoryview(data))
-        if entries is None:
-            self.broken += 1  # reported once, by build_with_cache: not as MkDocs' warning, which strict counts
-            return {}
-        return entries
-
-    def get(self, key: str) -> bytes | None:
-        stored = self.stored.get(key)
-        if stored is None:
-            return None
-        page = _unpack(stored)
-        if page is None:
-            self.broken += 1
-            return None
-        self._keep(key, stored)
-        self.reused += 1
-        return page
-
-    def put(self, key: str, page: bytes) -> None:
-        self._keep(key, hashlib.sha256(page).digest() + page)
-
-    def _keep(self, key: str, entry: bytes | memoryview) -> None:
-        if self._out is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._out = tempfile.NamedTemporaryFile(dir=self.path.parent, prefix=".tmp-", delete=False)  # noqa: SIM115 (open across the build, closed by commit or discard)
-        self._out.write(key.encode("ascii") + struct.pack(">I", len(entry)))
-        self._out.write(entry)
-
-    def commit(self) -> None:
-        if self._out is None:
-            self.path.unlink(missing_ok=True)  # a site without pages
-            return
-        self._out.close()
-        os.replace(self._out.name, self.path)  # whole or absent, even when the build is interrupted
-        self._out = None
-
-    def discard(self) -> None:
-        """Drop this build's entries (a failed build): the last successful build's pack stays."""
-        if self._out is not None:
-            self._out.close()
-            Path(self._out.name).unlink(missing_ok=True)
-            self._out = None
-
-
-_KEY = 64  # a sha256 in hex
-_CHECKSUM = 32  # a sha256 of the page
-
-
-def _decode(body: memoryview) -> dict[str, memoryview] | None:
-    """The entries by key, or None when the file's structure is damaged (truncated, say); a damaged
-    page is found by its own checksum when it is asked for."""
-    entries, at = {}, 0
-    while at < len(body):
-        if at + _KEY + 4 > len(body):
-            return None
-        key = bytes(body[at:at + _KEY]).decode("ascii", "replace")
-        (size,) = struct.unpack(">I", body[at + _KEY:at + _KEY + 4])
-        at += _KEY + 4
-        entries[key] = body[at:at + size]
-        at += size
-    return entries if at == len(body) else None
-
-
-def _unpack(stored: memoryview) -> bytes | None:
-    page = bytes(stored[_CHECKSUM:])
-    return page if hashlib.sha256(page).digest() == stored[:_CHECKSUM] else None
 
 
 def _hash_files(digest: Any, folder: Path, patterns: Iterable[str]) -> None:
@@ -198,13 +107,60 @@ class BuildStats:
     locales: int
 
 
-def build_with_cache(config: Any, cache_dir: Path) -> BuildStats:
-    """A strict build like ``mkdocs.commands.build.build``, taking unchanged pages from the cache."""
+PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
+
+
+@dataclass
+class PageState:
+    """What a build needs of a rendered page besides its HTML: the sitemap reads its metadata, the anchor
+    check its links and anchors, ``_headers`` the code it runs inline. Kept with the page in the cache and
+    sent back by the forks that render pages, so no page is read again to learn them."""
+
+    meta: dict[str, Any]
+    title: str | None
+    update_date: str
+    links: dict[str, dict[str, str]]
+    """Links to anchors, by the linked file's ``src_uri``."""
+    anchors: set[str] | None
+    code: csp.InlineCode
+
+    @classmethod
+    def of(cls, page: Page, code: csp.InlineCode) -> PageState:
+        links = {to.src_uri: links for to, links in (page.links_to_anchors or {}).items()}
+        return cls(meta=dict(page.meta), title=page._title_from_render, update_date=page.update_date,
+                   links=links, anchors=page.present_anchor_ids, code=code)
+
+    def restore(self, site: LazySite, page: Page) -> None:
+        """Give ``page`` (never rendered in this process) the state rendering it would have left."""
+        page.meta, page._title_from_render, page.update_date = self.meta, self.title, self.update_date
+        page.markdown = "" if page.markdown is None else page.markdown  # read, as far as `title` can tell
+        page.content = "" if page.content is None else page.content
+        linked = {site.files.get_file_from_path(src): links for src, links in self.links.items()}
+        page.links_to_anchors = {to: links for to, links in linked.items() if to is not None}
+        page.present_anchor_ids = self.anchors
+
+
+def pages_are_independent(config: Any) -> bool:
+    """Whether only our plugin sees pages being rendered. Another plugin may keep something of every
+    page it sees (a blog index, a search index): then every page is rendered here, one by one, as
+    ``mkdocs build`` would, and nothing comes from the cache."""
+    for event in PAGE_EVENTS:
+        for handler in config.plugins.events.get(event, []):
+            if type(getattr(handler, "__self__", None)).__name__ != "HelpCenterPlugin":
+                return False
+    return True
+
+
+def build_with_cache(config: Any, cache_dir: Path, published: Path | None = None,
+                     workers: int | None = None) -> BuildStats:
+    """A strict build like ``mkdocs.commands.build.build`` into ``config.site_dir``, taking unchanged pages
+    from the cache (linked from the ``published`` site when they are there as the last build wrote them)
+    and rendering the others on every core (``workers``: how many processes; all usable cores by default)."""
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
     if config.strict:
         logging.getLogger("mkdocs").addHandler(counter)
-    cache = PageCache(cache_dir / "pages.pack")
+    cache = PageCache(cache_dir)
     core_cache = cache_dir / f"core-{code_version()}.pickle"
     memo.enable(saved_only=True)
     if not memo.load(core_cache):
@@ -213,11 +169,14 @@ def build_with_cache(config: Any, cache_dir: Path) -> BuildStats:
         site = LazySite(config, for_preview=False)
         site.env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_templates_cache(cache_dir)))
         site.write_static_files(None)
-        key = site_key(site)
         progress.stage("rendering pages")
-        for done, page in enumerate(site.pages.values(), start=1):
-            _build_page(site, page, key, cache)
-            progress.step(done, len(site.pages))
+        keys = {}
+        if pages_are_independent(site.config):
+            keys = _render_pages(site, cache, counter, published, workers or forking.usable_cores())
+        else:
+            for done, uri in enumerate(site.pages, start=1):
+                site.render(uri)
+                progress.step(done, len(site.pages))
         progress.stage("checking links, writing the sitemap")
         _validate_anchor_links(site)
         for name in dict.fromkeys(site.templates.values()):
@@ -226,10 +185,10 @@ def build_with_cache(config: Any, cache_dir: Path) -> BuildStats:
         if counts := counter.get_counts():
             raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
         progress.stage("saving the build cache")
-        cache.commit()
+        cache.commit(site.site_dir, keys)
         _save_core(core_cache)
         if cache.broken:
-            print(f"warning: {cache.broken} damaged entries of the build cache ({cache.path.parent}) were ignored "
+            print(f"warning: {cache.broken} damaged entries of the build cache ({cache_dir}) were ignored "
                   "and their pages rendered again", file=sys.stderr)
     except Exception as err:
         config.plugins.on_build_error(error=err)
@@ -238,33 +197,91 @@ def build_with_cache(config: Any, cache_dir: Path) -> BuildStats:
             raise Abort("Aborted with a BuildError!") from None
         raise
     finally:
-        cache.discard()  # a failed or interrupted build: the pack of the last successful one stays
+        cache.discard()  # a failed or interrupted build: the last successful one's cache stays as it was
         logging.getLogger("mkdocs").removeHandler(counter)
     plugin = config.plugins.get("helpcenter")
     project = getattr(plugin, "project", None)
     return BuildStats(pages=len(site.pages), reused=cache.reused, locales=len(project.locales) if project else 1)
 
 
-def _build_page(site: LazySite, page: Page, key: str, cache: PageCache) -> None:
-    markdown = page.file.content_string
-    page_key = hashlib.sha256(f"{key}\0{page.file.src_uri}\0{markdown}".encode()).hexdigest()
-    cached = cache.get(page_key)
-    target = Path(page.file.abs_dest_path)
-    if cached is not None:
-        anchors, _, html = cached.partition(b"\0")
-        _read_metadata(site, page)  # the sitemap reads every page's date
-        linked = {site.files.get_file_from_path(src): links for src, links in json.loads(anchors).items()}
-        page.links_to_anchors = {to: links for to, links in linked.items() if to is not None}
-        # post_page hooks see every page, as in a full build: the policy collects each page's inline code
-        # for _headers (applying it again to its own output changes nothing)
-        html = site.config.plugins.on_post_page(html.decode("utf-8"), page=page, config=site.config).encode("utf-8")
+def _render_pages(site: LazySite, cache: PageCache, counter: CountHandler, published: Path | None,
+                  workers: int) -> dict[str, str]:
+    """Every page: from the cache when its key is there, else rendered, here and in forks of this process.
+    Returns each page's key by its site path."""
+    key = site_key(site)
+    plugin = site.config.plugins.get("helpcenter")
+    total, todo, keys = len(site.pages), [], {}
+    for uri, page in site.pages.items():
+        page_key = hashlib.sha256(f"{key}\0{page.file.src_uri}\0{page.file.content_string}".encode()).hexdigest()
+        keys[uri] = page_key
+        if not _reuse(site, page, page_key, cache, published, plugin):
+            todo.append((page, page_key))
+    progress.step(total - len(todo), total)
+    if todo:  # the first page here, so that the forks start with the theme's templates compiled
+        _render_and_keep(site, cache, plugin, todo[0])
+    cache.flush()
+
+    counted = dict(counter.counts)
+
+    def finish() -> tuple[dict[int, int], Part | None]:  # in a fork: what it logged, what it stored
+        return {level: n - counted.get(level, 0) for level, n in counter.counts.items()}, cache.close_part()
+
+    states, finished = forking.fork_map(
+        lambda item: _render_and_keep(site, cache, plugin, item), todo[1:], workers, finish,
+        progress=lambda done: progress.step(total - len(todo) + 1 + done, total))
+    for (page, _), state in zip(todo[1:], states, strict=True):
+        if page.content is None:  # rendered by a fork
+            state.restore(site, page)
+            if plugin is not None:
+                plugin.site_code.update(state.code)
+    for counts, part in finished:
+        for level, count in counts.items():
+            counter.counts[level] += count
+        cache.absorb(part)
+    return keys
+
+
+def _reuse(site: LazySite, page: Page, page_key: str, cache: PageCache, published: Path | None,
+           plugin: Any) -> bool:
+    """Take the page from the cache: its state, and its file linked from the published site or written."""
+    uri, target = page.file.dest_uri, Path(page.file.abs_dest_path)
+    record = cache.published.get(uri)
+    may_link = published is not None and record is not None and record[0] == page_key
+    entry = cache.get(page_key, with_html=not may_link)
+    if entry is None:
+        return False
+    if not (may_link and published_copy(published, uri, record, page_key, target)):  # type: ignore[arg-type]
+        if entry.html is None and (entry := cache.get(page_key)) is None:
+            return False
+        assert entry.html is not None
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(html)
-        return
-    site.render(page.file.dest_uri)
+        target.write_bytes(entry.html)
+    cache.reused += 1
+    state: PageState = pickle.loads(entry.state)
+    state.restore(site, page)
+    if plugin is not None:
+        plugin.site_code.update(state.code)
+    return True
+
+
+def _render_and_keep(site: LazySite, cache: PageCache, plugin: Any, item: tuple[Page, str]) -> PageState:
+    """Render one page and keep it in the cache with its state; the state is also returned (from a fork)."""
+    page, page_key = item
+    site_code, code = (plugin.site_code if plugin is not None else None), csp.InlineCode()
+    if plugin is not None:
+        plugin.site_code = csp.InlineCode()  # this page's own inline code, kept with it
+    try:
+        site.render(page.file.dest_uri)
+        code = plugin.site_code if plugin is not None else csp.InlineCode()
+    finally:
+        if plugin is not None:
+            plugin.site_code = site_code
+            site_code.update(code)  # type: ignore[union-attr]
+    state = PageState.of(page, code)
+    target = Path(page.file.abs_dest_path)
     if target.is_file():
-        linking = {to.src_uri: links for to, links in (page.links_to_anchors or {}).items()}
-        cache.put(page_key, json.dumps(linking).encode() + b"\0" + target.read_bytes())
+        cache.put(page_key, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), target.read_bytes())
+    return state
 
 
 def _validate_anchor_links(site: LazySite) -> None:
@@ -276,14 +293,3 @@ def _validate_anchor_links(site: LazySite) -> None:
             if target is not None and target.present_anchor_ids is None:
                 mkdocs_build._populate_page(target, site.config, site.files)
         page.validate_anchor_links(files=site.files, log_level=level)
-
-
-def _read_metadata(site: LazySite, page: Page) -> None:
-    config = site.config
-    config._current_page = page
-    try:
-        page = config.plugins.on_pre_page(page, config=config, files=site.files)
-        page.read_source(config)
-        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=site.files)
-    finally:
-        config._current_page = None

@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -63,17 +64,19 @@ def mkdocs_logging(verbose: bool = False, quiet: bool = False) -> Iterator[None]
         logger.setLevel(old_level)
 
 
-def build_site(config_file: Path, site_dir: Path, verbose: bool = False, quiet: bool = False) -> BuildStats:
+def build_site(config_file: Path, site_dir: Path, verbose: bool = False, quiet: bool = False,
+               jobs: int | None = None) -> BuildStats:
     """Strict MkDocs build into a temporary folder, then swapped into ``site_dir``; unchanged pages come
-    from the page cache (``.cache/helpcenter/`` beside mkdocs.yml: see cachedbuild.py)."""
+    from the page cache (``.cache/helpcenter/`` beside mkdocs.yml: see cachedbuild.py), the others are
+    rendered by ``jobs`` processes (one per usable core by default)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(site_dir):
         clear_leftovers(site_dir)
-        return _build_and_swap(config_file, site_dir, verbose, quiet)
+        return _build_and_swap(config_file, site_dir, verbose, quiet, jobs)
 
 
-def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: bool) -> BuildStats:
+def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: bool, jobs: int | None) -> BuildStats:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -83,6 +86,7 @@ def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: boo
     cache_dir = config_file.resolve().parent / ".cache" / "helpcenter"
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     config = None
+    emptying = empty_trash(cache_dir / TRASH)
     try:
         with mkdocs_logging(verbose, quiet):
             config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
@@ -91,11 +95,11 @@ def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: boo
                 return same
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                stats = build_with_cache(config, cache_dir)
+                stats = build_with_cache(config, cache_dir, published=site_dir, workers=jobs)
             finally:
                 config.plugins.on_shutdown()
         unchanged.forget(cache_dir)
-        _swap_into_place(staging, site_dir)
+        _swap_into_place(staging, site_dir, cache_dir / TRASH)
         unchanged.record(cache_dir, fingerprint, site_dir, stats)
         return stats
     except MkDocsException as err:
@@ -108,6 +112,8 @@ def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: boo
         raise BuildError(f"a theme template failed{where}: {err}; {site_dir.name}/ was left as it was") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if emptying is not None:
+            emptying.wait()
 
 
 def lock_path(site_dir: Path) -> Path:
@@ -178,13 +184,37 @@ def content_problems(config: object) -> list[Problem]:
     return list(getattr(plugin, "content_problems", []))
 
 
-def _swap_into_place(staging: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by ``staging`` with two renames, so it is never half-written."""
+def _swap_into_place(staging: Path, site_dir: Path, trash: Path | None = None) -> None:
+    """Replace ``site_dir`` by ``staging`` with two renames, so it is never half-written; the previous site
+    goes to ``trash``, which the next build empties while it works (see ``empty_trash``)."""
     old = None
     if site_dir.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
         old.rmdir()
         site_dir.rename(old)
     staging.rename(site_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    if old is None:
+        return
+    if trash is not None:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            old.rename(trash / old.name)
+            return
+        except OSError:  # another file system than the cache's: removed here
+            pass
+    shutil.rmtree(old, ignore_errors=True)
+
+
+TRASH = "trash"
+"""Previous sites, under the cache folder. Most of their pages are links to the published site's
+files (see pagecache.published_copy), so they take little room until the next build removes them."""
+
+
+def empty_trash(trash: Path) -> subprocess.Popen[bytes] | None:
+    """Remove the previous sites in another process, while this build works, rather than at its end:
+    removing thousands of folders took longer than the rest of a one-article rebuild on a busy disk."""
+    folders = [str(p) for p in trash.iterdir()] if trash.is_dir() else []
+    if not folders:
+        return None
+    code = "import shutil, sys\nfor folder in sys.argv[1:]: shutil.rmtree(folder, ignore_errors=True)"
+    return subprocess.Popen([sys.executable, "-c", code, *folders], stdin=subprocess.DEVNULL)
