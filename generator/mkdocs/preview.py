@@ -72,7 +72,7 @@ class Preview:
             DEFERRED_COLLECTION.pause()
             try:
                 config = self.load_config()
-                site = LazySite(config)
+                site = LazySite(config, previous=self.site)
                 site.write_static_files(self.site)
                 self.site = site
                 if "index.html" in site.pages:
