@@ -200,8 +200,9 @@ def _reuse_unrendered_pages(previous: LazySite, files: Files, config: Any) -> No
     """
     in_previous_nav = {id(page) for page in previous.nav.pages}
     in_nav = set(_nav_paths(config.nav))
+    previous_files = previous.files.src_uris
     for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
-        old = previous.files.get_file_from_path(file.src_uri)
+        old = previous_files.get(file.src_uri)
         page = old.page if old is not None else None
         if (page is None or file.src_uri in in_nav or id(page) in in_previous_nav
                 or page.markdown is not None or page.content is not None or "title" in vars(page)):
