@@ -54,7 +54,7 @@ class LazySite:
     """One state of the preview's site: gathered at once, pages rendered on request."""
 
     def __init__(self, config: Any, for_preview: bool = True, previous: LazySite | None = None) -> None:
-        """``previous``: the preview's last state, whose theme files and unrendered pages are reused."""
+        """``previous``: the preview's last state, whose theme files, unchanged files and unread pages are reused."""
         # The preview shows draft pages, as `mkdocs serve` does; a build leaves them out.
         self.inclusion = InclusionLevel.is_in_serve if for_preview else InclusionLevel.is_included
         self.plugin = config.plugins.get("helpcenter") if for_preview else None
@@ -66,23 +66,33 @@ class LazySite:
         env = config.theme.get_env()
         env.bytecode_cache = COMPILED_TEMPLATES
         self.theme_files = self._add_theme_files(files, env, previous)
-        self.files = files = config.plugins.on_files(files, config=config)
+        self.reuse_key = _reuse_key(config)
+        if previous is not None and previous.reuse_key != self.reuse_key:
+            previous = None
+        self.files = files = self._files_from_plugins(files, previous)
+        if previous is not None:
+            _reuse_files_and_unread_pages(previous, files, config)
         set_exclusions(files, config)
-        self.page_key = _page_key(config)
-        if previous is not None and previous.page_key == self.page_key:
-            _reuse_unrendered_pages(previous, files, config)
-        self.nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
         self.doc_files = files.documentation_pages(inclusion=self.inclusion)
-        for file in self.doc_files:
-            if file.page is None:
-                Page(None, file, config)
+        self.nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+        self.pages: dict[str, Page] = {
+            file.dest_uri: file.page if file.page is not None else Page(None, file, config) for file in self.doc_files}
         self.env = config.plugins.on_env(env, config=config, files=files)
-        self.pages = {file.dest_uri: file.page for file in self.doc_files}
         self.templates = {name: name for name in config.theme.static_templates}
         if "sitemap.xml" in self.templates:
             self.templates["sitemap.xml.gz"] = "sitemap.xml"  # MkDocs writes both at once
         self.rendered: set[str] = set()
         self.lock = threading.RLock()  # pages are rendered on the server's request threads
+
+    def _files_from_plugins(self, files: Files, previous: LazySite | None) -> Files:
+        """``on_files``; our plugin hands back the previous state's file where path and content are the same."""
+        if self.plugin is not None and previous is not None:
+            self.plugin.reusable_files = previous.files.src_uris
+        try:
+            return self.config.plugins.on_files(files, config=self.config)  # type: ignore[no-any-return]
+        finally:
+            if self.plugin is not None:
+                self.plugin.reusable_files = {}
 
     def _add_theme_files(self, files: Files, env: jinja2.Environment, previous: LazySite | None) -> ThemeFiles:
         """MkDocs' ``add_files_from_theme``, or the files it gave ``previous`` if nothing it reads changed.
@@ -185,29 +195,35 @@ def _theme_files_key(config: Any, docs_files: Files) -> tuple[Any, ...]:
             config.use_directory_urls, tuple(docs_files.src_uris), tuple(custom))
 
 
-def _page_key(config: Any) -> tuple[Any, ...]:
-    """What ``Page.__init__`` reads besides its file's address: a page made under the same key is the same."""
+def _reuse_key(config: Any) -> tuple[Any, ...]:
+    """What ``File`` and ``Page`` objects read besides their address (and a file its content)."""
     return (config.site_url, config.repo_url, config.edit_uri, config.edit_uri_template,
-            config.use_directory_urls, config.docs_dir, get_build_date())
+            config.use_directory_urls, config.docs_dir, config.site_dir, get_build_date())
 
 
-def _reuse_unrendered_pages(previous: LazySite, files: Files, config: Any) -> None:
-    """Give each page of ``files`` the previous state's page at the same address, if it was never read.
+def _reuse_files_and_unread_pages(previous: LazySite, files: Files, config: Any) -> None:
+    """Keep the previous state's page for each file whose page nobody read; forget what else files kept.
 
     MkDocs makes 5,000 ``Page`` objects per save otherwise (a third of a rebuild without the core). A
-    page nobody asked for holds nothing but what its address and ``_page_key`` give it; pages in
-    either navigation are made again (their title, parent and neighbours come from the nav).
+    page nobody asked for holds nothing but what its address and ``_reuse_key`` give it; pages in
+    either navigation are made again (their title, parent and neighbours come from the nav). A file
+    handed back whole by the plugin has its exclusion worked out again under this configuration.
     """
     in_previous_nav = {id(page) for page in previous.nav.pages}
     in_nav = set(_nav_paths(config.nav))
     previous_files = previous.files.src_uris
-    for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+    for file in files:
         old = previous_files.get(file.src_uri)
-        page = old.page if old is not None else None
-        if (page is None or file.src_uri in in_nav or id(page) in in_previous_nav
-                or page.markdown is not None or page.content is not None or "title" in vars(page)):
+        if old is None:
             continue
-        file.page, page.file = page, file
+        if file is old:
+            file.inclusion = InclusionLevel.UNDEFINED
+        page = old.page
+        if (page is not None and file.src_uri not in in_nav and id(page) not in in_previous_nav
+                and page.markdown is None and page.content is None and "title" not in vars(page)):
+            file.page, page.file = page, file
+        elif file is old:
+            file.page = None
 
 
 def _nav_paths(nav: Any) -> Iterator[str]:
