@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import jinja2.bccache
 from mkdocs.commands import build as mkdocs_build
-from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 from generator.search import PREFIX as SEARCH_PREFIX
 
@@ -50,7 +53,8 @@ COMPILED_TEMPLATES = _CompiledTemplates()
 class LazySite:
     """One state of the preview's site: gathered at once, pages rendered on request."""
 
-    def __init__(self, config: Any, for_preview: bool = True) -> None:
+    def __init__(self, config: Any, for_preview: bool = True, previous: LazySite | None = None) -> None:
+        """``previous``: the preview's last state, whose theme files, unchanged files and unread pages are reused."""
         # The preview shows draft pages, as `mkdocs serve` does; a build leaves them out.
         self.inclusion = InclusionLevel.is_in_serve if for_preview else InclusionLevel.is_included
         self.plugin = config.plugins.get("helpcenter") if for_preview else None
@@ -61,21 +65,50 @@ class LazySite:
         files = get_files(config)
         env = config.theme.get_env()
         env.bytecode_cache = COMPILED_TEMPLATES
-        files.add_files_from_theme(env, config)
-        self.files = files = config.plugins.on_files(files, config=config)
+        self.theme_files = self._add_theme_files(files, env, previous)
+        self.reuse_key = _reuse_key(config)
+        if previous is not None and previous.reuse_key != self.reuse_key:
+            previous = None
+        self.files = files = self._files_from_plugins(files, previous)
+        if previous is not None:
+            _reuse_files_and_unread_pages(previous, files, config)
         set_exclusions(files, config)
-        self.nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
         self.doc_files = files.documentation_pages(inclusion=self.inclusion)
-        for file in self.doc_files:
-            if file.page is None:
-                Page(None, file, config)
+        self.nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+        self.pages: dict[str, Page] = {
+            file.dest_uri: file.page if file.page is not None else Page(None, file, config) for file in self.doc_files}
         self.env = config.plugins.on_env(env, config=config, files=files)
-        self.pages = {file.dest_uri: file.page for file in self.doc_files}
         self.templates = {name: name for name in config.theme.static_templates}
         if "sitemap.xml" in self.templates:
             self.templates["sitemap.xml.gz"] = "sitemap.xml"  # MkDocs writes both at once
         self.rendered: set[str] = set()
         self.lock = threading.RLock()  # pages are rendered on the server's request threads
+
+    def _files_from_plugins(self, files: Files, previous: LazySite | None) -> Files:
+        """``on_files``; our plugin hands back the previous state's file where path and content are the same."""
+        if self.plugin is not None and previous is not None:
+            self.plugin.reusable_files = previous.files.src_uris
+        try:
+            return self.config.plugins.on_files(files, config=self.config)  # type: ignore[no-any-return]
+        finally:
+            if self.plugin is not None:
+                self.plugin.reusable_files = {}
+
+    def _add_theme_files(self, files: Files, env: jinja2.Environment, previous: LazySite | None) -> ThemeFiles:
+        """MkDocs' ``add_files_from_theme``, or the files it gave ``previous`` if nothing it reads changed.
+
+        Listing the theme's templates walks Material's folders (a tenth of a rebuild without the core);
+        the installed themes do not change while the preview runs, the ``custom_dir`` and ``docs_dir``
+        may: the key has the names in both and the settings MkDocs' function reads.
+        """
+        key = _theme_files_key(self.config, files)
+        if previous is not None and previous.theme_files.key == key:
+            for file in previous.theme_files.files:
+                files.append(file)
+            return previous.theme_files
+        before = set(files.src_uris)
+        files.add_files_from_theme(env, self.config)
+        return ThemeFiles(key, [file for file in files if file.src_uri not in before])
 
     @property
     def site_dir(self) -> Path:
@@ -146,3 +179,60 @@ class LazySite:
         for uri in [*self.templates, *self.pages, *searched]:
             self.render(uri)
         self.config.plugins.on_post_build(config=self.config)  # what follows a full build (_headers)
+
+
+@dataclass(frozen=True)
+class ThemeFiles:
+    key: tuple[Any, ...]
+    files: list[File]
+
+
+def _theme_files_key(config: Any, docs_files: Files) -> tuple[Any, ...]:
+    custom_dir = config.theme.custom_dir
+    custom = sorted(Path(folder, name).as_posix() for folder, _, names in os.walk(custom_dir)
+                    for name in names) if custom_dir else []
+    return (tuple(config.theme.dirs), tuple(config.theme.static_templates), config.site_dir,
+            config.use_directory_urls, tuple(docs_files.src_uris), tuple(custom))
+
+
+def _reuse_key(config: Any) -> tuple[Any, ...]:
+    """What ``File`` and ``Page`` objects read besides their address (and a file its content)."""
+    return (config.site_url, config.repo_url, config.edit_uri, config.edit_uri_template,
+            config.use_directory_urls, config.docs_dir, config.site_dir, get_build_date())
+
+
+def _reuse_files_and_unread_pages(previous: LazySite, files: Files, config: Any) -> None:
+    """Keep the previous state's page for each file whose page nobody read; forget what else files kept.
+
+    MkDocs makes 5,000 ``Page`` objects per save otherwise (a third of a rebuild without the core). A
+    page nobody asked for holds nothing but what its address and ``_reuse_key`` give it; pages in
+    either navigation are made again (their title, parent and neighbours come from the nav). A file
+    handed back whole by the plugin has its exclusion worked out again under this configuration.
+    """
+    in_previous_nav = {id(page) for page in previous.nav.pages}
+    in_nav = set(_nav_paths(config.nav))
+    previous_files = previous.files.src_uris
+    for file in files:
+        old = previous_files.get(file.src_uri)
+        if old is None:
+            continue
+        if file is old:
+            file.inclusion = InclusionLevel.UNDEFINED
+        page = old.page
+        if (page is not None and file.src_uri not in in_nav and id(page) not in in_previous_nav
+                and page.markdown is None and page.content is None and "title" not in vars(page)):
+            file.page, page.file = page, file
+        elif file is old:
+            file.page = None
+
+
+def _nav_paths(nav: Any) -> Iterator[str]:
+    """The paths a ``nav`` setting names (strings, lists and one-key dicts nested)."""
+    if isinstance(nav, str):
+        yield nav.lstrip("/")
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_paths(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_paths(item)

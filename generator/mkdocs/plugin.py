@@ -7,6 +7,7 @@ core, which another engine can use through ``helpcenter export``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         """Set by the preview, which builds the search files only when a browser asks for them."""
         self.nav: Any = None
         self.files: Files | None = None
+        self.reusable_files: Mapping[str, File] = {}
+        """Set by the preview: its last state's files, handed back where path and content are the same."""
 
     def on_config(self, config: Any) -> Any:
         settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
@@ -85,10 +88,16 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
             if not file.generated_by and _is_unused_theme_file(file, docs_dir, unused):
                 files.remove(file)
         for page in self.output.pages:
-            files.append(File.generated(config, page.path, content=page.content))
+            files.append(self._generated_file(config, page.path, page.content))
         for path, data in self.output.files.items():
-            files.append(File.generated(config, path, content=data))
+            files.append(self._generated_file(config, path, data))
         return files
+
+    def _generated_file(self, config: Any, path: str, content: str | bytes) -> File:
+        old = self.reusable_files.get(path)
+        if old is not None and old.generated_by is not None and _has_content(old, content):
+            return old
+        return File.generated(config, path, content=content)
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         # MkDocs dates pages (sitemap.xml.gz's timestamp among them) by the build day unless told
@@ -147,6 +156,13 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
                         "the Content Security Policy; attach them from a script in assets/javascripts/")
         self.site_code.update(code)
         return html
+
+
+def _has_content(file: File, content: str | bytes) -> bool:
+    try:
+        return file.content_bytes == content if isinstance(content, bytes) else file.content_string == content
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _is_unused_theme_file(file: File, docs_dir: Path, unused: tuple[str, ...] = UNUSED_THEME_FILES) -> bool:

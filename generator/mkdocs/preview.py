@@ -23,6 +23,7 @@ import jinja2
 
 from generator import memo
 from generator.errors import HelpCenterError, Problem
+from generator.mkdocs.deferredgc import DEFERRED_COLLECTION
 from generator.mkdocs.engine import content_problems, mkdocs_logging
 from generator.mkdocs.lazysite import LazySite
 from generator.reading.reporting import format_problems, summary
@@ -68,9 +69,10 @@ class Preview:
         was_failing, config = self.failed, None
         with self.lock:
             self.problems, self.error = [], None
+            DEFERRED_COLLECTION.pause()
             try:
                 config = self.load_config()
-                site = LazySite(config)
+                site = LazySite(config, previous=self.site)
                 site.write_static_files(self.site)
                 self.site = site
                 if "index.html" in site.pages:
@@ -80,6 +82,8 @@ class Preview:
                 self.error = None if self.problems else f"the build failed: {err}"
             except (jinja2.TemplateError, HelpCenterError) as err:
                 self.error = describe_failure(err)
+            finally:
+                DEFERRED_COLLECTION.resume_later()
         self._report(was_failing)
 
     def render(self, uri: str) -> str | None:
@@ -187,6 +191,15 @@ def serve_from_preview(server: Any, preview: Preview) -> None:
     server.error_handler = not_found_page
 
 
+POLLING_INTERVAL = 0.1
+"""MkDocs polls every 0.5 s. Ten polls a second of the folders watched cost about 2 % of a core while idle
+(measured: 1 % at 0.2 s, 4 % at 0.05 s) and see a save 0.05 s after it on average."""
+BUILD_DELAY = 0.0
+"""MkDocs waits 0.1 s for changes to settle, but changes are only seen at a poll, so a wait shorter than the
+polling interval never sees a second one: it only delayed every rebuild. Files saved together between
+two polls are seen together anyway; a change seen at the next poll starts another rebuild."""
+
+
 def serve_preview(config_file: Path, host: str, port: int) -> None:
     """Serve the site with live reload; content/, theme/, docs/ and mkdocs.yml are watched."""
     from mkdocs.livereload import LiveReloadServer, _serve_url
@@ -197,10 +210,9 @@ def serve_preview(config_file: Path, host: str, port: int) -> None:
     try:
         with mkdocs_logging(verbose=False):
             logging.getLogger("mkdocs").handlers[-1].setLevel(logging.INFO)
-            # MkDocs polls every 0.5 s; the folders watched hold a few hundred files, so polling
-            # five times a second costs little and takes 0.3 s off the time from a save to the page.
             server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(site_dir),
-                                      polling_interval=0.2)
+                                      polling_interval=POLLING_INTERVAL)
+            server.build_delay = BUILD_DELAY
             serve_from_preview(server, preview)
             preview.rebuild()
             _watch(server, preview)

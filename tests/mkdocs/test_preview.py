@@ -65,6 +65,23 @@ def test_preview_equals_a_clean_build_after_random_changes(tmp_path: Path, seed:
 
 
 @pytest.mark.slow
+def test_pages_kept_unread_over_many_saves_equal_a_clean_build(tmp_path: Path) -> None:
+    """Most pages and files pass from state to state for many saves (the preview reuses them) before one is read."""
+    rng = random.Random(3)
+    root = copy_site_project(tmp_path / "project")
+    content = Content(root, rng)
+    preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
+    with mkdocs_logging():
+        preview.rebuild()
+        for _ in range(10):
+            content.random_change()()
+            preview.rebuild()
+            assert preview.site is not None and not preview.failed, preview.problems or preview.error
+            preview.render(rng.choice(sorted(preview.site.pages)))  # the page the browser has open
+        assert_same_site(preview, root, tmp_path / "expected")
+
+
+@pytest.mark.slow
 def test_a_content_error_then_a_good_save_gives_the_clean_site(tmp_path: Path) -> None:
     root = copy_site_project(tmp_path / "project")
     preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
@@ -100,3 +117,53 @@ def test_a_broken_theme_template_is_shown_until_it_is_fixed(tmp_path: Path) -> N
         main.write_text(good, "utf-8")
         preview.rebuild()
         assert not preview.failed and preview.render("index.html") == "index.html"
+
+
+@pytest.mark.slow
+def test_a_save_reuses_unread_pages_and_the_theme_files_and_still_equals_a_clean_build(tmp_path: Path) -> None:
+    root = copy_site_project(tmp_path / "project")
+    preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
+    faq = root / "content" / "faq" / "shipping-and-delivery.yml"
+    read = "shipping-and-delivery/standard-shipping-time/index.html"
+    with mkdocs_logging():
+        preview.rebuild()
+        preview.render(read)
+        first = preview.site
+        assert first is not None
+        faq.write_text(faq.read_text("utf-8").replace("7–14 business days", "6–12 business days"), "utf-8")
+        preview.rebuild()
+        second = preview.site
+        assert second is not None and second is not first
+        unread = [uri for uri, page in second.pages.items() if page is first.pages.get(uri)]
+        assert unread and read not in unread and "index.html" not in unread  # read ones are made again
+        assert second.theme_files is first.theme_files
+        reused = [uri for uri, page in second.pages.items() if page.file is first.pages.get(uri, page).file]
+        assert reused and read not in reused  # files whose content did not change
+        assert_same_site(preview, root, tmp_path / "expected")
+
+
+@pytest.mark.slow
+def test_a_category_retitled_or_reordered_changes_the_navigation_of_unread_pages(tmp_path: Path) -> None:
+    root = copy_site_project(tmp_path / "project")
+    preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
+    faq = root / "content" / "faq" / "shipping-and-delivery.yml"
+    with mkdocs_logging():
+        preview.rebuild()
+        text = faq.read_text("utf-8")
+        faq.write_text(text.replace("title: Shipping and Delivery", "title: Delivery").replace("order: 30", "order: 1"))
+        preview.rebuild()
+        assert_same_site(preview, root, tmp_path / "expected")
+
+
+@pytest.mark.slow
+def test_a_file_added_to_the_theme_while_previewing_is_published(tmp_path: Path) -> None:
+    root = copy_site_project(tmp_path / "project")
+    preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
+    with mkdocs_logging():
+        preview.rebuild()
+        (root / "theme" / "assets" / "added.css").write_text("body{margin:0}\n", "utf-8")
+        preview.rebuild()
+        assert (tmp_path / "preview" / "assets" / "added.css").is_file()
+        (root / "theme" / "assets" / "added.css").unlink()
+        preview.rebuild()
+        assert_same_site(preview, root, tmp_path / "expected")
