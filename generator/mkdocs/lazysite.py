@@ -11,6 +11,7 @@ the preview's tests compare that tree with a clean build.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from pathlib import Path
@@ -23,6 +24,7 @@ from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
+from generator.mkdocs.populate import Populator
 from generator.search import PREFIX as SEARCH_PREFIX
 
 NEEDS_EVERY_PAGE = ("sitemap.xml",)
@@ -120,9 +122,15 @@ class LazySite:
 
     def _render_page(self, page: Page) -> None:
         if page.content is None:
-            mkdocs_build._populate_page(page, self.config, self.files)
+            self.populator.populate(page, self.files)
         excluded = page.file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
         mkdocs_build._build_page(page, self.config, self.doc_files, self.nav, self.env, excluded=excluded)
+
+    @functools.cached_property
+    def populator(self) -> Populator:
+        """MkDocs' reading and Markdown rendering of a page, with one Markdown instance for all of them."""
+        plugin = self.config.plugins.get("helpcenter")
+        return Populator(self.config, getattr(plugin, "core_pages", None))
 
     def _render_template(self, name: str) -> None:
         if name in NEEDS_EVERY_PAGE:

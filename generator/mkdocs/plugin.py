@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from generator.config.project import Project, project_from_settings
 from generator.errors import ContentError, HelpCenterError, Problem
 from generator.rendering import csp
+from generator.rendering.pages import Page
 from generator.rendering.site import EVENTS_SCRIPT, UNUSED_THEME_FILES, Output, generate
 from generator.search.languages import index_languages, unused_stemmer_files
 
@@ -49,6 +50,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         """Set by the preview, which builds the search files only when a browser asks for them."""
         self.nav: Any = None
         self.files: Files | None = None
+        self.core_pages: dict[str, Page] = {}
+        """The core's pages by source path: their metadata, known, is not parsed again (mkdocs/populate.py)."""
 
     def on_config(self, config: Any) -> Any:
         settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
@@ -84,6 +87,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         for file in list(files):
             if not file.generated_by and _is_unused_theme_file(file, docs_dir, unused):
                 files.remove(file)
+        self.core_pages = {page.path: page for page in self.output.pages}
         for page in self.output.pages:
             files.append(File.generated(config, page.path, content=page.content))
         for path, data in self.output.files.items():
