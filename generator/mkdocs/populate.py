@@ -21,7 +21,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-import markdown
+import markdown  # type: ignore[import-untyped]
 from mkdocs.exceptions import BuildError
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import Files
