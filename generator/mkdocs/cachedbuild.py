@@ -283,7 +283,7 @@ def _read_metadata(site: LazySite, page: Page) -> None:
     config._current_page = page
     try:
         page = config.plugins.on_pre_page(page, config=config, files=site.files)
-        page.read_source(config)
+        site.populator.read_source(page)  # the core's metadata, not the front matter parsed again
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=site.files)
     finally:
         config._current_page = None
