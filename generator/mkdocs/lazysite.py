@@ -11,6 +11,7 @@ the preview's tests compare that tree with a clean build.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
+from generator.mkdocs.populate import Populator
 from generator.search import PREFIX as SEARCH_PREFIX
 
 NEEDS_EVERY_PAGE = ("sitemap.xml",)
@@ -153,9 +155,15 @@ class LazySite:
 
     def _render_page(self, page: Page) -> None:
         if page.content is None:
-            mkdocs_build._populate_page(page, self.config, self.files)
+            self.populator.populate(page, self.files)
         excluded = page.file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
         mkdocs_build._build_page(page, self.config, self.doc_files, self.nav, self.env, excluded=excluded)
+
+    @functools.cached_property
+    def populator(self) -> Populator:
+        """MkDocs' reading and Markdown rendering of a page, with one Markdown instance for all of them."""
+        plugin = self.config.plugins.get("helpcenter")
+        return Populator(self.config, getattr(plugin, "core_pages", None))
 
     def _render_template(self, name: str) -> None:
         if name in NEEDS_EVERY_PAGE:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -23,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from generator.config.project import Project, project_from_settings
 from generator.errors import ContentError, HelpCenterError, Problem
 from generator.rendering import csp
+from generator.rendering.pages import Page
 from generator.rendering.site import EVENTS_SCRIPT, UNUSED_THEME_FILES, Output, generate
 from generator.search.languages import index_languages, unused_stemmer_files
 
@@ -52,6 +54,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.files: Files | None = None
         self.reusable_files: Mapping[str, File] = {}
         """Set by the preview: its last state's files, handed back where path and content are the same."""
+        self.core_pages: dict[str, Page] = {}
+        """The core's pages by source path: their metadata, known, is not parsed again (mkdocs/populate.py)."""
 
     def on_config(self, config: Any) -> Any:
         settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
@@ -87,6 +91,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         for file in list(files):
             if not file.generated_by and _is_unused_theme_file(file, docs_dir, unused):
                 files.remove(file)
+        self.core_pages = {page.path: page for page in self.output.pages}
         for page in self.output.pages:
             files.append(self._generated_file(config, page.path, page.content))
         for path, data in self.output.files.items():
@@ -115,6 +120,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         return self._with_policy(output_content, template_name) if template_name.endswith(".html") else output_content
+
+    def on_env(self, env: jinja2.Environment, *, config: Any, files: Files) -> jinja2.Environment:
+        _look_up_dict_keys_first(env)
+        return env
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
         self.nav, self.files = nav, files  # for each locale's 404.html, rendered after the build
@@ -171,6 +180,28 @@ def _is_unused_theme_file(file: File, docs_dir: Path, unused: tuple[str, ...] = 
         return False
     return any(fnmatchcase(file.src_uri, pattern) for pattern in unused)
 
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+def _look_up_dict_keys_first(env: jinja2.Environment) -> None:
+    """``hc.kind``, ``here.data.home``: Jinja reads ``a.b`` by trying the attribute ``b`` first, and on a dict
+    (the theme's data, page.meta) that fails with an exception before the key is read, a few hundred times a
+    page (a fifth of rendering one). Here a plain dict's key is read at once when no attribute of dict has
+    that name (``items`` is still the method): what Jinja's own lookup returns, missing keys included."""
+    attribute_first = env.getattr
+    undefined = env.undefined
+
+    def getattr(obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return undefined(obj=obj, name=attribute)
+        return attribute_first(obj, attribute)
+
+    env.getattr = getattr  # type: ignore[method-assign]
 
 
 def _allow_live_reload(server: Any) -> None:

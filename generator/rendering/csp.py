@@ -36,8 +36,18 @@ PERMISSIONS_POLICY = (
 _ATTRIBUTES = r"((?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"']+))?)*)\s*/?>"
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)" + _ATTRIBUTES + r"(.*?)</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"<[a-zA-Z][^\s/>]*" + _ATTRIBUTES)
-_MAYBE_INLINE_ATTRIBUTE = re.compile(r"\s(?:style|on[a-z]+)\s*=")
-"""Where a style or event-handler attribute may be (in lower case): only the tags around them are read."""
+_BLOCK_CANDIDATE = re.compile(r"<(?:script|style)", re.I)
+_BLOCK_START = re.compile(r"<(script|style)" + _ATTRIBUTES, re.S | re.I)
+"""The opening tag of what ``_SCRIPT_OR_STYLE`` matches, whose end is then found by ``_BLOCK_END``: the same
+match, found without the lazy ``(.*?)</\\1`` trying a back-reference at every character of the block."""
+_BLOCK_END = {"script": re.compile("</[sS][cC][rR][iI\u0130][pP][tT]\\s*>"),
+              "style": re.compile(r"</[sS][tT][yY][lL][eE]\s*>")}
+"""``</\\1\\s*>`` of ``_SCRIPT_OR_STYLE`` for each kind: a back-reference ignores case by each character's
+lower case (``\\u0130``, İ, is an ``i`` there)."""
+_MAYBE_INLINE_ATTRIBUTE_REVERSED = re.compile(r"=\s*(?:[eE][lL][yY][tT][sS]|[a-zA-Z\u212a]+[nN][oO])\s")
+"""Where a style or event-handler attribute (``\\s(?:style|on[a-z]+)\\s*=``, any case) may be, read backwards
+from its ``=``: a page has a few hundred ``=`` but thousands of spaces (indentation) that a forward search
+tries one by one. Only the tags around them are read. (``\\u212a``, the Kelvin sign, is a ``k`` in lower case.)"""
 _ATTRIBUTE = re.compile(r"""([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 _CHARSET = re.compile(r"<meta\s+charset\s*=[^>]*>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
@@ -110,15 +120,10 @@ def sha256_source(text: str) -> str:
 def inline_code(html: str) -> InlineCode:
     """Every inline script, style block, style attribute and event handler of a page, hashed."""
     found = InlineCode()
-    blocks: list[re.Match[str]] = []
-
-    def set_aside(block: re.Match[str]) -> str:
-        blocks.append(block)
-        return ""
-
-    markup = _SCRIPT_OR_STYLE.sub(set_aside, html)  # one pass finds them and leaves the markup to read
-    for match in blocks:
-        kind, attributes, text = match.group(1).lower(), _attributes(match.group(2)), match.group(3)
+    blocks: list[tuple[str, str, str]] = []
+    markup = _without_blocks(html, blocks)
+    for written_kind, attribute_text, text in blocks:
+        kind, attributes = written_kind.lower(), _attributes(attribute_text)
         if kind == "style":
             found.styles.add(sha256_source(text))
         elif "src" not in attributes and attributes.get("type", "").strip().lower() in _JS_TYPES:
@@ -217,12 +222,40 @@ def apply_to_site(site_dir: Path, settings: PolicySettings) -> int:
 def _tags_with_inline_attributes(markup: str) -> list[str]:
     """The attribute text of each tag with a likely style or on… attribute (reading every tag is 30× slower)."""
     found: dict[int, str] = {}
-    for hit in _MAYBE_INLINE_ATTRIBUTE.finditer(markup.lower()):
-        start = markup.rfind("<", 0, hit.start())
+    size = len(markup)
+    hits = [(size - hit.end(), size - hit.start()) for hit in _MAYBE_INLINE_ATTRIBUTE_REVERSED.finditer(markup[::-1])]
+    for hit_start, hit_end in reversed(hits):  # in the page's order
+        start = markup.rfind("<", 0, hit_start)
         tag = _TAG.match(markup, start) if start >= 0 else None
-        if tag is not None and tag.end() > hit.end():  # inside the tag, not in the text after it
+        if tag is not None and tag.end() > hit_end:  # inside the tag, not in the text after it
             found[start] = tag.group(1)
     return list(found.values())
+
+
+def _without_blocks(html: str, blocks: list[tuple[str, str, str]]) -> str:
+    """``_SCRIPT_OR_STYLE.sub("", html)``, collecting each match's groups into ``blocks``."""
+    parts, end, at = [], 0, 0
+    while (candidate := _BLOCK_CANDIDATE.search(html, at)) is not None:
+        start = candidate.start()
+        opening = _BLOCK_START.match(html, start)
+        if opening is None:
+            at = start + 1
+            continue
+        kind = opening.group(1)
+        closing = _BLOCK_END[kind.lower()].search(html, opening.end()) if kind.isascii() else None
+        if closing is not None:
+            block = (kind, opening.group(2), html[opening.end():closing.start()], closing.end())
+        else:  # no end tag, or a kind written with non-ASCII letters: the pattern itself decides
+            match = _SCRIPT_OR_STYLE.match(html, start)
+            if match is None:
+                at = start + 1
+                continue
+            block = (match.group(1), match.group(2), match.group(3), match.end())
+        blocks.append(block[:3])
+        parts.append(html[end:start])
+        end = at = block[3]
+    parts.append(html[end:])
+    return "".join(parts)
 
 
 def _attributes(text: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -43,6 +43,9 @@ class Page:
     path: str
     """Where the page goes among the Markdown sources, e.g. ``shipping-and-delivery/standard-shipping-time.md``."""
     content: str
+    meta: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    """The front matter of ``content`` as data (what parsing it gives): an engine that renders the pages
+    in this process may take it rather than parse every page's YAML again (generator/mkdocs/populate.py)."""
 
 
 @cache
@@ -194,7 +197,7 @@ class PageRenderer:
         return Page("index.md", _render("home.md.j2", front_matter=meta, cards=cards, t=self.t,
                                         guides=self.helpcenter.guides or (self.fallback.guides if self.fallback
                                                                           else []),
-                                        care_title=self.care_title, featured=featured))
+                                        care_title=self.care_title, featured=featured), meta)
 
     def all_categories(self) -> list[Category]:
         """The locale's categories in the default language's order, untranslated ones from the default."""
@@ -216,7 +219,7 @@ class PageRenderer:
             listed.append(self._listed(title, own.page_path if own else None, question.page_path,
                                        category.page_path, excerpt))
         return Page(category.page_path, _render("category.md.j2", front_matter=meta, category=category,
-                                                listed=listed, home_crumb=self.home_crumb, t=self.t))
+                                                listed=listed, home_crumb=self.home_crumb, t=self.t), meta)
 
     def article(self, category: Category, question: Question) -> Page:
         meta = self._meta(question.page_path, "article", question.question,
@@ -232,7 +235,7 @@ class PageRenderer:
                           self.project.language, self.catalogue_key], default=str)
         return Page(question.page_path, _ARTICLES.get(key, lambda: _render(
             "article.md.j2", front_matter=meta, category=category, question=question, answer=answer,
-            home_crumb=self.home_crumb, language=self.project.language, t=self.t)))
+            home_crumb=self.home_crumb, language=self.project.language, t=self.t)), meta)
 
     def care_index(self) -> Page:
         meta = self._meta("care/index.md", "care-index", self.care_title, id="care")
@@ -245,7 +248,7 @@ class PageRenderer:
             listed.append(self._listed(shown.title, shown.page_path if own else None, guide.page_path,
                                        "care/index.md", shown.description))
         return Page("care/index.md", _render("care_index.md.j2", front_matter=meta, listed=listed,
-                                             home_crumb=self.home_crumb, t=self.t, care_title=self.care_title))
+                                             home_crumb=self.home_crumb, t=self.t, care_title=self.care_title), meta)
 
     def guide(self, guide: Guide) -> Page:
         meta = self._meta(guide.page_path, "guide", guide.title, id=guide.id, widgets=guide.widgets,
@@ -256,7 +259,7 @@ class PageRenderer:
                                 self.project.store.link("contact"))
         return Page(guide.page_path, _render("guide.md.j2", front_matter=meta, guide=guide, body=body,
                                              home_crumb=self.home_crumb, language=self.project.language, t=self.t,
-                                             care_title=self.care_title))
+                                             care_title=self.care_title), meta)
 
 
 def template_data(helpcenter: HelpCenter, project: Project) -> dict[str, Any]:
