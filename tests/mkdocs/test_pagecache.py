@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.mkdocs.forking import fork_map
+from generator.forking import fork_map
 from generator.mkdocs.pagecache import PageCache, published_copy
 
 

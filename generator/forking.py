@@ -18,7 +18,7 @@ import signal
 import struct
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -90,6 +90,43 @@ def fork_map(work: Callable[[T], R], items: Sequence[T], workers: int,
         gc.unfreeze()
         for pid, read_end in children:  # interrupted: stop the forks and reap them
             _stop(pid, read_end)
+
+
+class Background(Generic[R]):
+    """``work()`` running in a fork of this process while this one goes on; ``result()`` waits for it."""
+
+    def __init__(self, work: Callable[[], R]) -> None:
+        self._work = work
+        self._child: tuple[int, int] | None = None
+        if hasattr(os, "fork"):
+            sys.stdout.flush()
+            sys.stderr.flush()
+            read_end, write_end = os.pipe()
+            parent = os.getpid()
+            pid = os.fork()
+            if pid == 0:
+                os.close(read_end)
+                _run_fork(lambda _: work(), [None], lambda: None, write_end, mmap.mmap(-1, 8), 0, parent)
+            os.close(write_end)
+            self._child = (pid, read_end)
+
+    def result(self) -> R:
+        """The work's result, or its exception raised here; computed here when this system cannot fork."""
+        if self._child is None:
+            return self._work()
+        pid, read_end = self._child
+        self._child = None
+        outcome, payload = _collect(pid, read_end)
+        if outcome != "ok":
+            raise payload
+        results, _ = payload
+        return results[0]  # type: ignore[no-any-return]
+
+    def cancel(self) -> None:
+        """Stop the fork (the work is no longer wanted: this process failed meanwhile)."""
+        if self._child is not None:
+            _stop(*self._child)
+            self._child = None
 
 
 def _run_here(work: Callable[[T], R], items: Sequence[T], progress: Callable[[int], None]) -> list[R]:

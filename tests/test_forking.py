@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.mkdocs.forking import WorkerFailed, fork_map
+from generator.forking import Background, WorkerFailed, fork_map
 
 
 def test_results_come_back_in_the_items_order_from_every_process() -> None:
@@ -76,7 +76,7 @@ def test_a_fork_that_dies_is_a_failure_not_a_hang() -> None:
 SLOW_MAP = """
 import os, sys, time
 from pathlib import Path
-from generator.mkdocs.forking import fork_map
+from generator.forking import fork_map
 
 def work(n):
     Path(sys.argv[1], str(os.getpid())).touch()
@@ -89,7 +89,7 @@ fork_map(work, list(range(200)), workers=3)
 
 def test_forks_end_with_a_killed_parent(tmp_path: Path) -> None:
     """A killed build's forks must not go on writing into a staging folder the next build removes."""
-    parent = subprocess.Popen([sys.executable, "-c", SLOW_MAP, str(tmp_path)], cwd=Path(__file__).parents[2])
+    parent = subprocess.Popen([sys.executable, "-c", SLOW_MAP, str(tmp_path)], cwd=Path(__file__).parents[1])
     deadline = time.monotonic() + 30
     while len(list(tmp_path.iterdir())) < 3 and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -109,3 +109,26 @@ def _alive(pid: int) -> bool:
     except (FileNotFoundError, IndexError):
         return False
     return state != "Z"
+
+
+def test_background_work_runs_in_another_process_and_comes_back() -> None:
+    job = Background(lambda: (os.getpid(), sum(range(1000))))
+    pid, total = job.result()
+    assert pid != os.getpid() and total == sum(range(1000))
+
+
+def test_background_work_s_exception_is_raised_by_result() -> None:
+    def fail() -> int:
+        raise KeyError("search index")
+
+    job = Background(fail)
+    with pytest.raises(KeyError, match="search index"):
+        job.result()
+
+
+def test_cancelled_background_work_leaves_no_process() -> None:
+    job = Background(lambda: time.sleep(30))
+    assert job._child is not None
+    pid = job._child[0]
+    job.cancel()
+    assert not _alive(pid)
