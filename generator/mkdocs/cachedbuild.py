@@ -33,8 +33,7 @@ from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from generator import memo, progress
-from generator import forking
+from generator import forking, memo, progress
 from generator.mkdocs.lazysite import LazySite
 from generator.mkdocs.pagecache import PageCache, Part, published_copy
 from generator.rendering import csp

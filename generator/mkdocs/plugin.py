@@ -10,7 +10,7 @@ import logging
 from collections.abc import Mapping
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -24,9 +24,10 @@ from mkdocs.structure.files import File, Files
 from generator.config.project import Project, project_from_settings
 from generator.errors import ContentError, HelpCenterError, Problem
 from generator.rendering import csp
-from generator.rendering.pages import Page
-from generator.rendering.site import EVENTS_SCRIPT, UNUSED_THEME_FILES, Output, generate
-from generator.search.languages import index_languages, unused_stemmer_files
+
+if TYPE_CHECKING:  # the core is imported when a build runs it: a build with nothing changed never does
+    from generator.rendering.pages import Page
+    from generator.rendering.site import Output
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
@@ -62,6 +63,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
                     "theme": {"language": config.theme.get("language", "en")},
                     "plugins": [{"helpcenter": {"content_dir": self.config.content_dir,
                                                 "shopping_lexicon": self.config.shopping_lexicon}}]}
+        from generator.rendering.site import generate
+
         try:
             self.project = project_from_settings(Path(config.config_file_path), settings)
             self.output = generate(self.project, search=not self.defer_search)
@@ -82,6 +85,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         assert self.output is not None
         docs_dir = Path(config.docs_dir).resolve()
         # hc-events.js is loaded only when the store takes events (extra.store.events).
+        from generator.rendering.site import EVENTS_SCRIPT, UNUSED_THEME_FILES
+        from generator.search.languages import index_languages, unused_stemmer_files
+
         unused = UNUSED_THEME_FILES if self.output.template_data["store"]["events_url"] else (
             *UNUSED_THEME_FILES, EVENTS_SCRIPT)
         # Snowball stemmers only for the languages of the site's search indexes (loaded by the engine).
@@ -174,7 +180,7 @@ def _has_content(file: File, content: str | bytes) -> bool:
         return False
 
 
-def _is_unused_theme_file(file: File, docs_dir: Path, unused: tuple[str, ...] = UNUSED_THEME_FILES) -> bool:
+def _is_unused_theme_file(file: File, docs_dir: Path, unused: tuple[str, ...]) -> bool:
     """A file of the theme (not of docs_dir) that no page loads: see ``UNUSED_THEME_FILES``."""
     if Path(file.abs_src_path or "").is_relative_to(docs_dir):
         return False
