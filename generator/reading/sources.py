@@ -159,13 +159,15 @@ def content_files(content_dir: Path, folder: str, suffix: str, problems: Problem
 
 
 def parse_source(schema_name: str, path: Path, display: str, problems: Problems, text: str | None = None,
-                 line_offset: int = 0) -> tuple[Any, SourceFile] | None:
-    """The file's data and source, or None after recording why not (with an editor's hint for YAML slips)."""
+                 line_offset: int = 0, keep: bool = True) -> tuple[Any, SourceFile] | None:
+    """The file's data and source, or None after recording why not (with an editor's hint for YAML slips).
+    ``keep=False``: the caller keeps what it makes of the file itself, so the parse is not kept."""
     text = read_source(path, display, problems) if text is None else text
     if text is None:
         return None
     try:
-        data, positions = _parse_yaml_once(text, schema_name, line_offset)
+        data, positions = _parse_yaml_once(text, schema_name, line_offset) if keep else \
+            parse_yaml(text, field_groups(schema_name), line_offset)
     except YamlProblem as err:
         problems.add_at(display, err.line + line_offset, err.col, "", err.message)
         return None

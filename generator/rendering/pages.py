@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -36,6 +36,19 @@ MIN_TOC_SECTIONS = 4
 """A guide lists its sections ("On this page") only from this many: a shorter one fits on a screen, and a
 list of two or three headings beside it reads as software documentation, not as a store's page."""
 _ARTICLES: Memo[str] = Memo("article-pages")
+_CATEGORIES: Memo[str] = Memo("category-pages")
+
+
+def frozen(value: Any) -> Hashable:
+    """A page's front matter as a memo key: dicts and lists as tuples, booleans and floats tagged with
+    their type (True == 1 and 1.0 == 1 in a tuple, not once written). Much cheaper than JSON."""
+    if isinstance(value, dict):
+        return ("{", tuple((k, frozen(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return ("[", tuple(frozen(v) for v in value))
+    if isinstance(value, bool | float):
+        return (type(value).__name__, value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -117,8 +130,6 @@ class PageRenderer:
         self.helpcenter = helpcenter
         self.t = strings or load_strings(project.default_locale, project.content_dir, strict=project.multilingual)
         self.locale = self.t.locale
-        self.catalogue_key = json.dumps([self.locale.code, self.t.values], sort_keys=True, default=str)
-        """The locale and its strings, once: part of every memoised page's key (not once per page)."""
         self.project = project
         self.fallback = fallback
         self.alternates = alternates
@@ -133,6 +144,10 @@ class PageRenderer:
         self.home_crumb = (project.site_name.removeprefix(project.store.name).strip() or project.site_name) \
             if self.locale.default else self.t.get("help_center")
         self.care_title = self.t.get("care_title")
+        self.page_key = (json.dumps([self.locale.code, self.t.values], sort_keys=True, default=str),
+                         self.home_crumb, project.language)
+        """What every memoised page's template reads besides its own data, once (not once per page): the
+        locale and its strings, the breadcrumbs' first step, the language."""
         site_locale(project.language)  # an unknown language fails here, before any page is rendered
         # Descriptions (unique site-wide), last-modified dates and JSON-LD, all computed once.
         home_description = self.locale.site_description or self.t.get("home_description", store=project.store.name)
@@ -215,8 +230,10 @@ class PageRenderer:
                 shorten_plain(question.description or question.answer)
             listed.append(self._listed(title, own.page_path if own else None, question.page_path,
                                        category.page_path, excerpt))
-        return Page(category.page_path, _render("category.md.j2", front_matter=meta, category=category,
-                                                listed=listed, home_crumb=self.home_crumb, t=self.t))
+        key = (self.page_key, frozen(meta), category.title, category.description, tuple(listed))
+        return Page(category.page_path, _CATEGORIES.get(key, lambda: _render(
+            "category.md.j2", front_matter=meta, category=category, listed=listed, home_crumb=self.home_crumb,
+            t=self.t)))
 
     def article(self, category: Category, question: Question) -> Page:
         meta = self._meta(question.page_path, "article", question.question,
@@ -228,8 +245,7 @@ class PageRenderer:
                                   self.project.store.link("contact"))
         # Every input of the template, as one key: the preview reuses the page when none changed. The
         # catalogue is the locale's, so its values are part of the key.
-        key = json.dumps([meta, category.title, question.question, _iso(question.updated), answer, self.home_crumb,
-                          self.project.language, self.catalogue_key], default=str)
+        key = (self.page_key, frozen(meta), category.title, question.question, question.updated, answer)
         return Page(question.page_path, _ARTICLES.get(key, lambda: _render(
             "article.md.j2", front_matter=meta, category=category, question=question, answer=answer,
             home_crumb=self.home_crumb, language=self.project.language, t=self.t)))
