@@ -42,12 +42,15 @@ _CATEGORIES: Memo[str] = Memo("category-pages")
 def frozen(value: Any) -> Hashable:
     """A page's front matter as a memo key: dicts and lists as tuples, booleans and floats tagged with
     their type (True == 1 and 1.0 == 1 in a tuple, not once written). Much cheaper than JSON."""
-    if isinstance(value, dict):
-        return ("{", tuple((k, frozen(v)) for k, v in value.items()))
-    if isinstance(value, list | tuple):
-        return ("[", tuple(frozen(v) for v in value))
+    kind = type(value)
+    if kind is str or value is None:
+        return value
+    if kind is dict or isinstance(value, dict):
+        return ("{", tuple([(k, frozen(v)) for k, v in value.items()]))
+    if kind is list or isinstance(value, list | tuple):
+        return ("[", tuple([frozen(v) for v in value]))
     if isinstance(value, bool | float):
-        return (type(value).__name__, value)
+        return (kind.__name__, value)
     return value
 
 

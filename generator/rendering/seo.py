@@ -62,9 +62,15 @@ def site_lastmods(hc: HelpCenter, root: Path) -> dict[str, str | None]:
     A listing page changes when any page it lists does, so it takes the latest of them.
     """
     dates: dict[str, dt.date | None] = {}
+    files: dict[str, dt.date | None] = {}  # a file's date, once for its hundreds of questions
     for category in hc.categories:
         for q in category.questions:
-            dates[q.page_path] = last_modified(q.updated, q.location.path, root)
+            if q.updated is not None or not q.location.path:
+                dates[q.page_path] = last_modified(q.updated, q.location.path, root)
+                continue
+            if q.location.path not in files:
+                files[q.location.path] = last_modified(None, q.location.path, root)
+            dates[q.page_path] = files[q.location.path]
         dates[category.page_path] = _latest(dates[q.page_path] for q in category.questions)
     for guide in hc.guides:
         dates[guide.page_path] = last_modified(guide.updated, guide.location.path, root)
