@@ -27,6 +27,7 @@ class _Switch:
 _SWITCH = _Switch()
 _MEMOS: list[Memo[Any]] = []
 _HEADER = 32  # sha256 of the pickled entries
+_MISSING: Any = object()
 
 
 class Memo(Generic[V]):
@@ -45,13 +46,17 @@ class Memo(Generic[V]):
         return _SWITCH.on and not (_SWITCH.saved_only and not self.saved)
 
     def get(self, key: Hashable, compute: Callable[[], V]) -> V:
-        if not self.active:
+        if not _SWITCH.on or (_SWITCH.saved_only and not self.saved):
             return compute()
-        if key in self._current:
-            return self._current[key]
-        value = self._previous.pop(key) if key in self._previous else compute()
-        self._current[key] = value
-        return value
+        # Two dictionary operations at most: a tuple's hash is computed again by each one, and a
+        # generation asks tens of thousands of times.
+        value = self._current.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._previous.pop(key, _MISSING)
+            if value is _MISSING:
+                value = compute()
+            self._current[key] = value
+        return value  # type: ignore[return-value]
 
     def _next_generation(self) -> None:
         self._previous, self._current = self._current, {}

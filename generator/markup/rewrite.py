@@ -15,6 +15,9 @@ _CONTACT_PHRASE = re.compile(r"(?<![\[\w])(contact (?:our )?customer service)(?!
 @lru_cache(maxsize=65536)  # a category page links to each of its articles at every generation
 def relative_link(from_page: str, to_page: str) -> str:
     """Link from one generated ``.md`` page to another, relative as Markdown engines expect."""
+    folder, _, name = to_page.rpartition("/")
+    if name and folder and folder == from_page.rpartition("/")[0] and not {"", ".", ".."} & set(folder.split("/")):
+        return name  # a category page to its articles: what relpath gives, without its work
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 

@@ -118,6 +118,7 @@ def _category_file(path: Path, display: str, text: str) -> LoadedContent:
         _remember_unreadable(path, loaded)
         return loaded
     data, source = parsed
+    source.schema = "faq"  # the whole text is YAML: a saved copy can parse it again (SourceFile.schema)
     _report_misplaced_fields("faq", source, loaded)
     category_id = path.stem
     if not SLUG.match(category_id) or category_id in RESERVED_CATEGORY_IDS:

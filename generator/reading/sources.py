@@ -39,6 +39,15 @@ class SourceFile:
     """For a guide: the line where the Markdown body starts."""
     data: Any = None
     """What the YAML held, to name questions by their id in messages."""
+    schema: str = ""
+    """For a file whose whole text is YAML: the schema it was parsed with. A pickled copy (``helpcenter
+    build`` saves what a FAQ file gave) then leaves out the positions and data: most of its size, and
+    of the time the next build takes to load it. They are parsed again from the text if a message needs them."""
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        if not self.schema:
+            return super().__reduce_ex__(protocol)
+        return _ParsedAgain, (self.display, self.text, self.schema)
 
     def at(self, path: PathKey, key: bool = False) -> tuple[int, int]:
         return self.positions.of(path, key)
@@ -63,6 +72,28 @@ class SourceFile:
             indent = len(lines[target - 1]) - len(lines[target - 1].lstrip()) if target <= len(lines) else 0
             return target, indent + col_in_line + 1
         return line + line_in_value, (col if line_in_value == 0 else 1) + col_in_line
+
+
+class _ParsedAgain(SourceFile):
+    """A SourceFile loaded from a saved memo: its positions and data come from parsing its text again,
+    the first time they are asked for (a build whose content has a problem)."""
+
+    def __init__(self, display: str, text: str, schema: str) -> None:  # noqa: D107 (no dataclass __init__)
+        self.display, self.text, self.schema, self.body_line = display, text, schema, 1
+        self._parsed: tuple[Any, Positions] | None = None
+
+    def _parse(self) -> tuple[Any, Positions]:
+        if self._parsed is None:
+            self._parsed = parse_yaml(self.text, field_groups(self.schema))
+        return self._parsed
+
+    @property  # type: ignore[override]
+    def positions(self) -> Positions:
+        return self._parse()[1]
+
+    @property  # type: ignore[override]
+    def data(self) -> Any:
+        return self._parse()[0]
 
 
 @functools.lru_cache(maxsize=4)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.markup.plaintext import Block, blocks, inline_text, sentences, shorten
 from generator.memo import Memo
@@ -126,6 +127,7 @@ def _collisions(items: list[_Entry]) -> list[list[_Entry]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
+@lru_cache(maxsize=65536)  # the preview makes every description unique again after each save
 def _qualified(text: str, qualifier: str, limit: int) -> str:
     suffix = f" ({qualifier})"
     return shorten(text, max(limit - len(suffix), 1)) + suffix

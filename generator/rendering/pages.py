@@ -226,8 +226,11 @@ class PageRenderer:
         # The one-line excerpt under each question is its page's description: computed once, unique.
         source = self.fallback.category(category.id) if self.fallback else None
         listed = []
+        by_id: dict[str, Question] = {}
+        for q in category.questions:
+            by_id.setdefault(q.id, q)
         for question in (source or category).questions:
-            own = next((q for q in category.questions if q.id == question.id), None)
+            own = by_id.get(question.id)
             title = own.question if own else question.question
             excerpt = self.seo.descriptions.get(own.page_path, "") if own else \
                 shorten_plain(question.description or question.answer)

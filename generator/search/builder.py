@@ -288,3 +288,4 @@ def _json_row(row: list[str]) -> tuple[str, int]:
 
 def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
