@@ -148,9 +148,9 @@ class PageRenderer:
             if self.locale.default else self.t.get("help_center")
         self.care_title = self.t.get("care_title")
         self.page_key = (json.dumps([self.locale.code, self.t.values], sort_keys=True, default=str),
-                         self.home_crumb, project.language)
-        """What every memoised page's template reads besides its own data, once (not once per page): the
-        locale and its strings, the breadcrumbs' first step, the language."""
+                         self.home_crumb, project.language, project.multilingual)
+        """What every memoised page reads besides its own data, once (not once per page): the locale and its
+        strings, the breadcrumbs' first step, the language, whether the site has several."""
         site_locale(project.language)  # an unknown language fails here, before any page is rendered
         # Descriptions (unique site-wide), last-modified dates and JSON-LD, all computed once.
         home_description = self.locale.site_description or self.t.get("home_description", store=project.store.name)
@@ -242,19 +242,27 @@ class PageRenderer:
             t=self.t)))
 
     def article(self, category: Category, question: Question) -> Page:
-        meta = self._meta(question.page_path, "article", question.question,
-                          id=question.id, category=category.id, category_title=category.title,
-                          widgets=question.widgets, updated=_iso(question.updated),
-                          related=self._related(question.related))
-        meta["hide"] = ["toc"]
-        answer = rewrite_markdown(question.answer, question.page_path, f"faq/{category.id}.yml", self.resolver,
+        path = question.page_path
+        related = self._related(question.related)
+        answer = rewrite_markdown(question.answer, path, f"faq/{category.id}.yml", self.resolver,
                                   self.project.store.link("contact"))
-        # Every input of the template, as one key: the preview reuses the page when none changed. The
-        # catalogue is the locale's, so its values are part of the key.
-        key = (self.page_key, frozen(meta), category.title, question.question, question.updated, answer)
-        return Page(question.page_path, _ARTICLES.get(key, lambda: _render(
-            "article.md.j2", front_matter=meta, category=category, question=question, answer=answer,
-            home_crumb=self.home_crumb, language=self.project.language, t=self.t)))
+        # Every input of the front matter and the template, as one key: the preview (and a build from its
+        # cache) reuses the page when none changed, without writing its front matter (the JSON-LD is made
+        # of the site, the titles, the description and the date). The catalogue is in ``page_key``.
+        alternates = self.alternates(path) if self.project.multilingual and self.alternates else None
+        key = (self.page_key, self.seo.site, category.id, category.title, question.id, question.question,
+               tuple(question.widgets), question.updated, frozen(related), self.seo.descriptions.get(path, ""),
+               self.seo.lastmods.get(path), frozen(alternates), answer)
+
+        def render() -> str:
+            meta = self._meta(path, "article", question.question,
+                              id=question.id, category=category.id, category_title=category.title,
+                              widgets=question.widgets, updated=_iso(question.updated), related=related)
+            meta["hide"] = ["toc"]
+            return _render("article.md.j2", front_matter=meta, category=category, question=question, answer=answer,
+                           home_crumb=self.home_crumb, language=self.project.language, t=self.t)
+
+        return Page(path, _ARTICLES.get(key, render))
 
     def care_index(self) -> Page:
         meta = self._meta("care/index.md", "care-index", self.care_title, id="care")
