@@ -17,7 +17,7 @@ import pickle
 import tempfile
 from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 V = TypeVar("V")
 
@@ -58,7 +58,7 @@ class Memo(Generic[V]):
             if value is _MISSING:
                 value = compute()
             self._current[key] = value
-        return value  # type: ignore[return-value]
+        return cast(V, value)
 
     def _next_generation(self) -> None:
         self._previous, self._current = self._current, {}

@@ -78,7 +78,7 @@ class _ParsedAgain(SourceFile):
     """A SourceFile loaded from a saved memo: its positions and data come from parsing its text again,
     the first time they are asked for (a build whose content has a problem)."""
 
-    def __init__(self, display: str, text: str, schema: str) -> None:  # noqa: D107 (no dataclass __init__)
+    def __init__(self, display: str, text: str, schema: str) -> None:  # not the dataclass's: no positions yet
         self.display, self.text, self.schema, self.body_line = display, text, schema, 1
         self._parsed: tuple[Any, Positions] | None = None
 
@@ -87,11 +87,11 @@ class _ParsedAgain(SourceFile):
             self._parsed = parse_yaml(self.text, field_groups(self.schema))
         return self._parsed
 
-    @property  # type: ignore[override]
-    def positions(self) -> Positions:
+    @property
+    def positions(self) -> Positions:  # type: ignore[override]
         return self._parse()[1]
 
-    @property  # type: ignore[override]
+    @property
     def data(self) -> Any:
         return self._parse()[0]
 

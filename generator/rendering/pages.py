@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import yaml
@@ -44,14 +44,14 @@ def frozen(value: Any) -> Hashable:
     their type (True == 1 and 1.0 == 1 in a tuple, not once written). Much cheaper than JSON."""
     kind = type(value)
     if kind is str or value is None:
-        return value
+        return cast(Hashable, value)
     if kind is dict or isinstance(value, dict):
         return ("{", tuple([(k, frozen(v)) for k, v in value.items()]))
     if kind is list or isinstance(value, list | tuple):
         return ("[", tuple([frozen(v) for v in value]))
     if isinstance(value, bool | float):
         return (kind.__name__, value)
-    return value
+    return cast(Hashable, value)
 
 
 @dataclass(frozen=True)

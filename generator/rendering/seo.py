@@ -273,8 +273,8 @@ class SiteSeo:
             return _ARTICLE_GRAPHS.get(key, lambda: graph_json(question_jsonld(self.site, category, question,
                                                                               description, modified)))
         if isinstance(found, Category):  # its FAQPage holds every answer of the category
-            key = (self.site, found.title, found.url, *((q.question, q.url, q.answer) for q in found.questions))
-            return _CATEGORY_GRAPHS.get(key, lambda: graph_json(category_jsonld(self.site, found)))
+            every = (self.site, found.title, found.url, *((q.question, q.url, q.answer) for q in found.questions))
+            return _CATEGORY_GRAPHS.get(every, lambda: graph_json(category_jsonld(self.site, found)))
         return graph_json(self._jsonld(page_path, description, modified))
 
     def _jsonld(self, page_path: str, description: str, modified: str | None) -> list[JsonLd]:

@@ -62,7 +62,8 @@ def _edits(root: Path) -> list[tuple[str, Callable[[], None]]]:
     faq, care = root / "content" / "faq", root / "content" / "care"
     shipping = faq / "shipping-and-delivery.yml"
     return [
-        ("an answer", lambda: replace_in(shipping, "We typically pick, pack, and ship", "We usually pick, pack and ship")),
+        ("an answer", lambda: replace_in(shipping, "We typically pick, pack, and ship",
+                                         "We usually pick, pack and ship")),
         ("a description that collides with another page's", lambda: replace_in(
             shipping, "  - id: expedited-shipping\n",
             "  - id: expedited-shipping\n    description: Standard shipping typically takes 7–14 business days.\n")),
