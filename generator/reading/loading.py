@@ -136,6 +136,9 @@ def _category_file(path: Path, display: str, text: str) -> LoadedContent:
         item = data["questions"][index]
         category.questions.append(_question(item, category_id, source, ("questions", index), loaded))
     loaded.helpcenter.categories.append(category)
+    kept = source.parsed_on_demand()  # what is kept of a file holds its text, not its parse (memory)
+    for _article, origin in loaded.origins:
+        origin.source = kept
     return loaded
 
 

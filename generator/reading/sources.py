@@ -44,6 +44,10 @@ class SourceFile:
     build`` saves what a FAQ file gave) then leaves out the positions and data: most of its size, and
     of the time the next build takes to load it. They are parsed again from the text if a message needs them."""
 
+    def parsed_on_demand(self) -> SourceFile:
+        """The same file, holding only its text until a message needs its positions (see ``schema``)."""
+        return _ParsedAgain(self.display, self.text, self.schema) if self.schema else self
+
     def __reduce_ex__(self, protocol: Any) -> Any:
         if not self.schema:
             return super().__reduce_ex__(protocol)

@@ -198,19 +198,11 @@ def faq_page(site: SiteInfo, category: Category) -> JsonLd:
             "@type": "Question",
             "name": q.question,
             "url": site.url(q.url),
-            "acceptedAnswer": {"@type": "Answer", "text": _plain_answer(q.answer)},
+            "acceptedAnswer": {"@type": "Answer", "text": plain_text(q.answer)},
         }
         for q in category.questions
     ]
     return {"@type": "FAQPage", "url": site.url(category.url), "mainEntity": questions}
-
-
-_PLAIN_ANSWERS: Memo[str] = Memo("plain-answers")
-
-
-def _plain_answer(answer: str) -> str:
-    """An answer as plain text, kept for the next generation (its category's FAQPage holds every answer)."""
-    return _PLAIN_ANSWERS.get(answer, lambda: plain_text(answer))
 
 
 def category_jsonld(site: SiteInfo, category: Category) -> list[JsonLd]:
@@ -239,7 +231,6 @@ def care_index_jsonld(site: SiteInfo) -> list[JsonLd]:
 # --- Per page -----------------------------------------------------------------------------
 
 
-_ARTICLE_GRAPHS: Memo[str] = Memo("article-jsonld")
 _CATEGORY_GRAPHS: Memo[str] = Memo("category-jsonld")
 
 
@@ -267,12 +258,7 @@ class SiteSeo:
 
     def _graph(self, page_path: str, description: str, modified: str | None) -> str:
         found = self._pages.get(page_path)
-        if isinstance(found, tuple):  # an article: thousands of them, kept by every input of its graph
-            category, question = found
-            key = (self.site, category.title, category.url, question.question, question.url, description, modified)
-            return _ARTICLE_GRAPHS.get(key, lambda: graph_json(question_jsonld(self.site, category, question,
-                                                                              description, modified)))
-        if isinstance(found, Category):  # its FAQPage holds every answer of the category
+        if isinstance(found, Category):  # its FAQPage holds every answer of the category: kept by all of them
             every = (self.site, found.title, found.url, *((q.question, q.url, q.answer) for q in found.questions))
             return _CATEGORY_GRAPHS.get(every, lambda: graph_json(category_jsonld(self.site, found)))
         return graph_json(self._jsonld(page_path, description, modified))
