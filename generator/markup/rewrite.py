@@ -31,7 +31,9 @@ def rewrite_markdown(text: str, page_path: str, content_file: str, resolver: Lin
     """
     links = find_links(text)
     targets = tuple(resolver.resolve(link.target, content_file) for link in links)
-    return _REWRITTEN.get((text, page_path, contact_url, targets),
+    # The targets as plain values: a key of strings only is one the cycle collector stops tracking.
+    where = tuple(t if isinstance(t, str) else (t.url, t.page, t.anchor) for t in targets)
+    return _REWRITTEN.get((text, page_path, contact_url, where),
                           lambda: _rewrite(text, page_path, links, targets, contact_url))
 
 

@@ -11,8 +11,9 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, fields, replace
 from functools import cache
+from operator import attrgetter
 from typing import Any, cast
 
 import jinja2
@@ -120,6 +121,10 @@ class Listed:
     """The listed page's direction: an English title inside an Arabic page keeps its own punctuation order."""
 
 
+_listed_values = attrgetter(*(f.name for f in fields(Listed)))
+"""A listed entry's values as a tuple of strings: in a memo key, the cycle collector stops tracking it."""
+
+
 class PageRenderer:
     """Renders every page of one help center (one locale); holds what all pages share.
 
@@ -157,6 +162,9 @@ class PageRenderer:
         self.seo = SiteSeo.build(helpcenter, SiteInfo.from_project(project, self.care_title),
                                  project.content_dir.parent, home_description, self.t.get("care_description"),
                                  self.t.get("care_guide"))
+        self.site_key = astuple(self.seo.site)
+        """The site as the JSON-LD sees it, in a memo key: a tuple of strings, which the cycle collector
+        stops tracking (the preview keeps thousands of keys; every object it tracks costs each save)."""
 
     def all_pages(self) -> list[Page]:
         pages = [self.home()]
@@ -236,7 +244,7 @@ class PageRenderer:
                 shorten_plain(question.description or question.answer)
             listed.append(self._listed(title, own.page_path if own else None, question.page_path,
                                        category.page_path, excerpt))
-        key = (self.page_key, frozen(meta), category.title, category.description, tuple(listed))
+        key = (self.page_key, frozen(meta), category.title, category.description, *map(_listed_values, listed))
         return Page(category.page_path, _CATEGORIES.get(key, lambda: _render(
             "category.md.j2", front_matter=meta, category=category, listed=listed, home_crumb=self.home_crumb,
             t=self.t)))
@@ -250,7 +258,7 @@ class PageRenderer:
         # cache) reuses the page when none changed, without writing its front matter (the JSON-LD is made
         # of the site, the titles, the description and the date). The catalogue is in ``page_key``.
         alternates = self.alternates(path) if self.project.multilingual and self.alternates else None
-        key = (self.page_key, self.seo.site, category.id, category.title, question.id, question.question,
+        key = (self.page_key, self.site_key, category.id, category.title, question.id, question.question,
                tuple(question.widgets), question.updated, frozen(related), self.seo.descriptions.get(path, ""),
                self.seo.lastmods.get(path), frozen(alternates), answer)
 
