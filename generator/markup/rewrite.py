@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 from generator.markup.links import Link, LinkResolver, Resolved, find_links, without_code
+from generator.memo import Memo
 
 _CONTACT_PHRASE = re.compile(r"(?<![\[\w])(contact (?:our )?customer service)(?![\w\]])", re.I)
 
 
+@lru_cache(maxsize=65536)  # a category page links to each of its articles at every generation
 def relative_link(from_page: str, to_page: str) -> str:
     """Link from one generated ``.md`` page to another, relative as Markdown engines expect."""
+    folder, _, name = to_page.rpartition("/")
+    if name and folder and folder == from_page.rpartition("/")[0] and not {"", ".", ".."} & set(folder.split("/")):
+        return name  # a category page to its articles: what relpath gives, without its work
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
@@ -20,11 +26,24 @@ def rewrite_markdown(text: str, page_path: str, content_file: str, resolver: Lin
     """Content Markdown as it goes into a generated page.
 
     Links are resolved (validation already refused any that point nowhere) and every
-    "contact Customer Service" in prose becomes a link to the store's contact page.
+    "contact Customer Service" in prose becomes a link to the store's contact page. Kept for the next
+    generation by the text and where each of its links goes, which is all the rest of the site it reads.
     """
+    links = find_links(text)
+    targets = tuple(resolver.resolve(link.target, content_file) for link in links)
+    # The targets as plain values: a key of strings only is one the cycle collector stops tracking.
+    where = tuple(t if isinstance(t, str) else (t.url, t.page, t.anchor) for t in targets)
+    return _REWRITTEN.get((text, page_path, contact_url, where),
+                          lambda: _rewrite(text, page_path, links, targets, contact_url))
+
+
+_REWRITTEN: Memo[str] = Memo("rewritten-markdown")
+
+
+def _rewrite(text: str, page_path: str, links: tuple[Link, ...], targets: tuple[Resolved | str, ...],
+             contact_url: str) -> str:
     edits: list[tuple[int, int, str]] = []
-    for link in find_links(text):
-        resolved = resolver.resolve(link.target, content_file)
+    for link, resolved in zip(links, targets, strict=True):
         if isinstance(resolved, Resolved):
             edits.append((link.offset, link.offset + len(link.target), _href(resolved, page_path)))
     text = _apply(text, edits)

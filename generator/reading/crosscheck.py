@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from generator.markup.links import LinkResolver, find_links, is_unsafe_url, unsafe_html, without_code
+from generator.memo import Memo
 from generator.reading.fieldnames import editor_field, json_path
 from generator.reading.model import Guide, HelpCenter, Question
 from generator.reading.sources import LoadedContent, SourceFile
@@ -74,15 +75,25 @@ def _check_markdown(text: str, source: SourceFile, path: PathKey, content_file: 
         loaded.problems.add_at(source.display, line, col, editor_field(path, source.data), message,
                                json_path(path))
 
-    for offset, message in unsafe_html(text):
+    unsafe, headings = _TEXT_FINDINGS.get(text, lambda: _text_findings(text))
+    for offset, message in unsafe:
         report(offset, message)
     for link in find_links(text):
         resolved = resolver.resolve(link.target, content_file)
         if isinstance(resolved, str) and not is_unsafe_url(link.target) \
                 and not _points_at_unchecked(link.target, loaded.unchecked_ids):  # unsafe ones are reported above
             report(link.offset, resolved)
-    for match in _H1.finditer(without_code(text)):
-        report(match.start(), "a level-1 heading here would compete with the page title; use '## ' instead")
+    for offset in headings:
+        report(offset, "a level-1 heading here would compete with the page title; use '## ' instead")
+
+
+_TEXT_FINDINGS: Memo[tuple[tuple[tuple[int, str], ...], tuple[int, ...]]] = Memo("text-findings")
+
+
+def _text_findings(text: str) -> tuple[tuple[tuple[int, str], ...], tuple[int, ...]]:
+    """What a text alone says: unsafe HTML (offset, message) and where h1 headings start; kept for the
+    next generation, since only the links depend on the rest of the site."""
+    return tuple(unsafe_html(text)), tuple(match.start() for match in _H1.finditer(without_code(text)))
 
 
 def _points_at_unchecked(target: str, unchecked_ids: set[str]) -> bool:

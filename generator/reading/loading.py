@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ContentError
+from generator.memo import Memo
 from generator.reading.crosscheck import check_across_files
 from generator.reading.fieldnames import editor_field, json_path
 from generator.reading.misplaced import misplaced_fields
@@ -91,12 +92,33 @@ def _usable_questions(data: Any, failed: list[PathKey]) -> list[int] | None:
     return [i for i in range(len(data["questions"])) if i not in broken]
 
 
+_CATEGORY_FILES: Memo[LoadedContent] = Memo("category-files")
+
+
 def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
-    parsed = parse_source("faq", path, display, loaded.problems)
-    if parsed is None:
+    """One FAQ file into ``loaded``; what a file's text gives is kept for the next generation (parsed,
+    checked against its schema and turned into a category: most of loading), so only the files that
+    changed are read again. The model's objects are shared with the kept copy: nothing changes them."""
+    text = read_source(path, display, loaded.problems)
+    if text is None:
         _remember_unreadable(path, loaded)
         return
+    found = _CATEGORY_FILES.get((text, display, path.stem), lambda: _category_file(path, display, text))
+    loaded.helpcenter.categories.extend(found.helpcenter.categories)
+    loaded.origins.extend(found.origins)
+    loaded.problems.items.extend(found.problems.items)
+    loaded.unchecked_ids.update(found.unchecked_ids)
+
+
+def _category_file(path: Path, display: str, text: str) -> LoadedContent:
+    """What one FAQ file adds to the loaded content, alone."""
+    loaded = LoadedContent(HelpCenter(categories=[], guides=[]))
+    parsed = parse_source("faq", path, display, loaded.problems, text=text, keep=False)
+    if parsed is None:
+        _remember_unreadable(path, loaded)
+        return loaded
     data, source = parsed
+    source.schema = "faq"  # the whole text is YAML: a saved copy can parse it again (SourceFile.schema)
     _report_misplaced_fields("faq", source, loaded)
     category_id = path.stem
     if not SLUG.match(category_id) or category_id in RESERVED_CATEGORY_IDS:
@@ -106,7 +128,7 @@ def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
     _remember_broken_questions(data, usable, loaded)
     if usable is None:
         loaded.unchecked_ids.add(category_id)
-        return
+        return loaded
     meta = data["category"]
     category = Category(category_id, meta["title"].strip(), meta["description"].strip(), meta["order"],
                         location=Location(display, *source.at(("category",))))
@@ -114,6 +136,10 @@ def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
         item = data["questions"][index]
         category.questions.append(_question(item, category_id, source, ("questions", index), loaded))
     loaded.helpcenter.categories.append(category)
+    kept = source.parsed_on_demand()  # what is kept of a file holds its text, not its parse (memory)
+    for _article, origin in loaded.origins:
+        origin.source = kept
+    return loaded
 
 
 def _remember_unreadable(path: Path, loaded: LoadedContent) -> None:

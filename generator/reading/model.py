@@ -37,12 +37,13 @@ class Question:
     featured: bool = False
     location: Location = Location("")
 
-    @property
+    # Cached: asked for tens of thousands of times per generation (ids are never changed once loaded).
+    @cached_property
     def url(self) -> str:
         """Site-relative URL of the article page, e.g. ``shipping-and-delivery/standard-shipping-time/``."""
         return f"{self.category_id}/{self.id}/"
 
-    @property
+    @cached_property
     def page_path(self) -> str:
         return f"{self.category_id}/{self.id}.md"
 

@@ -39,6 +39,19 @@ class SourceFile:
     """For a guide: the line where the Markdown body starts."""
     data: Any = None
     """What the YAML held, to name questions by their id in messages."""
+    schema: str = ""
+    """For a file whose whole text is YAML: the schema it was parsed with. A pickled copy (``helpcenter
+    build`` saves what a FAQ file gave) then leaves out the positions and data: most of its size, and
+    of the time the next build takes to load it. They are parsed again from the text if a message needs them."""
+
+    def parsed_on_demand(self) -> SourceFile:
+        """The same file, holding only its text until a message needs its positions (see ``schema``)."""
+        return _ParsedAgain(self.display, self.text, self.schema) if self.schema else self
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        if not self.schema:
+            return super().__reduce_ex__(protocol)
+        return _ParsedAgain, (self.display, self.text, self.schema)
 
     def at(self, path: PathKey, key: bool = False) -> tuple[int, int]:
         return self.positions.of(path, key)
@@ -63,6 +76,28 @@ class SourceFile:
             indent = len(lines[target - 1]) - len(lines[target - 1].lstrip()) if target <= len(lines) else 0
             return target, indent + col_in_line + 1
         return line + line_in_value, (col if line_in_value == 0 else 1) + col_in_line
+
+
+class _ParsedAgain(SourceFile):
+    """A SourceFile loaded from a saved memo: its positions and data come from parsing its text again,
+    the first time they are asked for (a build whose content has a problem)."""
+
+    def __init__(self, display: str, text: str, schema: str) -> None:  # not the dataclass's: no positions yet
+        self.display, self.text, self.schema, self.body_line = display, text, schema, 1
+        self._parsed: tuple[Any, Positions] | None = None
+
+    def _parse(self) -> tuple[Any, Positions]:
+        if self._parsed is None:
+            self._parsed = parse_yaml(self.text, field_groups(self.schema))
+        return self._parsed
+
+    @property
+    def positions(self) -> Positions:  # type: ignore[override]
+        return self._parse()[1]
+
+    @property
+    def data(self) -> Any:
+        return self._parse()[0]
 
 
 @functools.lru_cache(maxsize=4)
@@ -159,13 +194,15 @@ def content_files(content_dir: Path, folder: str, suffix: str, problems: Problem
 
 
 def parse_source(schema_name: str, path: Path, display: str, problems: Problems, text: str | None = None,
-                 line_offset: int = 0) -> tuple[Any, SourceFile] | None:
-    """The file's data and source, or None after recording why not (with an editor's hint for YAML slips)."""
+                 line_offset: int = 0, keep: bool = True) -> tuple[Any, SourceFile] | None:
+    """The file's data and source, or None after recording why not (with an editor's hint for YAML slips).
+    ``keep=False``: the caller keeps what it makes of the file itself, so the parse is not kept."""
     text = read_source(path, display, problems) if text is None else text
     if text is None:
         return None
     try:
-        data, positions = _parse_yaml_once(text, schema_name, line_offset)
+        data, positions = _parse_yaml_once(text, schema_name, line_offset) if keep else \
+            parse_yaml(text, field_groups(schema_name), line_offset)
     except YamlProblem as err:
         problems.add_at(display, err.line + line_offset, err.col, "", err.message)
         return None

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Hashable
+from dataclasses import astuple, dataclass, field, fields, replace
 from functools import cache
-from typing import Any
+from operator import attrgetter
+from typing import Any, cast
 
 import jinja2
 import yaml
@@ -35,7 +36,23 @@ _SECTION = re.compile(r"^## ", re.MULTILINE)
 MIN_TOC_SECTIONS = 4
 """A guide lists its sections ("On this page") only from this many: a shorter one fits on a screen, and a
 list of two or three headings beside it reads as software documentation, not as a store's page."""
-_ARTICLES: Memo[str] = Memo("article-pages")
+_ARTICLES: Memo[tuple[str, dict[str, Any]]] = Memo("article-pages")
+_CATEGORIES: Memo[str] = Memo("category-pages")
+
+
+def frozen(value: Any) -> Hashable:
+    """A page's front matter as a memo key: dicts and lists as tuples, booleans and floats tagged with
+    their type (True == 1 and 1.0 == 1 in a tuple, not once written). Much cheaper than JSON."""
+    kind = type(value)
+    if kind is str or value is None:
+        return cast(Hashable, value)
+    if kind is dict or isinstance(value, dict):
+        return ("{", tuple([(k, frozen(v)) for k, v in value.items()]))
+    if kind is list or isinstance(value, list | tuple):
+        return ("[", tuple([frozen(v) for v in value]))
+    if isinstance(value, bool | float):
+        return (kind.__name__, value)
+    return cast(Hashable, value)
 
 
 @dataclass(frozen=True)
@@ -107,6 +124,10 @@ class Listed:
     """The listed page's direction: an English title inside an Arabic page keeps its own punctuation order."""
 
 
+_listed_values = attrgetter(*(f.name for f in fields(Listed)))
+"""A listed entry's values as a tuple of strings: in a memo key, the cycle collector stops tracking it."""
+
+
 class PageRenderer:
     """Renders every page of one help center (one locale); holds what all pages share.
 
@@ -120,8 +141,6 @@ class PageRenderer:
         self.helpcenter = helpcenter
         self.t = strings or load_strings(project.default_locale, project.content_dir, strict=project.multilingual)
         self.locale = self.t.locale
-        self.catalogue_key = json.dumps([self.locale.code, self.t.values], sort_keys=True, default=str)
-        """The locale and its strings, once: part of every memoised page's key (not once per page)."""
         self.project = project
         self.fallback = fallback
         self.alternates = alternates
@@ -136,12 +155,19 @@ class PageRenderer:
         self.home_crumb = (project.site_name.removeprefix(project.store.name).strip() or project.site_name) \
             if self.locale.default else self.t.get("help_center")
         self.care_title = self.t.get("care_title")
+        self.page_key = (json.dumps([self.locale.code, self.t.values], sort_keys=True, default=str),
+                         self.home_crumb, project.language, project.multilingual)
+        """What every memoised page reads besides its own data, once (not once per page): the locale and its
+        strings, the breadcrumbs' first step, the language, whether the site has several."""
         site_locale(project.language)  # an unknown language fails here, before any page is rendered
         # Descriptions (unique site-wide), last-modified dates and JSON-LD, all computed once.
         home_description = self.locale.site_description or self.t.get("home_description", store=project.store.name)
         self.seo = SiteSeo.build(helpcenter, SiteInfo.from_project(project, self.care_title),
                                  project.content_dir.parent, home_description, self.t.get("care_description"),
                                  self.t.get("care_guide"))
+        self.site_key = astuple(self.seo.site)
+        """The site as the JSON-LD sees it, in a memo key: a tuple of strings, which the cycle collector
+        stops tracking (the preview keeps thousands of keys; every object it tracks costs each save)."""
 
     def all_pages(self) -> list[Page]:
         pages = [self.home()]
@@ -211,31 +237,44 @@ class PageRenderer:
         # The one-line excerpt under each question is its page's description: computed once, unique.
         source = self.fallback.category(category.id) if self.fallback else None
         listed = []
+        by_id: dict[str, Question] = {}
+        for q in category.questions:
+            by_id.setdefault(q.id, q)
         for question in (source or category).questions:
-            own = next((q for q in category.questions if q.id == question.id), None)
+            own = by_id.get(question.id)
             title = own.question if own else question.question
             excerpt = self.seo.descriptions.get(own.page_path, "") if own else \
                 shorten_plain(question.description or question.answer)
             listed.append(self._listed(title, own.page_path if own else None, question.page_path,
                                        category.page_path, excerpt))
-        return Page(category.page_path, _render("category.md.j2", front_matter=meta, category=category,
-                                                listed=listed, home_crumb=self.home_crumb, t=self.t), meta)
+        key = (self.page_key, frozen(meta), category.title, category.description, *map(_listed_values, listed))
+        return Page(category.page_path, _CATEGORIES.get(key, lambda: _render(
+            "category.md.j2", front_matter=meta, category=category, listed=listed, home_crumb=self.home_crumb,
+            t=self.t)), meta)
 
     def article(self, category: Category, question: Question) -> Page:
-        meta = self._meta(question.page_path, "article", question.question,
-                          id=question.id, category=category.id, category_title=category.title,
-                          widgets=question.widgets, updated=_iso(question.updated),
-                          related=self._related(question.related))
-        meta["hide"] = ["toc"]
-        answer = rewrite_markdown(question.answer, question.page_path, f"faq/{category.id}.yml", self.resolver,
+        path = question.page_path
+        related = self._related(question.related)
+        answer = rewrite_markdown(question.answer, path, f"faq/{category.id}.yml", self.resolver,
                                   self.project.store.link("contact"))
-        # Every input of the template, as one key: the preview reuses the page when none changed. The
-        # catalogue is the locale's, so its values are part of the key.
-        key = json.dumps([meta, category.title, question.question, _iso(question.updated), answer, self.home_crumb,
-                          self.project.language, self.catalogue_key], default=str)
-        return Page(question.page_path, _ARTICLES.get(key, lambda: _render(
-            "article.md.j2", front_matter=meta, category=category, question=question, answer=answer,
-            home_crumb=self.home_crumb, language=self.project.language, t=self.t)), meta)
+        # Every input of the front matter and the template, as one key: the preview (and a build from its
+        # cache) reuses the page when none changed, without writing its front matter (the JSON-LD is made
+        # of the site, the titles, the description and the date). The catalogue is in ``page_key``.
+        alternates = self.alternates(path) if self.project.multilingual and self.alternates else None
+        key = (self.page_key, self.site_key, category.id, category.title, question.id, question.question,
+               tuple(question.widgets), question.updated, frozen(related), self.seo.descriptions.get(path, ""),
+               self.seo.lastmods.get(path), frozen(alternates), answer)
+
+        def render() -> tuple[str, dict[str, Any]]:
+            meta = self._meta(path, "article", question.question,
+                              id=question.id, category=category.id, category_title=category.title,
+                              widgets=question.widgets, updated=_iso(question.updated), related=related)
+            meta["hide"] = ["toc"]
+            return _render("article.md.j2", front_matter=meta, category=category, question=question, answer=answer,
+                           home_crumb=self.home_crumb, language=self.project.language, t=self.t), meta
+
+        content, meta = _ARTICLES.get(key, render)  # the metadata too: an engine may take it (populate.py)
+        return Page(path, content, meta)
 
     def care_index(self) -> Page:
         meta = self._meta("care/index.md", "care-index", self.care_title, id="care")

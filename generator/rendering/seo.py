@@ -18,6 +18,7 @@ from typing import Any
 
 from generator.config.project import Project
 from generator.markup.plaintext import plain_text, shorten
+from generator.memo import Memo
 from generator.reading.model import Category, Guide, HelpCenter, Question
 from generator.rendering.descriptions import site_descriptions
 
@@ -61,9 +62,15 @@ def site_lastmods(hc: HelpCenter, root: Path) -> dict[str, str | None]:
     A listing page changes when any page it lists does, so it takes the latest of them.
     """
     dates: dict[str, dt.date | None] = {}
+    files: dict[str, dt.date | None] = {}  # a file's date, once for its hundreds of questions
     for category in hc.categories:
         for q in category.questions:
-            dates[q.page_path] = last_modified(q.updated, q.location.path, root)
+            if q.updated is not None or not q.location.path:
+                dates[q.page_path] = last_modified(q.updated, q.location.path, root)
+                continue
+            if q.location.path not in files:
+                files[q.location.path] = last_modified(None, q.location.path, root)
+            dates[q.page_path] = files[q.location.path]
         dates[category.page_path] = _latest(dates[q.page_path] for q in category.questions)
     for guide in hc.guides:
         dates[guide.page_path] = last_modified(guide.updated, guide.location.path, root)
@@ -224,6 +231,9 @@ def care_index_jsonld(site: SiteInfo) -> list[JsonLd]:
 # --- Per page -----------------------------------------------------------------------------
 
 
+_CATEGORY_GRAPHS: Memo[str] = Memo("category-jsonld")
+
+
 @dataclass
 class SiteSeo:
     """Descriptions, dates and JSON-LD of every page, computed once per build."""
@@ -243,10 +253,15 @@ class SiteSeo:
         """``description`` and the ``hc`` additions (lastmod, jsonld) for one page's front matter."""
         description = self.descriptions.get(page_path, "")
         modified = self.lastmods.get(page_path)
-        return {
-            "description": description,
-            "hc": {"lastmod": modified, "jsonld": graph_json(self._jsonld(page_path, description, modified))},
-        }
+        return {"description": description, "hc": {"lastmod": modified, "jsonld": self._graph(page_path, description,
+                                                                                         modified)}}
+
+    def _graph(self, page_path: str, description: str, modified: str | None) -> str:
+        found = self._pages.get(page_path)
+        if isinstance(found, Category):  # its FAQPage holds every answer of the category: kept by all of them
+            every = (self.site, found.title, found.url, *((q.question, q.url, q.answer) for q in found.questions))
+            return _CATEGORY_GRAPHS.get(every, lambda: graph_json(category_jsonld(self.site, found)))
+        return graph_json(self._jsonld(page_path, description, modified))
 
     def _jsonld(self, page_path: str, description: str, modified: str | None) -> list[JsonLd]:
         if page_path == "index.md":

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -62,12 +63,6 @@ RANKING = {
 }
 
 
-@dataclass
-class _Counted:
-    fields: dict[str, Counter[str]]
-    lengths: dict[str, int]
-
-
 def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
                       lexicon: Lexicon | None = None, language: str = DEFAULT) -> dict[str, bytes]:
     """Site path -> bytes of every search file for these documents (``lexicon``: the shopping
@@ -82,8 +77,8 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
     vocabulary = sorted(postings)
     shard_starts, shards = _shards(vocabulary, postings)
     chunk, chunks = _chunks(docs)
-    files = {f"{PREFIX}terms-{i}.json": _json(s) for i, s in enumerate(shards)}
-    files.update({f"{PREFIX}docs-{i}.json": _json(c) for i, c in enumerate(chunks)})
+    files = {f"{PREFIX}terms-{i}.json": s for i, s in enumerate(shards)}
+    files.update({f"{PREFIX}docs-{i}.json": c for i, c in enumerate(chunks)})
     parts = lexicon_parts(lexicon, set(vocabulary)) if lexicon else {}
     files.update({f"{PREFIX}lexicon-{key}.json": _json(part) for key, part in parts.items()})
     manifest = {
@@ -175,77 +170,134 @@ def _phrase_terms(phrases: list[str]) -> list[str]:
     return [p for p in dict.fromkeys(found) if p]
 
 
-_COUNTED: Memo[_Counted] = Memo("search-term-counts", saved=False)  # tens of MB on disk
+@dataclass(frozen=True)
+class _Counted:
+    """One document's terms, as the postings need them: each distinct term once, with its frequency in
+    each field (a tuple in FIELDS order, shared by every term of the site with the same frequencies, so a
+    saved memo stores each shape once), and each field's length in terms."""
+
+    terms: tuple[str, ...]
+    tfs: tuple[tuple[int, ...], ...]
+    lengths: tuple[int, ...]
+
+
+_COUNTED: Memo[_Counted] = Memo("search-term-counts")
+_SHAPES: dict[tuple[int, ...], tuple[int, ...]] = {}
 
 
 def _count(doc: SearchDoc, lang: Language) -> _Counted:
-    """Terms per field; reused by the preview for a document whose text did not change (read only)."""
+    """Terms per field; reused for a document whose text did not change (read only)."""
     key = (lang.code, *(doc.fields.get(name, "") for name in FIELDS))
     return _COUNTED.get(key, lambda: _count_terms(doc, lang))
 
 
 def _count_terms(doc: SearchDoc, lang: Language) -> _Counted:
-    fields = {name: Counter(lang.terms(doc.fields.get(name, ""))) for name in FIELDS}
-    return _Counted(fields, {name: sum(c.values()) for name, c in fields.items()})
+    fields = [Counter(lang.terms(doc.fields.get(name, ""))) for name in FIELDS]
+    found: dict[str, None] = dict.fromkeys(t for counts in fields for t in counts)
+    tfs = []
+    for term in found:
+        shape = tuple(counts.get(term, 0) for counts in fields)
+        tfs.append(_SHAPES.setdefault(shape, shape))
+    return _Counted(tuple(found), tuple(tfs), tuple(sum(counts.values()) for counts in fields))
 
 
 def _postings(counted: list[_Counted]) -> dict[str, list[int]]:
-    """term -> flat [doc gap, score, ...] in document order."""
-    averages = {}
-    for name in FIELDS:
-        lengths = [c.lengths[name] for c in counted if c.lengths[name]]
-        averages[name] = sum(lengths) / len(lengths) if lengths else 1.0
+    """term -> flat [doc gap, score, ...] in document order. The inner loop runs once per term of
+    every document (hundreds of thousands at 5,000 articles), so what depends only on the document
+    (its fields' length normalisation, each frequency shape's BM25F weight) is computed once per
+    document, and the arithmetic keeps the exact order of the formula: the same floats, the same
+    rounding."""
+    averages = []
+    for i in range(len(FIELDS)):
+        lengths = [c.lengths[i] for c in counted if c.lengths[i]]
+        averages.append(sum(lengths) / len(lengths) if lengths else 1.0)
     doc_freq: Counter[str] = Counter()
     for c in counted:
-        doc_freq.update({t for f in c.fields.values() for t in f})
+        doc_freq.update(c.terms)
     total = len(counted)
+    idf = {term: math.log(1 + (total - df + 0.5) / (df + 0.5)) for term, df in doc_freq.items()}
+    weights = [FIELD_WEIGHTS[name] for name in FIELDS]
+    bs = [FIELD_B[name] for name in FIELDS]
+    k1_plus = K1 + 1
     found: dict[str, list[int]] = {}
     last: dict[str, int] = {}
     for doc_number, c in enumerate(counted):
-        for term, weighted_tf in _weighted_tfs(c, averages).items():
-            df = doc_freq[term]
-            idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
-            score = idf * weighted_tf * (K1 + 1) / (weighted_tf + K1)
-            gap = doc_number - last.get(term, 0)
-            found.setdefault(term, []).extend((gap, max(1, round(score * SCORE_SCALE))))
+        norms = [1 - b + b * length / average for b, length, average in zip(bs, c.lengths, averages, strict=True)]
+        shapes = {shape: _weighted_tf(shape, weights, norms) for shape in set(c.tfs)}
+        for term, shape in zip(c.terms, c.tfs, strict=True):
+            weighted_tf = shapes[shape]
+            score = round(idf[term] * weighted_tf * k1_plus / (weighted_tf + K1) * SCORE_SCALE)
+            entry = found.get(term)
+            if entry is None:
+                found[term] = [doc_number, score if score > 1 else 1]
+            else:
+                entry.append(doc_number - last[term])
+                entry.append(score if score > 1 else 1)
             last[term] = doc_number
     return found
 
 
-def _weighted_tfs(c: _Counted, averages: dict[str, float]) -> dict[str, float]:
-    """BM25F: per term, the sum over fields of weight * length-normalised term frequency."""
-    weighted: dict[str, float] = {}
-    for name in FIELDS:
-        norm = 1 - FIELD_B[name] + FIELD_B[name] * c.lengths[name] / averages[name]
-        for term, tf in c.fields[name].items():
-            weighted[term] = weighted.get(term, 0.0) + FIELD_WEIGHTS[name] * tf / norm
+def _weighted_tf(shape: tuple[int, ...], weights: list[float], norms: list[float]) -> float:
+    """BM25F: the sum over fields (in FIELDS order) of weight * length-normalised term frequency."""
+    weighted = 0.0
+    for weight, tf, norm in zip(weights, shape, norms, strict=True):
+        if tf:
+            weighted = weighted + weight * tf / norm
     return weighted
 
 
-def _shards(vocabulary: list[str], postings: dict[str, list[int]]) -> tuple[list[int], list[list[list[int]]]]:
-    """Cut the dictionary into runs of about SHARD_BYTES of postings (a huge list stays whole)."""
+def _shards(vocabulary: list[str], postings: dict[str, list[int]]) -> tuple[list[int], list[bytes]]:
+    """Cut the dictionary into runs of about SHARD_BYTES of postings (a huge list stays whole); each
+    entry is written once, and a shard is its entries' JSON joined (what json.dumps would write)."""
     starts: list[int] = []
-    shards: list[list[list[int]]] = []
+    shards: list[list[str]] = []
     size = SHARD_BYTES
     for i, term in enumerate(vocabulary):
-        entry = postings[term]
-        entry_size = len(_json(entry))
+        entry = _entry_json(postings[term])
+        entry_size = len(entry)
         if size + entry_size > SHARD_BYTES and (not shards or shards[-1]):
             starts.append(i)
             shards.append([])
             size = 0
         shards[-1].append(entry)
         size += entry_size + 1
-    return starts, shards
+    return starts, [f"[{','.join(shard)}]".encode() for shard in shards]
 
 
-def _chunks(docs: list[SearchDoc]) -> tuple[int, list[list[list[str]]]]:
-    """Documents in runs of a fixed count chosen so that an average run is about CHUNK_BYTES."""
-    rows = [[d.id, d.title, d.url, d.context, d.excerpt, *([d.lang] if d.lang else [])] for d in docs]
-    average = sum(len(_json(r)) for r in rows) / len(rows) if rows else 1
+_ENTRIES: Memo[str] = Memo("search-postings-json", saved=False)
+
+
+def _entry_json(entry: list[int]) -> str:
+    """A term's postings as JSON (integers only: ASCII, so its length is its size in bytes). Kept for
+    the next generation by value: an edit moves the averages and the IDF a little, and the rounded
+    scores of most terms come out the same (one edited answer of 5,000 changed 34 of 218 lists)."""
+    key = array("q", entry).tobytes()  # a tenth of the memory of a tuple of int objects
+    return _ENTRIES.get(key, lambda: f"[{','.join(map(str, entry))}]")
+
+
+_ROWS: Memo[tuple[str, int]] = Memo("search-rows", saved=False)
+
+
+def _chunks(docs: list[SearchDoc]) -> tuple[int, list[bytes]]:
+    """Documents in runs of a fixed count chosen so that an average run is about CHUNK_BYTES; each row
+    is written once (and kept for the next generation), a chunk is its rows' JSON joined."""
+    rows = [_row(d.id, d.title, d.url, d.context, d.excerpt, *([d.lang] if d.lang else [])) for d in docs]
+    average = sum(size for _, size in rows) / len(rows) if rows else 1
     chunk = max(8, int(CHUNK_BYTES / average))
-    return chunk, [rows[i : i + chunk] for i in range(0, len(rows), chunk)]
+    texts = [text for text, _ in rows]
+    return chunk, [f"[{','.join(texts[i : i + chunk])}]".encode() for i in range(0, len(texts), chunk)]
+
+
+def _row(*row: str) -> tuple[str, int]:
+    """A document's row as JSON, and its size in bytes."""
+    return _ROWS.get(row, lambda: _json_row(list(row)))
+
+
+def _json_row(row: list[str]) -> tuple[str, int]:
+    text = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return text, len(text.encode())
 
 
 def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
