@@ -78,6 +78,35 @@ def next_generation() -> None:
         memo._next_generation()
 
 
+Added = dict[str, list[tuple[Hashable, Any]]]
+"""Entries a generation added to each memo, by the memo's name (``added_since``)."""
+
+
+def marks() -> dict[str, int]:
+    """How many entries each memo holds now; ``added_since`` gives what came after."""
+    return {memo.name: len(memo._current) for memo in _MEMOS}
+
+
+def added_since(marks: dict[str, int]) -> Added:
+    """What this generation added since ``marks`` (in a fork of the process: to send back to it). A
+    generation only adds to ``_current``, and dicts keep their order, so the new entries are the last."""
+    added: Added = {}
+    for memo in _MEMOS:
+        if memo.active and len(memo._current) > marks.get(memo.name, 0):
+            added[memo.name] = list(memo._current.items())[marks.get(memo.name, 0):]
+    return added
+
+
+def adopt(added: Added) -> None:
+    """Keep what a fork computed for this generation as if computed here."""
+    by_name = {memo.name: memo for memo in _MEMOS}
+    for name, entries in added.items():
+        memo = by_name[name]
+        for key, value in entries:
+            memo._previous.pop(key, None)
+            memo._current[key] = value
+
+
 def save(path: Path) -> None:
     """Write what the last generation used, whole or not at all (``helpcenter build``'s cache).
 

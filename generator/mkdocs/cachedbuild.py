@@ -164,6 +164,9 @@ def build_with_cache(config: Any, cache_dir: Path, published: Path | None = None
     memo.enable(saved_only=True)
     if not memo.load(core_cache):
         cache.broken += 1
+    workers = workers or forking.usable_cores()
+    if (plugin := config.plugins.get("helpcenter")) is not None:
+        plugin.jobs = workers
     try:
         site = LazySite(config, for_preview=False)
         site.env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_templates_cache(cache_dir)))
@@ -171,7 +174,7 @@ def build_with_cache(config: Any, cache_dir: Path, published: Path | None = None
         progress.stage("rendering pages")
         keys = {}
         if pages_are_independent(site.config):
-            keys = _render_pages(site, cache, counter, published, workers or forking.usable_cores())
+            keys = _render_pages(site, cache, counter, published, workers)
         else:
             for done, uri in enumerate(site.pages, start=1):
                 site.render(uri)

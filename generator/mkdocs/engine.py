@@ -86,13 +86,14 @@ def _build_and_swap(config_file: Path, site_dir: Path, verbose: bool, quiet: boo
     cache_dir = config_file.resolve().parent / ".cache" / "helpcenter"
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     config = None
-    emptying = empty_trash(cache_dir / TRASH)
+    emptying = None
     try:
         with mkdocs_logging(verbose, quiet):
             config = load_config(config_file=str(config_file), site_dir=str(staging), strict=True)
             fingerprint = unchanged.inputs_fingerprint(config, site_dir)
             if (same := unchanged.unchanged_build(cache_dir, fingerprint, site_dir)) is not None:
                 return same
+            emptying = empty_trash(cache_dir / TRASH)  # not before: a build with nothing changed is quicker
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 stats = build_with_cache(config, cache_dir, published=site_dir, workers=jobs)

@@ -49,6 +49,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.project: Project | None = None
         self.policy = csp.PolicySettings()
         self.site_code = csp.InlineCode()
+        self.jobs: int | None = None
+        """Set by ``helpcenter build --jobs``: processes the core may use (one per usable core by default)."""
         self.defer_search = False
         """Set by the preview, which builds the search files only when a browser asks for them."""
         self.nav: Any = None
@@ -67,7 +69,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
 
         try:
             self.project = project_from_settings(Path(config.config_file_path), settings)
-            self.output = generate(self.project, search=not self.defer_search)
+            self.output = generate(self.project, search=not self.defer_search, jobs=self.jobs)
         except ContentError as err:
             self.content_problems = err.problems  # for `helpcenter build`, which prints them editor-style
             lines = "\n".join(f"  {p}" for p in err.problems)

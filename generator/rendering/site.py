@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from generator import memo, progress
+from generator import forking, memo, progress
 from generator.config.project import Project
 from generator.errors import ContentError
 from generator.reading.loading import load_helpcenter
@@ -14,6 +14,7 @@ from generator.reading.model import HelpCenter
 from generator.reading.translations import load_translations
 from generator.rendering.multilingual import locale_search_files, render_locales
 from generator.rendering.pages import Page, navigation, template_data
+from generator.rendering.strings import load_strings
 from generator.search import build_search_files, site_lexicon
 
 UNUSED_THEME_FILES = (
@@ -24,6 +25,8 @@ UNUSED_THEME_FILES = (
 """Theme files the help center never loads, so a build leaves them out of the site: Material's
 JavaScript bundle (the theme's own small scripts replace it: theme/main.html says why), its search
 worker and lunr's language files (search is generator/search). Glob patterns of site paths."""
+
+T = TypeVar("T")
 
 EVENTS_SCRIPT = "assets/javascripts/hc-events.js"
 """Feedback and search events: left out too when the store takes no events (``extra.store.events: false``)."""
@@ -42,39 +45,63 @@ class Output:
     """With ``generate(search=False)``: builds every locale's search files when called (the preview)."""
 
 
-def generate(project: Project, search: bool = True) -> Output:
+def generate(project: Project, search: bool = True, jobs: int | None = None) -> Output:
     """Load, validate and render; raises ContentError with every problem when content is wrong.
 
     ``search=False`` leaves the search files out of ``files`` (the preview builds them when asked).
+    With more than one job (``jobs``; by default one per usable core) the search index is built in a
+    fork of this process while this one writes the pages' Markdown: neither needs the other.
     """
     memo.next_generation()
     progress.stage("loading and checking the content")
     helpcenter = load_helpcenter(project.content_dir)
     translations = load_project_translations(project, helpcenter)
+    care_titles = {locale.code: load_strings(locale, project.content_dir, strict=project.multilingual).get(
+        "care_title") for locale in project.locales[1:]}
+    pending = None
+    if search and (jobs or forking.usable_cores()) > 1:
+        pending = forking.Background(_kept(lambda: search_files(project, helpcenter, translations, care_titles)))
     progress.stage("writing the pages' Markdown")
-    pages, locales_data = render_locales(project, helpcenter, translations)
+    try:
+        pages, locales_data = render_locales(project, helpcenter, translations)
+    except BaseException:
+        if pending is not None:
+            pending.cancel()
+        raise
     files: dict[str, bytes] = {}
     if search:
         progress.stage("building the search index")
-        files = search_files(project, helpcenter, translations, locales_data)
+        if pending is not None:
+            files, kept = pending.result()
+            memo.adopt(kept)  # what the fork computed is kept here, for the next build
+        else:
+            files = search_files(project, helpcenter, translations, care_titles)
     data = template_data(helpcenter, project)
     data["locales"] = locales_data
     data["default_locale"] = project.default_locale.code
-    later = None if search else (lambda: search_files(project, helpcenter, translations, locales_data))
+    later = None if search else (lambda: search_files(project, helpcenter, translations, care_titles))
     return Output(helpcenter=helpcenter, pages=pages, files=files, template_data=data, nav=navigation(helpcenter),
                   search_later=later)
 
 
+def _kept(work: Callable[[], T]) -> Callable[[], tuple[T, memo.Added]]:
+    """``work`` in a fork, with the memos' entries it added, which the parent adopts."""
+    def run() -> tuple[T, memo.Added]:
+        marks = memo.marks()
+        return work(), memo.added_since(marks)
+    return run
+
+
 def search_files(project: Project, helpcenter: HelpCenter, translations: dict[str, HelpCenter],
-                 locales_data: dict[str, Any]) -> dict[str, bytes]:
-    """Every locale's search index: the default's under assets/search/, the others' under their prefix."""
+                 care_titles: dict[str, str]) -> dict[str, bytes]:
+    """Every locale's search index: the default's under assets/search/, the others' under their prefix.
+    ``care_titles``: each other locale's name for the care guides' section."""
     default = project.default_locale.language
     lexicon = site_lexicon(project.shopping_lexicon)  # the builder leaves it out of a non-English index
     files = build_search_files(helpcenter, lexicon, language=default)
     for locale in project.locales[1:]:
-        care_title = locales_data[locale.code]["strings"]["care_title"]
-        files.update(locale_search_files(locale, translations[locale.code], helpcenter, default, care_title,
-                                         lexicon))
+        files.update(locale_search_files(locale, translations[locale.code], helpcenter, default,
+                                         care_titles[locale.code], lexicon))
     return files
 
 

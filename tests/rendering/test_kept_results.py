@@ -133,3 +133,20 @@ def test_a_problem_in_a_kept_file_is_placed_as_from_nothing(tmp_path: Path, save
     assert [str(p) for p in kept.value.problems] == [str(p) for p in fresh.value.problems]
     assert any("order-management.yml" in str(p) and "return-or-exchange-items" in str(p)
                for p in kept.value.problems)
+
+
+def test_the_search_index_built_in_a_fork_is_kept_as_if_built_here(tmp_path: Path) -> None:
+    """With two jobs the search index is built in a fork while the pages are written; what the fork
+    computed is adopted, so a build saves it and the next one reuses it."""
+    root = copy_site_project(tmp_path / "project")
+    project = load_project(root / "mkdocs.yml")
+    memo.enable(saved_only=True)
+    alone, shared = generate(project, jobs=1), None
+    kept_alone = {m.name: dict(m._current) for m in memo._MEMOS if m.active}
+    _forget()
+    shared = generate(project, jobs=2)
+    assert shared.files == alone.files and [p.content for p in shared.pages] == [p.content for p in alone.pages]
+    kept_shared = {m.name: dict(m._current) for m in memo._MEMOS if m.active}
+    assert kept_shared.keys() == kept_alone.keys() and kept_shared["search-term-counts"]
+    for name, entries in kept_alone.items():
+        assert kept_shared[name].keys() == entries.keys(), name
