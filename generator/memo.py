@@ -40,6 +40,8 @@ class Memo(Generic[V]):
         """Whether ``save`` keeps it: not for results bigger on disk than they are slow to compute."""
         self._previous: dict[Hashable, V] = {}
         self._current: dict[Hashable, V] = {}
+        self._computed: set[Hashable] | None = None
+        """Keys computed (not taken from the last generation) since ``marks``, in a fork: see ``added_since``."""
         _MEMOS.append(self)
 
     @property
@@ -57,6 +59,8 @@ class Memo(Generic[V]):
             value = self._previous.pop(key, _MISSING)
             if value is _MISSING:
                 value = compute()
+                if self._computed is not None:
+                    self._computed.add(key)
             self._current[key] = value
         return cast(V, value)
 
@@ -84,27 +88,47 @@ Added = dict[str, list[tuple[Hashable, Any]]]
 
 def marks() -> dict[str, int]:
     """How many entries each memo holds now; ``added_since`` gives what came after."""
+    for memo in _MEMOS:
+        memo._computed = set()
     return {memo.name: len(memo._current) for memo in _MEMOS}
 
 
 def added_since(marks: dict[str, int]) -> Added:
-    """What this generation added since ``marks`` (in a fork of the process: to send back to it). A
-    generation only adds to ``_current``, and dicts keep their order, so the new entries are the last."""
+    """What this generation added since ``marks``, in a fork of the process, to send back to it: the
+    value of what was computed, only the key of what came from the last generation (the parent has
+    it too). A generation only adds to ``_current``, and dicts keep their order: the new are last."""
     added: Added = {}
     for memo in _MEMOS:
-        if memo.active and len(memo._current) > marks.get(memo.name, 0):
-            added[memo.name] = list(memo._current.items())[marks.get(memo.name, 0):]
+        start = marks.get(memo.name, 0)
+        if memo.active and len(memo._current) > start:
+            computed = memo._computed or set()
+            added[memo.name] = [(key, value if key in computed else _FROM_LAST)
+                                for key, value in list(memo._current.items())[start:]]
     return added
 
 
+class _FromLast:
+    """Stands for a value the receiving process has in its last generation (pickled as itself)."""
+
+    def __reduce__(self) -> str:
+        return "_FROM_LAST"
+
+
+_FROM_LAST = _FromLast()
+
+
 def adopt(added: Added) -> None:
-    """Keep what a fork computed for this generation as if computed here."""
+    """Keep what a fork used for this generation as if used here."""
     by_name = {memo.name: memo for memo in _MEMOS}
     for name, entries in added.items():
         memo = by_name[name]
         for key, value in entries:
-            memo._previous.pop(key, None)
-            memo._current[key] = value
+            kept = memo._previous.pop(key, _MISSING)
+            if value is not _FROM_LAST:
+                memo._current[key] = value
+            elif kept is not _MISSING:
+                memo._current[key] = kept
+            # else this process used it too, meanwhile: it is in _current already
 
 
 def save(path: Path) -> None:

@@ -150,3 +150,7 @@ def test_the_search_index_built_in_a_fork_is_kept_as_if_built_here(tmp_path: Pat
     assert kept_shared.keys() == kept_alone.keys() and kept_shared["search-term-counts"]
     for name, entries in kept_alone.items():
         assert kept_shared[name].keys() == entries.keys(), name
+    # Again from what is kept (a fork sends back only the keys of what it reused): still all kept, the same.
+    again = generate(project, jobs=2)
+    assert again.files == alone.files
+    assert {m.name: m._current.keys() for m in memo._MEMOS if m.active} == {n: e.keys() for n, e in kept_alone.items()}
