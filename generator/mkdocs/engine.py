@@ -187,7 +187,7 @@ def content_problems(config: object) -> list[Problem]:
 
 def _swap_into_place(staging: Path, site_dir: Path, trash: Path | None = None) -> None:
     """Replace ``site_dir`` by ``staging`` with two renames, so it is never half-written; the previous site
-    goes to ``trash``, which the next build empties while it works (see ``empty_trash``)."""
+    goes to ``trash``, where a process of its own removes it (see ``empty_trash``)."""
     old = None
     if site_dir.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
@@ -200,6 +200,7 @@ def _swap_into_place(staging: Path, site_dir: Path, trash: Path | None = None) -
         try:
             trash.mkdir(parents=True, exist_ok=True)
             old.rename(trash / old.name)
+            empty_trash(trash, [trash / old.name], wait=False)
             return
         except OSError:  # another file system than the cache's: removed here
             pass
@@ -207,15 +208,19 @@ def _swap_into_place(staging: Path, site_dir: Path, trash: Path | None = None) -
 
 
 TRASH = "trash"
-"""Previous sites, under the cache folder. Most of their pages are links to the published site's
-files (see pagecache.published_copy), so they take little room until the next build removes them."""
+"""Previous sites, under the cache folder, while a process of their own removes them."""
 
 
-def empty_trash(trash: Path) -> subprocess.Popen[bytes] | None:
-    """Remove the previous sites in another process, while this build works, rather than at its end:
-    removing thousands of folders took longer than the rest of a one-article rebuild on a busy disk."""
-    folders = [str(p) for p in trash.iterdir()] if trash.is_dir() else []
-    if not folders:
+def empty_trash(trash: Path, folders: list[Path] | None = None, wait: bool = True) -> subprocess.Popen[bytes] | None:
+    """Remove previous sites (``folders``, by default all in ``trash``) in a process of their own.
+
+    Removing thousands of folders took longer than the rest of a one-article rebuild, on a busy disk
+    more than twice as long: so a build hands its previous site to a process that outlives it
+    (``wait=False``), and the next build removes whatever such a process left (killed, say) beside
+    its own work rather than before it (the caller waits for it at the end)."""
+    paths = [str(p) for p in (folders if folders is not None else (trash.iterdir() if trash.is_dir() else []))]
+    if not paths:
         return None
     code = "import shutil, sys\nfor folder in sys.argv[1:]: shutil.rmtree(folder, ignore_errors=True)"
-    return subprocess.Popen([sys.executable, "-c", code, *folders], stdin=subprocess.DEVNULL)
+    return subprocess.Popen([sys.executable, "-c", code, *paths], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=not wait)
