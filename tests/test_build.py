@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
+import random
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -16,6 +19,7 @@ import yaml
 from generator.errors import BuildError
 from generator.mkdocs.engine import build_site
 from tests.conftest import REPO, TESTS
+from tests.content_changes import Content
 from tests.helpers import copy_site_project
 
 SOURCE = TESTS / "fixtures" / "kseworks-faq.txt"
@@ -205,18 +209,27 @@ def test_a_killed_build_leaves_nothing_after_the_next_one(built_project: Path) -
     assert sorted(p.name for p in built_project.iterdir() if p.name.startswith(".site")) == []
 
 
-def test_the_previous_site_is_removed_after_the_build_not_left_beside_the_site(built_project: Path) -> None:
+def test_the_next_build_takes_the_previous_site_s_folders_and_leaves_what_a_clean_build_does(
+        built_project: Path, tmp_path: Path) -> None:
     trash = built_project / ".cache" / "helpcenter" / "trash"
-    leftover = trash / ".site-old-a1b2c3d4" / "page"  # what a killed removal left
+    leftover = trash / ".site-old-a1b2c3d4" / "page"  # what a killed build left there
     leftover.mkdir(parents=True)
-    (built_project / ".cache" / "helpcenter" / "last-build.json").unlink()  # build even unchanged
+    os.utime(leftover.parent, (0, 0))  # older than the previous site: not the one taken
+    faq = built_project / "content" / "faq" / "shipping-and-delivery.yml"
+    faq.write_text(faq.read_text("utf-8").replace("7–14 business days", "5–9 business days"), "utf-8")
     build_site(built_project / "mkdocs.yml", built_project / "site")
-    assert not leftover.exists()  # removed while the build worked
-    deadline = time.monotonic() + 30
-    while list(trash.iterdir()) and time.monotonic() < deadline:  # the previous site, by a process of its own
-        time.sleep(0.05)
-    assert list(trash.iterdir()) == []
+    assert not leftover.exists() and len(list(trash.iterdir())) == 1  # the previous site, for the next build
+    Content(built_project, random.Random(1)).remove_question()  # its folder must not stay behind, empty
+    build_site(built_project / "mkdocs.yml", built_project / "site")
+    assert len(list(trash.iterdir())) == 1
     assert sorted(p.name for p in built_project.iterdir() if p.name.startswith(".site")) == []
+    clean = copy_site_project(tmp_path / "clean")
+    shutil.rmtree(clean / "content")
+    shutil.copytree(built_project / "content", clean / "content")
+    build_site(clean / "mkdocs.yml", clean / "site")
+    assert tree_digest(built_project / "site") == tree_digest(clean / "site")
+    folders = {str(p.relative_to(built_project / "site")) for p in (built_project / "site").rglob("*") if p.is_dir()}
+    assert folders == {str(p.relative_to(clean / "site")) for p in (clean / "site").rglob("*") if p.is_dir()}
 
 
 HOLD_THE_LOCK = """
