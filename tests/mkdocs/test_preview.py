@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import filecmp
 import random
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,19 +47,25 @@ def assert_same_site(preview: Preview, root: Path, expected_dir: Path) -> None:
     assert not mismatch and not errors
 
 
+def random_saves(root: Path, site_dir: Path, rng: random.Random, saves: int) -> Iterator[tuple[int, Any]]:
+    """A preview of ``root``, then ``saves`` random content changes, each followed by a good rebuild."""
+    content = Content(root, rng)
+    preview = Preview(root / "mkdocs.yml", site_dir, SERVE_URL)
+    preview.rebuild()
+    for step in range(saves):
+        content.random_change()()
+        preview.rebuild()
+        assert preview.site is not None and not preview.failed, preview.problems or preview.error
+        yield step, preview
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2])
 def test_preview_equals_a_clean_build_after_random_changes(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
     root = copy_site_project(tmp_path / "project")
-    content = Content(root, rng)
-    preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
     with mkdocs_logging():
-        preview.rebuild()
-        for step in range(12):
-            content.random_change()()
-            preview.rebuild()
-            assert preview.site is not None and not preview.failed, preview.problems or preview.error
+        for step, preview in random_saves(root, tmp_path / "preview", rng, 12):
             for uri in rng.sample(sorted(preview.site.pages), 5):  # a browser asks for a few pages
                 preview.render(uri)
             if step % 4 == 3:
@@ -69,14 +77,8 @@ def test_pages_kept_unread_over_many_saves_equal_a_clean_build(tmp_path: Path) -
     """Most pages and files pass from state to state for many saves (the preview reuses them) before one is read."""
     rng = random.Random(3)
     root = copy_site_project(tmp_path / "project")
-    content = Content(root, rng)
-    preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
     with mkdocs_logging():
-        preview.rebuild()
-        for _ in range(10):
-            content.random_change()()
-            preview.rebuild()
-            assert preview.site is not None and not preview.failed, preview.problems or preview.error
+        for _, preview in random_saves(root, tmp_path / "preview", rng, 10):
             preview.render(rng.choice(sorted(preview.site.pages)))  # the page the browser has open
         assert_same_site(preview, root, tmp_path / "expected")
 
