@@ -133,6 +133,7 @@ def build_lock(site_dir: Path) -> Iterator[None]:
     ``flock`` is released by the system when a build dies, so a crash never leaves a stale lock.
     """
     path = lock_path(site_dir)
+    dying_until = time.monotonic() + DYING_BUILD_WAIT
     while True:
         handle = path.open("a+", encoding="utf-8")
         try:
@@ -141,6 +142,9 @@ def build_lock(site_dir: Path) -> Iterator[None]:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
             handle.close()
+            if not _alive(holder) and time.monotonic() < dying_until:
+                time.sleep(0.02)  # a killed build whose forks are ending: they hold the lock a moment longer
+                continue
             raise BuildError(f"another build of {site_dir.name}/ is running ({holder}); "
                              f"wait for it to finish, then build again (lock: {path})") from None
         if _same_file(handle, path):  # not a lock file that its last holder removed meanwhile
@@ -154,6 +158,29 @@ def build_lock(site_dir: Path) -> Iterator[None]:
     finally:
         path.unlink(missing_ok=True)  # before unlocking: a waiting build then locks a fresh file
         handle.close()
+
+
+DYING_BUILD_WAIT = 5.0
+"""Seconds to wait for the lock of a build that was killed: its forks (forking.py) share the lock's file
+and end with it, a moment after it."""
+
+
+def _alive(holder: str) -> bool:
+    """Whether the process the lock file names (``pid N, started …``) still runs; True when unknown."""
+    match = re.match(r"pid (\d+)", holder)
+    if match is None:
+        return True
+    try:
+        os.kill(int(match.group(1)), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: it runs
+        return True
+    state = Path(f"/proc/{match.group(1)}/stat")
+    try:  # a zombie (ended, not yet reaped by its parent) runs no more
+        return state.read_text().rsplit(") ", 1)[1][:1] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def _same_file(handle: IO[str], path: Path) -> bool:

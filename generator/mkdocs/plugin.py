@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from generator import progress
 from generator.config.project import Project, project_from_settings
 from generator.errors import ContentError, HelpCenterError, Problem
 from generator.rendering import csp
@@ -69,7 +70,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
 
         try:
             self.project = project_from_settings(Path(config.config_file_path), settings)
-            self.output = generate(self.project, search=not self.defer_search, jobs=self.jobs)
+            self.output = generate(self.project, search=not self.defer_search, jobs=self.jobs,
+                                   search_at_end=not self.defer_search)
         except ContentError as err:
             self.content_problems = err.problems  # for `helpcenter build`, which prints them editor-style
             lines = "\n".join(f"  {p}" for p in err.problems)
@@ -137,9 +139,26 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.nav, self.files = nav, files  # for each locale's 404.html, rendered after the build
         return nav
 
+    def on_build_error(self, *, error: Exception) -> None:
+        cancel = getattr(self.output.search_later, "cancel", None) if self.output is not None else None
+        if cancel is not None:  # the search index a fork was building is of no use now
+            cancel()
+
     def on_post_build(self, *, config: Any) -> None:
+        if self.output is not None and self.output.search_later is not None and not self.defer_search:
+            self._write_search_files(Path(config.site_dir), self.output.search_later())
         self._write_locale_error_pages(config)
         (Path(config.site_dir) / "_headers").write_text(csp.headers_file(self.policy, self.site_code), "utf-8")
+
+    @staticmethod
+    def _write_search_files(site_dir: Path, files: dict[str, bytes]) -> None:
+        """The search index, built meanwhile in another process (``generate(search_at_end=True)``): no page
+        links to its files, so they are written here, last, rather than given to MkDocs before the pages."""
+        progress.stage("writing the search index")
+        for path, data in files.items():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
 
     def _write_locale_error_pages(self, config: Any) -> None:
         """``<code>/404.html`` for each other locale: the theme's 404.html in that language, with absolute links

@@ -42,15 +42,18 @@ class Output:
     """Goes into ``config.extra.hc`` for the theme."""
     nav: list[dict[str, str]] = field(default_factory=list)
     search_later: Callable[[], dict[str, bytes]] | None = None
-    """With ``generate(search=False)``: builds every locale's search files when called (the preview)."""
+    """Every locale's search files when called, when they are not in ``files``: built then with
+    ``generate(search=False)`` (the preview), or built meanwhile with ``search_at_end`` (a build)."""
 
 
-def generate(project: Project, search: bool = True, jobs: int | None = None) -> Output:
+def generate(project: Project, search: bool = True, jobs: int | None = None, search_at_end: bool = False) -> Output:
     """Load, validate and render; raises ContentError with every problem when content is wrong.
 
     ``search=False`` leaves the search files out of ``files`` (the preview builds them when asked).
     With more than one job (``jobs``; by default one per usable core) the search index is built in a
-    fork of this process while this one writes the pages' Markdown: neither needs the other.
+    fork of this process while this one writes the pages' Markdown: neither needs the other. With
+    ``search_at_end`` it is not waited for here either: ``search_later`` gives the files when the
+    caller needs them (a build writes them last, so the index is made while MkDocs gathers the site).
     """
     memo.next_generation()
     progress.stage("loading and checking the content")
@@ -58,9 +61,13 @@ def generate(project: Project, search: bool = True, jobs: int | None = None) -> 
     translations = load_project_translations(project, helpcenter)
     care_titles = {locale.code: load_strings(locale, project.content_dir, strict=project.multilingual).get(
         "care_title") for locale in project.locales[1:]}
+
+    def build_search() -> dict[str, bytes]:
+        return search_files(project, helpcenter, translations, care_titles)
+
     pending = None
     if search and (jobs or forking.usable_cores()) > 1:
-        pending = forking.Background(_kept(lambda: search_files(project, helpcenter, translations, care_titles)))
+        pending = forking.Background(_kept(build_search))
     progress.stage("writing the pages' Markdown")
     try:
         pages, locales_data = render_locales(project, helpcenter, translations)
@@ -69,19 +76,35 @@ def generate(project: Project, search: bool = True, jobs: int | None = None) -> 
             pending.cancel()
         raise
     files: dict[str, bytes] = {}
-    if search:
+    later: Callable[[], dict[str, bytes]] | None = None if search else build_search
+    if pending is not None and search_at_end:
+        later = _ForkedSearch(pending)
+    elif search:
         progress.stage("building the search index")
-        if pending is not None:
-            files, kept = pending.result()
-            memo.adopt(kept)  # what the fork computed is kept here, for the next build
-        else:
-            files = search_files(project, helpcenter, translations, care_titles)
+        files = _ForkedSearch(pending)() if pending is not None else build_search()
     data = template_data(helpcenter, project)
     data["locales"] = locales_data
     data["default_locale"] = project.default_locale.code
-    later = None if search else (lambda: search_files(project, helpcenter, translations, care_titles))
     return Output(helpcenter=helpcenter, pages=pages, files=files, template_data=data, nav=navigation(helpcenter),
                   search_later=later)
+
+
+class _ForkedSearch:
+    """The search files a fork is building (``search_later``), waited for once; what the fork computed
+    is kept here (adopted), for the next build. ``cancel`` stops it when the build fails meanwhile."""
+
+    def __init__(self, pending: forking.Background[tuple[dict[str, bytes], memo.Added]]) -> None:
+        self.pending = pending
+        self.files: dict[str, bytes] | None = None
+
+    def __call__(self) -> dict[str, bytes]:
+        if self.files is None:
+            self.files, kept = self.pending.result()
+            memo.adopt(kept)
+        return self.files
+
+    def cancel(self) -> None:
+        self.pending.cancel()
 
 
 def _kept(work: Callable[[], T]) -> Callable[[], tuple[T, memo.Added]]:
