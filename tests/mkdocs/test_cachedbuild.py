@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import BuildError
+from generator.mkdocs import cachedbuild
 from generator.mkdocs.cachedbuild import PageCache
 from generator.mkdocs.engine import build_site
 from generator.mkdocs.unchanged import MANIFEST
@@ -141,3 +142,17 @@ def test_warnings_of_pages_rendered_in_other_processes_fail_the_strict_build(tmp
     with pytest.raises(BuildError, match="4 warnings"):
         build_site(root / "mkdocs.yml", root / "site", jobs=3)
     assert not (root / "site").exists() and not list(cache_dir(root).glob(".tmp-*"))
+
+
+@pytest.mark.slow
+def test_reused_pages_placed_by_forks_equal_a_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reused pages are linked (from the published site) or written (from the cache) by several processes."""
+    monkeypatch.setattr(cachedbuild, "PLACING_CHUNK", 4)  # the real site's pages in many tasks
+    root = copy_site_project(tmp_path / "project")
+    build_site(root / "mkdocs.yml", root / "site", jobs=3)
+    clean_build(root, tmp_path / "clean")
+    build_site(without_last_build(root), root / "site", jobs=3)  # linked
+    assert_same_tree(root / "site", tmp_path / "clean")
+    shutil.rmtree(root / "site")
+    build_site(without_last_build(root), root / "site", jobs=3)  # written from the cache
+    assert_same_tree(root / "site", tmp_path / "clean")
