@@ -17,6 +17,7 @@ import pickle
 import signal
 import struct
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -93,30 +94,40 @@ def fork_map(work: Callable[[T], R], items: Sequence[T], workers: int,
 
 
 class Background(Generic[R]):
-    """``work()`` running in a fork of this process while this one goes on; ``result()`` waits for it."""
+    """``work()`` running in a fork of this process while this one goes on; ``result()`` waits for it.
+
+    The fork writes its result into an unnamed file, not a pipe, and ends: a result nobody asks for
+    (a build that failed elsewhere) never keeps the fork, and the files it inherited, alive."""
 
     def __init__(self, work: Callable[[], R]) -> None:
         self._work = work
         self._child: tuple[int, int] | None = None
         if hasattr(os, "fork"):
+            _reap_abandoned()
             sys.stdout.flush()
             sys.stderr.flush()
-            read_end, write_end = os.pipe()
+            output = tempfile.TemporaryFile()  # noqa: SIM115 (its descriptor is handed over below)
+            handle = os.dup(output.fileno())
+            output.close()
             parent = os.getpid()
             pid = os.fork()
             if pid == 0:
-                os.close(read_end)
-                _run_fork(lambda _: work(), [None], lambda: None, write_end, mmap.mmap(-1, 8), 0, parent)
-            os.close(write_end)
-            self._child = (pid, read_end)
+                _run_fork(lambda _: work(), [None], lambda: None, handle, mmap.mmap(-1, 8), 0, parent)
+            self._child = (pid, handle)
 
     def result(self) -> R:
         """The work's result, or its exception raised here; computed here when this system cannot fork."""
         if self._child is None:
             return self._work()
-        pid, read_end = self._child
+        pid, handle = self._child
         self._child = None
-        outcome, payload = _collect(pid, read_end)
+        os.waitpid(pid, 0)
+        with os.fdopen(handle, "rb") as output:
+            output.seek(0)
+            message = output.read()
+        if not message:
+            raise WorkerFailed("the search index's process ended without a result")
+        outcome, payload = pickle.loads(message)
         if outcome != "ok":
             raise payload
         results, _ = payload
@@ -127,6 +138,27 @@ class Background(Generic[R]):
         if self._child is not None:
             _stop(*self._child)
             self._child = None
+
+    def __del__(self) -> None:
+        if getattr(self, "_child", None) is not None:  # never asked for: ended or ending on its own
+            pid, handle = self._child  # type: ignore[misc]
+            with contextlib.suppress(OSError):
+                os.close(handle)
+            _ABANDONED.add(pid)
+
+
+_ABANDONED: set[int] = set()
+"""Forks whose result nobody asked for: reaped once they end (see ``_reap_abandoned``)."""
+
+
+def _reap_abandoned() -> None:
+    for pid in list(_ABANDONED):
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        if done:
+            _ABANDONED.discard(pid)
 
 
 def _run_here(work: Callable[[T], R], items: Sequence[T], progress: Callable[[int], None]) -> list[R]:

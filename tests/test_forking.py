@@ -132,3 +132,15 @@ def test_cancelled_background_work_leaves_no_process() -> None:
     pid = job._child[0]
     job.cancel()
     assert not _alive(pid)
+
+
+def test_background_work_nobody_asks_for_ends_on_its_own() -> None:
+    """A build that fails elsewhere never asks for its search index: the fork must not wait to hand it over."""
+    job = Background(lambda: b"x" * 5_000_000)  # far more than a pipe holds
+    assert job._child is not None
+    pid = job._child[0]
+    del job
+    deadline = time.monotonic() + 10
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(pid)
