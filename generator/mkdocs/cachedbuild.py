@@ -201,7 +201,6 @@ def build_with_cache(config: Any, cache_dir: Path, published: Path | None = None
     finally:
         cache.discard()  # a failed or interrupted build: the last successful one's cache stays as it was
         logging.getLogger("mkdocs").removeHandler(counter)
-    plugin = config.plugins.get("helpcenter")
     project = getattr(plugin, "project", None)
     return BuildStats(pages=len(site.pages), reused=cache.reused, locales=len(project.locales) if project else 1)
 
@@ -227,10 +226,7 @@ def _render_pages(site: LazySite, cache: PageCache, counter: CountHandler, publi
             todo.append((page, page_key))  # its link failed, and so did its entry's HTML
             continue
         cache.reused += 1
-        state: PageState = pickle.loads(entry.state)
-        state.restore(site, page)
-        if plugin is not None:
-            plugin.site_code.update(state.code)
+        _adopt(site, plugin, page, pickle.loads(entry.state))
     progress.step(total - len(todo), total)
     if todo:  # the first page here, so that the forks start with the theme's templates compiled
         _render_and_keep(site, cache, plugin, todo[0])
@@ -246,9 +242,7 @@ def _render_pages(site: LazySite, cache: PageCache, counter: CountHandler, publi
         progress=lambda done: progress.step(total - len(todo) + 1 + done, total))
     for (page, _), state in zip(todo[1:], states, strict=True):
         if page.content is None:  # rendered by a fork
-            state.restore(site, page)
-            if plugin is not None:
-                plugin.site_code.update(state.code)
+            _adopt(site, plugin, page, state)
     for counts, part in finished:
         for level, count in counts.items():
             counter.counts[level] += count
@@ -297,19 +291,26 @@ def _write_from_cache(page: Page, page_key: str, cache: PageCache) -> bool:
     return True
 
 
+def _adopt(site: LazySite, plugin: Any, page: Page, state: PageState) -> None:
+    """A page this process did not render (reused, or rendered by a fork) takes the state it left."""
+    state.restore(site, page)
+    if plugin is not None:
+        plugin.site_code.update(state.code)
+
+
 def _render_and_keep(site: LazySite, cache: PageCache, plugin: Any, item: tuple[Page, str]) -> PageState:
     """Render one page and keep it in the cache with its state; the state is also returned (from a fork)."""
     page, page_key = item
-    site_code, code = (plugin.site_code if plugin is not None else None), csp.InlineCode()
+    code = csp.InlineCode()  # this page's own inline code, kept with it
+    site_code = plugin.site_code if plugin is not None else csp.InlineCode()
     if plugin is not None:
-        plugin.site_code = csp.InlineCode()  # this page's own inline code, kept with it
+        plugin.site_code = code
     try:
         site.render(page.file.dest_uri)
-        code = plugin.site_code if plugin is not None else csp.InlineCode()
     finally:
         if plugin is not None:
             plugin.site_code = site_code
-            site_code.update(code)  # type: ignore[union-attr]
+        site_code.update(code)
     state = PageState.of(page, code)
     target = Path(page.file.abs_dest_path)
     if target.is_file():
@@ -324,5 +325,5 @@ def _validate_anchor_links(site: LazySite) -> None:
         for to_file in page.links_to_anchors or {}:
             target = to_file.page if to_file is not None else None
             if target is not None and target.present_anchor_ids is None:
-                mkdocs_build._populate_page(target, site.config, site.files)
+                site.populator.populate(target, site.files)
         page.validate_anchor_links(files=site.files, log_level=level)

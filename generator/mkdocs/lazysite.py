@@ -169,7 +169,7 @@ class LazySite:
         if name in NEEDS_EVERY_PAGE:
             for page in self.pages.values():
                 if page.content is None:
-                    mkdocs_build._populate_page(page, self.config, self.files)
+                    self.populator.populate(page, self.files)
         mkdocs_build._build_theme_template(name, self.env, self.files, self.config, self.nav)
         self.rendered.update(uri for uri, template in self.templates.items() if template == name)
 
