@@ -45,6 +45,11 @@ RENDERING_LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "PyYAM
 _ENV_TAG = re.compile(r"!ENV\s+\[?\s*([A-Za-z_][A-Za-z0-9_]*)")
 
 
+def env_tags(config_text: str) -> set[str]:
+    """The environment variables mkdocs.yml reads (``!ENV NAME``, ``!ENV [NAME, default]``)."""
+    return set(_ENV_TAG.findall(config_text))
+
+
 def _hash_files(digest: Any, folder: Path, patterns: Iterable[str]) -> None:
     for pattern in patterns:
         for path in sorted(folder.rglob(pattern)):
@@ -88,7 +93,7 @@ def site_key(site: LazySite) -> str:
     digest = hashlib.sha256(code_version().encode())
     config_text = Path(config.config_file_path).read_bytes()
     digest.update(config_text)
-    for name in sorted(set(_ENV_TAG.findall(config_text.decode("utf-8", "replace")))):
+    for name in sorted(env_tags(config_text.decode("utf-8", "replace"))):
         digest.update(f"{name}={os.environ.get(name)}\0".encode())
     extra = {"site_url": config.site_url, "extra": dict(config.extra), "nav": config.nav}
     digest.update(json.dumps(extra, sort_keys=True, default=str).encode())

@@ -21,17 +21,15 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from generator.mkdocs.cachedbuild import BuildStats, code_version
+from generator.mkdocs.cachedbuild import BuildStats, code_version, env_tags
 
 MANIFEST = "last-build.json"
 _SKIPPED_FOLDERS = ("node_modules", "__pycache__")
-_ENV_TAG = re.compile(r"!ENV\s+\[?\s*([A-Za-z_][A-Za-z0-9_]*)")
 _ENV_READ = ("SOURCE_DATE_EPOCH",)
 """Read by MkDocs (the build date); the generator reads ``HELPCENTER_*`` and mkdocs.yml its ``!ENV`` tags."""
 
@@ -45,7 +43,7 @@ def inputs_fingerprint(config: Any, site_dir: Path) -> str:
     digest.update(dt.datetime.now(dt.UTC).date().isoformat().encode())  # undated pages: the build day
     digest.update(_git_head(root).encode() + b"\0")  # dates of pages come from git's history
     config_text = config_file.read_text("utf-8", "replace")
-    names = {*_ENV_TAG.findall(config_text), *_ENV_READ, *(n for n in os.environ if n.startswith("HELPCENTER_"))}
+    names = {*env_tags(config_text), *_ENV_READ, *(n for n in os.environ if n.startswith("HELPCENTER_"))}
     for name in sorted(names):
         digest.update(f"{name}={os.environ.get(name)}\0".encode())
     for path in [config_file, *_read_files(config, root, site_dir.resolve())]:
