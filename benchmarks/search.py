@@ -9,7 +9,7 @@ the time from navigation start until search is ready, and, while typing queries 
 time from the keystroke that brings the first results to those results, from the last keystroke to
 the final results, and the compressed bytes of index data (not code) fetched before the first results.
 A page per query, fresh cache. With the real site it also types the realistic queries of
-tests/search/queries.yml into both sites and reports, per kind of query, how often the right
+content/search/expectations.yml into both sites and reports, per kind of query, how often the right
 article comes first and is in the top five (Material ranks pages, so a page of a category that
 lists the question counts as a miss, as a shopper would have to look further), and how many
 out-of-scope questions get the "no answer" fallback rather than a confident list.
@@ -135,7 +135,7 @@ def prepare(size: str, work: Path, with_material: bool) -> list[Site]:
         helpcenter = generate(load_project(REPO / "mkdocs.yml")).helpcenter
         articles = len(helpcenter.questions) + len(helpcenter.guides)
         queries = [
-            q["query"] for q in yaml.safe_load((REPO / "tests/search/queries.yml").read_text("utf-8"))["queries"]
+            q["query"] for q in yaml.safe_load((REPO / "content/search/expectations.yml").read_text("utf-8"))["queries"]
         ]
         build_ours(REPO, work / "ours")
         sites.append(Site("real", OURS, work / "ours", articles, queries[::7]))
@@ -333,15 +333,15 @@ def _timing(bench: dict[str, Any], origin: float, finished: list[tuple[float, in
 
 @dataclass
 class Quality:
-    """How the real site's box answers tests/search/queries.yml, per kind of query."""
+    """How the real site's box answers content/search/expectations.yml, per kind of query."""
 
     kinds: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # kind -> (count, first, top 5)
     fallback: tuple[int, int] = (0, 0)  # out-of-scope questions that got no confident list, of all
 
 
 def search_quality(browser: Any, site: Site, url: str) -> Quality:
-    """Type every query of tests/search/queries.yml into the site's box, as a shopper would."""
-    data = yaml.safe_load((REPO / "tests/search/queries.yml").read_text("utf-8"))
+    """Type every query of content/search/expectations.yml into the site's box, as a shopper would."""
+    data = yaml.safe_load((REPO / "content/search/expectations.yml").read_text("utf-8"))
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(url)
     _open_search(page, site.engine, phone=False)
@@ -378,7 +378,7 @@ def _typed(page: Any, engine: str, url: str, query: str) -> tuple[list[str], boo
 def quality_table(by_engine: dict[str, Quality]) -> list[str]:
     """One line per kind of query, the engines side by side."""
     engines = list(by_engine)
-    lines = ["    tests/search/queries.yml, right answer first · in the top five: "
+    lines = ["    content/search/expectations.yml, right answer first · in the top five: "
              + " | ".join(engines)]
     kinds = list(next(iter(by_engine.values())).kinds)
     for kind in [*kinds, "all"]:

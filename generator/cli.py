@@ -234,8 +234,8 @@ def build_parser() -> argparse.ArgumentParser:
     diff = commands.add_parser("search-diff", help="how a content change moves search results: compare the "
                                "results of the query set at git ref BASE and in the working tree")
     diff.add_argument("base", metavar="BASE", help="a git ref: a branch, tag or commit (e.g. origin/main)")
-    diff.add_argument("--queries", default="tests/search_queries.yml",
-                      help="the query set (default: tests/search_queries.yml; skipped if missing)")
+    diff.add_argument("--queries", default="content/search/expectations.yml",
+                      help="the query set (default: content/search/expectations.yml; skipped if missing)")
     diff.add_argument("--insights", metavar="REPORT.json",
                       help="also the failed queries of an insights report (helpcenter insights --format json)")
     diff.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="text, markdown or json")

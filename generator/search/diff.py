@@ -3,7 +3,7 @@ result, so an editor sees the search impact of a wording change before it is mer
 
 The content at git ref BASE is taken with ``git archive`` into a temporary folder (the working tree is
 never touched); both sides are indexed and queried by the site's own engine (generator/search/). The
-queries are the project's query set (tests/search_queries.yml: any list entry with a ``query``, other
+queries are the project's query set (content/search/expectations.yml: any list entry with a ``query``, other
 fields ignored) and, when given, the failed searches of an insights report or the searches of an events
 export.
 """

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 PAGE_BOX = "[data-hc-search=page]"
 HEADER_BOX = "[data-hc-search=header]"
-QUERIES = yaml.safe_load((REPO / "tests" / "search" / "queries.yml").read_text(encoding="utf-8"))
+QUERIES = yaml.safe_load((REPO / "content" / "search" / "expectations.yml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from generator.search.diff import read_insights_queries, read_query_set
 from tests.helpers import copy_site_project
 
 QUERY_SET = """\
-# like tests/search_queries.yml, with fields this command does not know
+# like content/search/expectations.yml, with fields this command does not know
 queries:
   - {query: "zorblat", expect: refund-time, kind: vocabulary}
   - {query: "express shipping", expect: expedited-shipping, also: [standard-shipping-time]}
@@ -33,8 +33,7 @@ def repo(tmp_path: Path) -> Path:
     """Commit 1: the real content. Commit 2: 'zorblat' becomes a keyword of refund-time and expedited
     shipping is removed. The working tree then differs from the second commit only in the query set."""
     root = copy_site_project(tmp_path / "repo")
-    (root / "tests").mkdir()
-    (root / "tests" / "search_queries.yml").write_text(QUERY_SET, encoding="utf-8")
+    (root / "content" / "search" / "expectations.yml").write_text(QUERY_SET, encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", ".")
     git(root, "commit", "-q", "-m", "content as published")
@@ -131,8 +130,7 @@ def test_a_bad_ref_is_a_clean_error(repo: Path, capsys: pytest.CaptureFixture[st
 
 def test_outside_a_git_repository_is_a_clean_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = copy_site_project(tmp_path / "plain")
-    (root / "tests").mkdir()
-    (root / "tests" / "search_queries.yml").write_text(QUERY_SET)
+    (root / "content" / "search" / "expectations.yml").write_text(QUERY_SET)
     code, _, err = run(root, capsys, "main")
     assert code == 1 and err.startswith("error: ") and "Traceback" not in err
 

@@ -1,4 +1,4 @@
-"""Search quality on realistic shopper queries (tests/search/queries.yml), as `helpcenter search` ranks them.
+"""Search quality on realistic shopper queries (content/search/expectations.yml), as `helpcenter search` ranks them.
 
 Each kind of query (own words, typos, care, whole sentences, non-native phrasing, vague intents)
 is reported on its own line and has its own floor, so that a change that helps one kind and hurts
@@ -22,7 +22,7 @@ from generator.reading.loading import load_helpcenter
 from generator.search import SearchIndex, build_search_files, shopping_lexicon
 from tests.conftest import REPO, TESTS
 
-QUERIES = yaml.safe_load((TESTS / "search" / "queries.yml").read_text(encoding="utf-8"))
+QUERIES = yaml.safe_load((REPO / "content" / "search" / "expectations.yml").read_text(encoding="utf-8"))
 # kind -> (share whose right answer comes first, share with it in the top five)
 FLOORS = {
     "words": (0.80, 0.95),
