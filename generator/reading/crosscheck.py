@@ -31,7 +31,7 @@ def check_across_files(loaded: LoadedContent, source: HelpCenter | None = None) 
         resolver.add_fallback(source, "")
         known_ids.update(source.articles_by_id)
     suggestions = CloseMatches(known_ids)
-    for article, origin in loaded.origins:
+    for article, origin in [*loaded.origins, *loaded.partly_checked]:
         if isinstance(article, Question):
             _check_related(article, origin.source, (*origin.path, "related"), known_ids, suggestions, loaded)
             _check_markdown(article.answer, origin.source, (*origin.path, "answer"),

@@ -106,6 +106,7 @@ def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
     found = _CATEGORY_FILES.get((text, display, path.stem), lambda: _category_file(path, display, text))
     loaded.helpcenter.categories.extend(found.helpcenter.categories)
     loaded.origins.extend(found.origins)
+    loaded.partly_checked.extend(found.partly_checked)
     loaded.problems.items.extend(found.problems.items)
     loaded.unchecked_ids.update(found.unchecked_ids)
 
@@ -124,8 +125,10 @@ def _category_file(path: Path, display: str, text: str) -> LoadedContent:
     if not SLUG.match(category_id) or category_id in RESERVED_CATEGORY_IDS:
         loaded.problems.add_at(display, 1, 1, "", f"the file name '{category_id}' is the category's URL; "
                                "rename it to lowercase words joined by hyphens (not care, search or assets)")
-    usable = _usable_questions(data, schema_failures("faq", data, source, loaded.problems))
+    failed = schema_failures("faq", data, source, loaded.problems)
+    usable = _usable_questions(data, failed)
     _remember_broken_questions(data, usable, loaded)
+    _keep_checkable_parts(data, usable, failed, category_id, source, loaded)
     if usable is None:
         loaded.unchecked_ids.add(category_id)
         return loaded
@@ -160,6 +163,28 @@ def _remember_broken_questions(data: Any, usable: list[int] | None, loaded: Load
         if (usable is None or index not in usable) and isinstance(item, dict) and isinstance(item.get("id"), str):
             # an invalid id ('Order Status') also counts under the id its message suggests (order-status)
             loaded.unchecked_ids.update((item["id"], suggested_id(item["id"])))
+
+
+def _keep_checkable_parts(data: Any, usable: list[int] | None, failed: list[PathKey], category_id: str,
+                          source: SourceFile, loaded: LoadedContent) -> None:
+    """A question with a problem of its own still has its ``related`` ids and its answer's links checked,
+    when those fields themselves are sound: a missing '?' does not hide a broken link."""
+    if usable is None:
+        return
+    for index, item in enumerate(data["questions"]):
+        if index in usable or not isinstance(item, dict):
+            continue
+        bad = {path[2] for path in failed if path[:2] == ("questions", index) and len(path) > 2}
+        answer, related = item.get("answer"), item.get("related")
+        question = Question(
+            id=item["id"] if isinstance(item.get("id"), str) else "",
+            question="", category_id=category_id,
+            answer=answer.strip("\n") if isinstance(answer, str) and "answer" not in bad else "",
+            related=list(related) if isinstance(related, list) and "related" not in bad
+            and all(isinstance(r, str) for r in related) else [],
+            location=Location(source.display, *source.at(("questions", index))),
+        )
+        loaded.partly_checked.append((question, Origin(source, ("questions", index))))
 
 
 def _question(item: dict[str, Any], category_id: str, source: SourceFile, path: PathKey,

@@ -138,6 +138,9 @@ class LoadedContent:
     origins: list[tuple[Question | Guide, Origin]] = field(default_factory=list)
     """Every article loaded, with where its fields live."""
     problems: Problems = field(default_factory=Problems)
+    partly_checked: list[tuple[Question, Origin]] = field(default_factory=list)
+    """Questions with a problem of their own (not published) whose ``related`` ids and answer links are still
+    checked, so an editor sees every problem of a question in one run."""
     unchecked_ids: set[str] = field(default_factory=set)
     """Ids of entries that exist but failed their own checks (and categories and guides that could not be
     read): links and ``related`` may point at them, so each mistake is reported once, at its entry."""
