@@ -28,6 +28,7 @@ def _project(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from generator.reading.expectations import expectation_problems
     from generator.reading.loading import load_content
     from generator.reading.reporting import format_problems, summary
 
@@ -40,7 +41,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         translations = load_translations(project.content_dir, project.locales, loaded.helpcenter)
         problems, warnings = sorted(translations.problems), translations.warnings
-    output = format_problems(problems or [], args.format)
+    problems = [*(problems or []), *expectation_problems(project)]  # checked whatever the content's state
+    output = format_problems(problems, args.format)
     if args.format == "json" and project.multilingual:  # warnings beside the problems; not a failure
         data = json.loads(output)
         data["warnings"] = json.loads(format_problems(warnings, "json"))["problems"]
@@ -234,8 +236,9 @@ def build_parser() -> argparse.ArgumentParser:
     diff = commands.add_parser("search-diff", help="how a content change moves search results: compare the "
                                "results of the query set at git ref BASE and in the working tree")
     diff.add_argument("base", metavar="BASE", help="a git ref: a branch, tag or commit (e.g. origin/main)")
-    diff.add_argument("--queries", default="content/search/expectations.yml",
-                      help="the query set (default: content/search/expectations.yml; skipped if missing)")
+    diff.add_argument("--queries", default=None,
+                      help="the query set (default: the helpcenter plugin's search_expectations in mkdocs.yml, "
+                      "or content/search/expectations.yml; skipped if missing)")
     diff.add_argument("--insights", metavar="REPORT.json",
                       help="also the failed queries of an insights report (helpcenter insights --format json)")
     diff.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="text, markdown or json")

@@ -39,12 +39,28 @@ class Project:
     ``shopping_lexicon: false`` switches that off."""
     raw: Mapping[str, Any] | None = None
     """mkdocs.yml as data, for export."""
+    search_expectations: Path | None = None
+    """The plugin's ``search_expectations`` (resolved from mkdocs.yml's folder); None: the default,
+    see ``expectations_file``."""
     locales: tuple[Locale, ...] = ()
     """Every locale, the default first (``extra.locales``; one locale from ``theme.language`` without it)."""
 
     @property
     def default_locale(self) -> Locale:
         return self.locales[0] if self.locales else default_locale(self.language, self.store)
+
+    @property
+    def expectations_file(self) -> Path:
+        """The store's search expectations (queries and the ids that should answer them), which
+        ``helpcenter search-diff`` runs and ``helpcenter check`` validates."""
+        return self.search_expectations or self.content_dir / "search" / "expectations.yml"
+
+    def shown(self, path: Path) -> str:
+        """A path as messages show it: from mkdocs.yml's folder when it is inside, else in full."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
 
     @property
     def multilingual(self) -> bool:
@@ -125,4 +141,15 @@ def project_from_settings(config_file: Path, raw: Mapping[str, Any],
         shopping_lexicon=lexicon,
         raw=raw,
         locales=locales,
+        search_expectations=_expectations_path(options, root),
     )
+
+
+def _expectations_path(options: Mapping[str, Any], root: Path) -> Path | None:
+    value = options.get("search_expectations")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError("plugins.helpcenter.search_expectations: give the path of the search expectations "
+                          "file, relative to mkdocs.yml (e.g. content/search/expectations.yml)")
+    return (root / value).resolve()

@@ -22,7 +22,7 @@ from jsonschema.exceptions import ValidationError
 
 from generator.reading.yamlsource import PathKey
 
-SCHEMA_NAMES = ("faq", "care", "synonyms")
+SCHEMA_NAMES = ("faq", "care", "synonyms", "expectations")
 _FORMAT_CHECKER = jsonschema.Draft202012Validator.FORMAT_CHECKER
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping",
                "boolean": "true or false", "number": "a number", "null": "empty"}
@@ -161,6 +161,9 @@ def _pattern_message(last: str | int, path: PathKey, value: Any) -> str:
         return "the answer is empty; write the answer in Markdown"
     if last == "updated":
         return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-26"
+    if last in ("expect", "nearby") or "also" in path or "nearby" in path:
+        return (f"'{value}' is not an article: write a question or guide id, or '<guide>#<section>', "
+                "e.g. 'leather-bags#storing'")
     if "synonyms" in path:
         return f"'{value}' needs two or more terms separated by commas, e.g. 'parcel, package'"
     return f"'{value}' is not a valid id; use lowercase words joined by hyphens, e.g. '{suggested_id(value)}'"

@@ -3,9 +3,9 @@ result, so an editor sees the search impact of a wording change before it is mer
 
 The content at git ref BASE is taken with ``git archive`` into a temporary folder (the working tree is
 never touched); both sides are indexed and queried by the site's own engine (generator/search/). The
-queries are the project's query set (content/search/expectations.yml: any list entry with a ``query``, other
-fields ignored) and, when given, the failed searches of an insights report or the searches of an events
-export.
+queries are the store's search expectations (content/search/expectations.yml unless the helpcenter
+plugin's ``search_expectations`` says otherwise: any list entry with a ``query``, other fields ignored)
+and, when given, the failed searches of an insights report or the searches of an events export.
 """
 
 from __future__ import annotations
@@ -151,13 +151,15 @@ def compare(before: SearchIndex, after: SearchIndex, queries: list[str]) -> list
     return changes
 
 
-def run_search_diff(project: Project, base: str, queries_file: str, insights: str | None, fmt: str) -> int:
-    queries_path = project.root / queries_file
+def run_search_diff(project: Project, base: str, queries_file: str | None, insights: str | None, fmt: str) -> int:
+    """``queries_file``: the ``--queries`` option; by default the project's search expectations."""
+    queries_path = project.root / queries_file if queries_file else project.expectations_file
     queries = read_query_set(queries_path) if queries_path.exists() else []
     if insights:
         queries += read_insights_queries(Path(insights))
     if not queries:
-        raise HelpCenterError(f"no queries to compare: {queries_file} is missing and no --insights was given")
+        shown = queries_file or project.shown(queries_path)
+        raise HelpCenterError(f"no queries to compare: {shown} is missing and no --insights was given")
     with tempfile.TemporaryDirectory(prefix="hc-search-diff-") as tmp:
         lexicon = site_lexicon(project.shopping_lexicon)  # search as the site does
         before = _index(content_at(project, base, Path(tmp)), base, lexicon)

@@ -143,3 +143,19 @@ def test_a_base_without_content_finds_everything_new(repo: Path, capsys: pytest.
     code, out, _ = run(repo, capsys, "empty", "--format", "json")
     assert code == 0
     assert {c["kind"] for c in json.loads(out)["changes"]} == {"gained"}
+
+
+def test_the_plugin_option_says_where_the_expectations_are(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "quality").mkdir()
+    (repo / "content" / "search" / "expectations.yml").rename(repo / "quality" / "expectations.yml")
+    config = repo / "mkdocs.yml"
+    text = config.read_text()
+    assert "      content_dir: content\n" in text
+    option = "      search_expectations: quality/expectations.yml\n"
+    config.write_text(text.replace("      content_dir: content\n", "      content_dir: content\n" + option))
+    code, out, err = run(repo, capsys, "HEAD~1", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["queries"] == 4
+    (repo / "quality" / "expectations.yml").unlink()
+    code, _, err = run(repo, capsys, "HEAD~1")
+    assert code == 1 and "no queries to compare: quality/expectations.yml is missing" in err

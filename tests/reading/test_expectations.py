@@ -1,0 +1,92 @@
+"""The store's search expectations file is held to its schema by ``helpcenter check``, wherever the
+helpcenter plugin's ``search_expectations`` puts it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.config.project import load_project, project_from_settings
+from generator.errors import ConfigError
+from generator.reading.expectations import expectation_problems
+from tests.conftest import EXAMPLES, REPO
+from tests.helpers import settings
+
+BAD = """\
+queries:
+  - {kind: words, query: "track my order", expect: check-order-status}
+  - {kind: Words, query: "refund how long", expected: refund-time}
+  - {query: "", expect: leather-bags#storing, also: [Leather Bags]}
+out_of_scope:
+  - "can I pay with bitcoin"
+  - {query: "are you hiring"}
+misses:
+  - {query: "gift wrapping", missing: gift}
+outside_scope: []
+"""
+
+EXPECTED = [
+    "search/expectations.yml:3:12: queries item 2 › kind: 'Words' is not a valid id; use lowercase words "
+    "joined by hyphens, e.g. 'words'",
+    "search/expectations.yml:3:45: queries item 2 › expected: unknown key 'expected' — did you mean 'expect'?",
+    "search/expectations.yml:4:13: queries item 3 › query: must not be empty",
+    "search/expectations.yml:4:54: queries item 3 › also item 1: 'Leather Bags' is not an article: write a "
+    "question or guide id, or '<guide>#<section>', e.g. 'leather-bags#storing'",
+    "search/expectations.yml:7:5: out_of_scope item 2: must be text, not a mapping",
+    "search/expectations.yml:9:39: misses item 1 › missing: must be a list, not text",
+    "search/expectations.yml:10:1: outside_scope: unknown key 'outside_scope' — did you mean 'out_of_scope'?",
+]
+
+
+def project_with(root: Path, expectations: str, where: str | None = None):  # type: ignore[no-untyped-def]
+    data = settings()
+    if where is not None:
+        data["plugins"][0]["helpcenter"]["search_expectations"] = where
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    path = root / (where or "content/search/expectations.yml")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(expectations, encoding="utf-8")
+    return project_from_settings(root / "mkdocs.yml", data, {})
+
+
+def test_the_stores_own_expectations_are_valid() -> None:
+    assert expectation_problems(load_project(REPO / "mkdocs.yml")) == []
+
+
+def test_every_problem_is_named_with_its_line_column_and_field(tmp_path: Path) -> None:
+    problems = [str(p) for p in expectation_problems(project_with(tmp_path, BAD))]
+    assert problems == [f"content/{line}" for line in EXPECTED]
+
+
+def test_the_plugin_option_moves_the_file_and_the_check_follows(tmp_path: Path) -> None:
+    project = project_with(tmp_path, BAD, where="quality/expectations.yml")
+    assert project.expectations_file == tmp_path / "quality" / "expectations.yml"
+    assert [str(p) for p in expectation_problems(project)] == [f"quality/{line.split('/', 1)[1]}"
+                                                               for line in EXPECTED]
+
+
+def test_a_store_without_expectations_has_nothing_to_check(tmp_path: Path) -> None:
+    project = project_with(tmp_path, "queries: []\n")
+    project.expectations_file.unlink()
+    assert expectation_problems(project) == []
+
+
+def test_an_empty_option_is_a_configuration_error(tmp_path: Path) -> None:
+    data = settings()
+    data["plugins"][0]["helpcenter"]["search_expectations"] = " "
+    with pytest.raises(ConfigError, match="search_expectations: give the path"):
+        project_from_settings(tmp_path / "mkdocs.yml", data, {})
+
+
+def test_helpcenter_check_reports_them_with_the_content(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(EXAMPLES / "good" / "minimal" / "content", tmp_path / "content")
+    (tmp_path / "content" / "search" / "expectations.yml").write_text(BAD, encoding="utf-8")
+    assert main(["-f", str(tmp_path / "mkdocs.yml"), "check"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [f"content/{line}" for line in EXPECTED]
+    assert "7 problems" in err and "Traceback" not in err
