@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from generator.cli import main
 from generator.search.diff import read_insights_queries, read_query_set
+from tests.conftest import REPO
 from tests.helpers import copy_site_project
 
 QUERY_SET = """\
@@ -159,3 +161,34 @@ def test_the_plugin_option_says_where_the_expectations_are(repo: Path, capsys: p
     (repo / "quality" / "expectations.yml").unlink()
     code, _, err = run(repo, capsys, "HEAD~1")
     assert code == 1 and "no queries to compare: quality/expectations.yml is missing" in err
+
+
+NEW_QUESTION = """\
+  - id: gift-wrapping
+    question: Can my order be gift wrapped?
+    answer: |
+      Yes: choose gift wrapping at checkout and we ship your order in a gift box with a card.
+    keywords: [present, gift box, order]
+"""
+
+
+def test_adding_one_question_shows_only_what_moved(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    orders = repo / "content" / "faq" / "order-management.yml"
+    orders.write_text(orders.read_text() + NEW_QUESTION)
+    expectations = repo / "content" / "search" / "expectations.yml"
+    expectations.write_text((REPO / "content" / "search" / "expectations.yml").read_text())
+    code, out, err = run(repo, capsys, "HEAD", "--format", "json")
+    changes = {c["query"]: c for c in json.loads(out)["changes"]}
+    assert changes["gift wrapping"]["kind"] == "gained"
+    moved = [c for c in changes.values() if c["kind"] == "reordered"]
+    assert moved, "the new question enters other queries' results"
+    for fmt in ("text", "markdown"):
+        code, out, err = run(repo, capsys, "HEAD", "--format", fmt)
+        assert code == 0, err
+        section = out.split("Same first result, other results moved")[1]
+        lines = [line for line in section.splitlines() if line.startswith(("  “", "| ")) and "---" not in line
+                 and "| query |" not in line]
+        assert len(lines) == len(moved)
+        for line in lines:  # each says what entered, left or changed place, with its ranks
+            assert re.search(r"\+ `?[\w#-]+`? at \d|− `?[\w#-]+`? \(was \d\)|`?[\w#-]+`? \d → \d", line), line
+        assert "+ gift-wrapping at 4" in out or "+ `gift-wrapping` at 4" in out
