@@ -76,7 +76,13 @@ def main(argv: list[str] | None = None) -> None:
     if options.export_events:
         export(options)
         return
-    server = DevStoreServer(options)
+    try:
+        server = DevStoreServer(options)
+    except OSError as err:
+        from generator.ports import describe
+
+        print(f"error: {describe(err, options.host, options.port, 'python -m devstore')}", file=sys.stderr)
+        raise SystemExit(1) from None
     print(f"Development store on {server.url}  (API: {server.api_url})  — Ctrl+C to stop", flush=True)
     try:
         server.serve_forever()

@@ -51,14 +51,15 @@ class DevStoreServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, options: DevStoreOptions) -> None:
-        super().__init__((options.host, options.port), _Handler)
+        # Everything server_close() uses exists before binding: a failed bind calls it (a busy port).
         self.options = options
+        self.stopping = threading.Event()
         self.db = StoreDatabase(options.db_path)
         self.limiter = RateLimiter(options.lookups_per_minute)
         self.event_limiter = RateLimiter(options.event_batches_per_minute)
         self.policy = api.OriginPolicy(options.origins, options.allow_loopback)
-        self.stopping = threading.Event()
         self.test_order = testorders.responder(options.slow_seconds) if options.test_orders else None
+        super().__init__((options.host, options.port), _Handler)
 
     @property
     def url(self) -> str:

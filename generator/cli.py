@@ -89,6 +89,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    _port_must_be_free(args)
     if args.built:
         return _serve_built(args)
     from generator.mkdocs.preview import serve_preview
@@ -100,6 +101,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     with _devstore_preview()(args.host, args.port):
         serve_preview(Path(args.config), args.host, args.port)
     return 0
+
+
+def _port_must_be_free(args: argparse.Namespace) -> None:
+    """A busy port stops the preview before it builds or starts the development store, in one line."""
+    from generator.ports import bind_problem
+
+    program = sys.argv[0] if Path(sys.argv[0]).name == "helpcenter" else "helpcenter"
+    flags = " --demo-store" * args.demo_store + " --built" * args.built
+    problem = bind_problem(args.host, args.port, f"{program} serve{flags}")
+    if problem:
+        raise HelpCenterError(problem)
 
 
 def _devstore_preview() -> Callable[[str, int], AbstractContextManager[object]]:
