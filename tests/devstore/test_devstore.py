@@ -17,7 +17,7 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
+from devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop, testorders
 from devstore.__main__ import parse_args
 from devstore.db import StoreDatabase
 from devstore.preview import demo_store
@@ -402,6 +402,32 @@ def test_the_slow_order_waits_past_the_widgets_ten_seconds_by_default() -> None:
 def test_the_drop_order_closes_the_connection_without_an_answer(store: DevStoreServer) -> None:
     with pytest.raises((http.client.RemoteDisconnected, ConnectionError)):
         _test_order(store, "TEST-DROP")
+
+
+def test_the_documented_failure_orders_do_not_count_against_the_lookup_limit() -> None:
+    """An editor tries every TEST-* order of the README in a minute and still sees each one's answer;
+    real lookups keep their limit (and its real message)."""
+    server = start_in_thread(DevStoreOptions(quiet=True, lookups_per_minute=2, slow_seconds=0))
+    try:
+        numbers = [number for number in testorders.answers(0) if number != "TEST-DROP"]  # DROP: no answer
+        tried = {number: _test_order(server, number).status for number in numbers}
+        payload = {"order_number": "KW-10117", "email": "ada.lovelace@example.com"}
+        real = [lookup(server, payload).status for _ in range(3)]
+        after = _test_order(server, "TEST-500").status
+    finally:
+        stop(server)
+    assert 429 not in {status for number, status in tried.items() if number != "TEST-429"}, tried
+    assert real == [200, 200, 429]
+    assert after == 500
+
+
+def test_failure_orders_count_when_they_are_turned_off() -> None:
+    server = start_in_thread(DevStoreOptions(quiet=True, lookups_per_minute=2, test_orders=False))
+    try:
+        statuses = [_test_order(server, "TEST-500").status for _ in range(3)]
+    finally:
+        stop(server)
+    assert statuses == [404, 404, 429]
 
 
 def test_failure_orders_can_be_turned_off() -> None:
