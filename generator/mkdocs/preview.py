@@ -26,6 +26,7 @@ from generator.errors import HelpCenterError, Problem
 from generator.mkdocs.deferredgc import DEFERRED_COLLECTION
 from generator.mkdocs.engine import content_problems, mkdocs_logging
 from generator.mkdocs.lazysite import LazySite
+from generator.reading.codeframe import FRAME_CSS, problem_html
 from generator.reading.reporting import format_problems, summary
 
 log = logging.getLogger("helpcenter")
@@ -114,12 +115,12 @@ class Preview:
     def problems_page(self) -> bytes:
         """The page every address of the preview shows while the last rebuild failed."""
         if self.problems:
-            items = "".join(_problem_item(p) for p in self.problems)
+            items = "".join(problem_html(p, self.config_file.parent) for p in self.problems)
             heading = summary(self.problems, 0).lstrip("✗ ")
         else:
             items = f"<li><span class=msg>{html.escape(self.error or '')}</span></li>"
             heading = "the site could not be built"
-        return PROBLEMS_PAGE.format(heading=html.escape(heading), items=items).encode("utf-8")
+        return PROBLEMS_PAGE.format(heading=html.escape(heading), items=items, frame_css=FRAME_CSS).encode("utf-8")
 
 
 def describe_failure(err: Exception) -> str:
@@ -130,19 +131,13 @@ def describe_failure(err: Exception) -> str:
     return str(err) if isinstance(err, HelpCenterError) else f"the build failed: {err}"
 
 
-def _problem_item(problem: Problem) -> str:
-    where = html.escape(f"{problem.path}:{problem.line}:{problem.col}")
-    field = f"<span class=field>{html.escape(problem.field)}:</span> " if problem.field else ""
-    return f"<li><code class=where>{where}</code><br>{field}<span class=msg>{html.escape(problem.message)}</span></li>"
-
-
 PROBLEMS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Preview: {heading}</title>
 <style>
 body{{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222}}
 h1{{font-size:1.4rem;color:#a4471c}} li{{margin:.8rem 0}} code{{font-size:.95rem;background:#f3f1ee;padding:0 .3rem}}
-.field{{font-weight:600}}
+.field{{font-weight:600}} {frame_css}
 </style></head>
 <body><main>
 <h1>Preview: {heading}</h1>

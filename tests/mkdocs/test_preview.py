@@ -169,3 +169,20 @@ def test_a_file_added_to_the_theme_while_previewing_is_published(tmp_path: Path)
         (root / "theme" / "assets" / "added.css").unlink()
         preview.rebuild()
         assert_same_site(preview, root, tmp_path / "expected")
+
+
+def test_the_problems_page_shows_each_problem_in_its_file(tmp_path: Path) -> None:
+    """A code frame under each problem (its lines, a caret under its column) and field names as code."""
+    root = copy_site_project(tmp_path / "project")
+    faq = root / "content" / "faq" / "shipping-and-delivery.yml"
+    slipped = "      keywords: [delivery time, transit time"
+    faq.write_text(faq.read_text("utf-8").replace("    keywords: [delivery time, transit time", slipped, 1), "utf-8")
+    preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
+    with mkdocs_logging(quiet=True):
+        preview.rebuild()
+    page = preview.problems_page().decode("utf-8")
+    number = next(n for n, line in enumerate(faq.read_text("utf-8").splitlines(), 1) if line.startswith(slipped))
+    assert f"content/faq/shipping-and-delivery.yml:{number}:7" in page
+    assert f"<span class=gutter>&gt; {number} | </span>{slipped}" in page
+    assert "<span class=marker>      ^</span>" in page
+    assert "<code>keywords:</code>" in page and "`" not in page
