@@ -41,9 +41,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         translations = load_translations(project.content_dir, project.locales, loaded.helpcenter)
         problems, warnings = sorted(translations.problems), translations.warnings
-    problems = [*(problems or []), *expectation_problems(project)]  # checked whatever the content's state
+    known = None if loaded.problems else set(loaded.helpcenter.articles_by_id)  # ids checked on valid content
+    expected, stale = expectation_problems(project, known)
+    problems, warnings = [*(problems or []), *expected], [*warnings, *stale]
     output = format_problems(problems, args.format)
-    if args.format == "json" and project.multilingual:  # warnings beside the problems; not a failure
+    if args.format == "json" and (project.multilingual or warnings):  # warnings beside problems; not a failure
         data = json.loads(output)
         data["warnings"] = json.loads(format_problems(warnings, "json"))["problems"]
         output = json.dumps(data, indent=2, ensure_ascii=False)

@@ -1,27 +1,37 @@
 """A store's search expectations (``content/search/expectations.yml`` by default): the queries it wants
 search to answer, with the articles that should answer them. ``helpcenter search-diff`` runs them; the
-checker holds the file to its schema (generator/reading/schemas/expectations.schema.json), so a typo
-there is reported with its line instead of silently dropping a query from every pull request's check.
+checker holds the file to its schema (generator/reading/schemas/expectations.schema.json), so a typo there
+is reported with its line instead of silently dropping a query from every pull request's check, and warns
+of the ids no article has any more (a pull request that removes an article is not stopped by them: the
+search diff shows what it changes).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from generator.config.project import Project
 from generator.errors import Problem
-from generator.reading.sources import Problems, parse_source, schema_failures
+from generator.reading.sources import Problems, SourceFile, parse_source, schema_failures
+from generator.reading.suggestions import CloseMatches
+from generator.reading.yamlsource import PathKey
 
 
-def expectation_problems(project: Project) -> list[Problem]:
-    """Every problem of the project's expectations file, in file order (none when it has no such file)."""
-    problems = Problems()
-    check_expectations(project.expectations_file, project.shown(project.expectations_file), problems)
-    return sorted(problems.items)
+def expectation_problems(project: Project, known_ids: set[str] | None = None) -> tuple[list[Problem], list[Problem]]:
+    """The problems and the warnings of the project's expectations file, in file order (none without one).
+    ``known_ids``: the content's question and guide ids, when the content loaded (else ids are not checked)."""
+    problems, warnings = Problems(), Problems()
+    check_expectations(project.expectations_file, project.shown(project.expectations_file), problems,
+                       warnings, known_ids)
+    return sorted(problems.items), sorted(warnings.items)
 
 
-def check_expectations(path: Path, display: str, problems: Problems) -> None:
-    """Record every problem of the expectations file at ``path``; a store without one has nothing to check."""
+def check_expectations(path: Path, display: str, problems: Problems, warnings: Problems | None = None,
+                       known_ids: set[str] | None = None) -> None:
+    """Record every problem of the expectations file at ``path`` (and in ``warnings``, the ids no article
+    has); a store without one has nothing to check."""
     if not path.exists():
         return
     parsed = parse_source("expectations", path, display, problems, keep=False)
@@ -32,4 +42,27 @@ def check_expectations(path: Path, display: str, problems: Problems) -> None:
         problems.add_at(display, 1, 1, "", "the file holds no expectations; list them under 'queries:' "
                         "or delete the file")
         return
-    schema_failures("expectations", data, source, problems)
+    if not schema_failures("expectations", data, source, problems) and known_ids is not None and warnings is not None:
+        _check_ids(data, source, warnings, known_ids)
+
+
+def _check_ids(data: dict[str, Any], source: SourceFile, problems: Problems, known_ids: set[str]) -> None:
+    suggestions = CloseMatches(known_ids)
+    for path, answer in _answers(data):
+        article = answer.partition("#")[0]
+        if article not in known_ids:
+            close = suggestions.closest(article)
+            hint = f" — did you mean '{close}'?" if close else ""
+            problems.add(source, path, f"no question or guide has the id '{article}'{hint}")
+
+
+def _answers(data: dict[str, Any]) -> Iterator[tuple[PathKey, str]]:
+    """Every article the file names (``expect``, ``also``, ``nearby``), with where it is."""
+    for group, fields in (("queries", ("expect", "also")), ("misses", ("nearby",))):
+        for index, entry in enumerate(data.get(group, [])):
+            for field in fields:
+                value = entry.get(field)
+                if isinstance(value, str):
+                    yield (group, index, field), value
+                for item, answer in enumerate(value if isinstance(value, list) else []):
+                    yield (group, index, field, item), answer

@@ -13,6 +13,7 @@ from generator.cli import main
 from generator.config.project import load_project, project_from_settings
 from generator.errors import ConfigError
 from generator.reading.expectations import expectation_problems
+from generator.reading.loading import load_helpcenter
 from tests.conftest import EXAMPLES, REPO
 from tests.helpers import settings
 
@@ -54,25 +55,42 @@ def project_with(root: Path, expectations: str, where: str | None = None):  # ty
 
 
 def test_the_stores_own_expectations_are_valid() -> None:
-    assert expectation_problems(load_project(REPO / "mkdocs.yml")) == []
+    project = load_project(REPO / "mkdocs.yml")
+    known = set(load_helpcenter(project.content_dir).articles_by_id)
+    assert expectation_problems(project, known) == ([], [])
 
 
 def test_every_problem_is_named_with_its_line_column_and_field(tmp_path: Path) -> None:
-    problems = [str(p) for p in expectation_problems(project_with(tmp_path, BAD))]
-    assert problems == [f"content/{line}" for line in EXPECTED]
+    problems, warnings = expectation_problems(project_with(tmp_path, BAD), {"check-order-status"})
+    assert [str(p) for p in problems] == [f"content/{line}" for line in EXPECTED]
+    assert warnings == []  # ids are checked in a file that passed its schema
 
 
 def test_the_plugin_option_moves_the_file_and_the_check_follows(tmp_path: Path) -> None:
     project = project_with(tmp_path, BAD, where="quality/expectations.yml")
     assert project.expectations_file == tmp_path / "quality" / "expectations.yml"
-    assert [str(p) for p in expectation_problems(project)] == [f"quality/{line.split('/', 1)[1]}"
-                                                               for line in EXPECTED]
+    assert [str(p) for p in expectation_problems(project)[0]] == [f"quality/{line.split('/', 1)[1]}"
+                                                                  for line in EXPECTED]
 
 
 def test_a_store_without_expectations_has_nothing_to_check(tmp_path: Path) -> None:
     project = project_with(tmp_path, "queries: []\n")
     project.expectations_file.unlink()
-    assert expectation_problems(project) == []
+    assert expectation_problems(project) == ([], [])
+
+
+def test_an_id_no_article_has_is_a_warning_with_its_place(tmp_path: Path) -> None:
+    text = ("queries:\n  - {query: track, expect: check-order-stauts, also: [leather-bags#storing, gone]}\n"
+            "misses:\n  - {query: gift, nearby: [check-order-status]}\n")
+    problems, warnings = expectation_problems(project_with(tmp_path, text), {"check-order-status", "leather-bags"})
+    assert problems == []
+    assert [str(w) for w in warnings] == [
+        "content/search/expectations.yml:2:28: queries item 1 › expect: no question or guide has the id "
+        "'check-order-stauts' — did you mean 'check-order-status'?",
+        "content/search/expectations.yml:2:77: queries item 1 › also item 2: no question or guide has the id "
+        "'gone'",
+    ]
+    assert expectation_problems(project_with(tmp_path, text), None)[1] == []  # content with problems: not checked
 
 
 def test_an_empty_option_is_a_configuration_error(tmp_path: Path) -> None:
@@ -90,3 +108,14 @@ def test_helpcenter_check_reports_them_with_the_content(tmp_path: Path, capsys: 
     out, err = capsys.readouterr()
     assert out.splitlines() == [f"content/{line}" for line in EXPECTED]
     assert "7 problems" in err and "Traceback" not in err
+
+
+def test_helpcenter_check_warns_of_ids_and_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(EXAMPLES / "good" / "minimal" / "content", tmp_path / "content")
+    (tmp_path / "content" / "search" / "expectations.yml").write_text(
+        "queries:\n  - {query: where is it, expect: order-stat}\n", encoding="utf-8")
+    assert main(["-f", str(tmp_path / "mkdocs.yml"), "check", "--format", "github"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("::warning file=content/search/expectations.yml,line=2,col=34::no question or guide "
+                          "has the id 'order-stat' — did you mean 'order-status'?")
