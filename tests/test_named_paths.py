@@ -25,9 +25,10 @@ DOCUMENTS = ("README.md", "HOSTING.md", "DESIGN.md", "benchmarks/README.md", "mk
 COMMENTED = ("pyproject.toml", ".github/workflows/content.yml", ".github/workflows/publish.yml")
 BUILD_OUTPUTS = ("site", ".venv", ".cache", ".site-build-", ".site.lock", ".mypy_cache", ".pytest_cache",
                  ".ruff_cache")
-MAY_CREATE = {
-    "benchmarks/results/": "benchmarks/README.md: where the benchmarks write their figures when asked to",
-}
+MAY_CREATE: dict[str, str] = {}
+"""Paths outside content/ the documents invite the reader to create, each with the sentence that does: none
+today (the files they invite editors to create are content files, or named with a placeholder such as
+``content/care/<guide-id>.md``)."""
 _WORD = re.compile(r"[\w.\-/*<>{}…~]+")
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
 _CODE = re.compile(r"`[^`]*`")
