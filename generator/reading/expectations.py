@@ -23,9 +23,20 @@ def expectation_problems(project: Project, known_ids: set[str] | None = None) ->
     """The problems and the warnings of the project's expectations file, in file order (none without one).
     ``known_ids``: the content's question and guide ids, when the content loaded (else ids are not checked)."""
     problems, warnings = Problems(), Problems()
+    if project.search_expectations is not None and not project.search_expectations.exists():
+        _missing_file(project, problems)  # named on purpose: a typo there would silently check nothing
     check_expectations(project.expectations_file, project.shown(project.expectations_file), problems,
                        warnings, known_ids)
     return sorted(problems.items), sorted(warnings.items)
+
+
+def _missing_file(project: Project, problems: Problems) -> None:
+    lines = project.config_file.read_text("utf-8", errors="replace").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith("search_expectations:")), 1)
+    col = len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1 if lines else 1
+    problems.add_at(project.shown(project.config_file), line, col, "plugins › helpcenter › search_expectations",
+                    f"{project.shown(project.search_expectations or project.expectations_file)} does not exist; "
+                    "write the path of the search expectations file from mkdocs.yml's folder, or remove the option")
 
 
 def check_expectations(path: Path, display: str, problems: Problems, warnings: Problems | None = None,

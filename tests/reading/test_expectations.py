@@ -73,6 +73,18 @@ def test_the_plugin_option_moves_the_file_and_the_check_follows(tmp_path: Path) 
                                                                   for line in EXPECTED]
 
 
+def test_an_option_naming_a_missing_file_is_a_problem_where_it_is_set(tmp_path: Path) -> None:
+    project = project_with(tmp_path, "queries: []\n", where="quality/expectatons.yml")
+    project.expectations_file.unlink()
+    text = (tmp_path / "mkdocs.yml").read_text("utf-8").splitlines()
+    line = next(n for n, t in enumerate(text, 1) if "search_expectations:" in t)
+    problems, _ = expectation_problems(project)
+    assert [str(p) for p in problems] == [
+        f"mkdocs.yml:{line}:{text[line - 1].index('search') + 1}: plugins › helpcenter › search_expectations: "
+        "quality/expectatons.yml does not exist; write the path of the search expectations file from "
+        "mkdocs.yml's folder, or remove the option"]
+
+
 def test_a_store_without_expectations_has_nothing_to_check(tmp_path: Path) -> None:
     project = project_with(tmp_path, "queries: []\n")
     project.expectations_file.unlink()
