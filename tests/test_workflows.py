@@ -32,6 +32,9 @@ REPLACED = {
          "would run this very test again, and the whole suite: collecting it shows every test module imports"),
 }
 """A step's command as written → (what runs instead, or None for nothing; why)."""
+KNOWN_STEP_KEYS = {"name", "id", "uses", "with", "run", "env"}
+"""What a step may say for this test to run it as GitHub would (``shell:`` or ``working-directory:`` would
+need handling here first)."""
 EXPRESSIONS = {
     r"github\.base_ref": BASE,  # the pull request's target branch
     r"vars\.\w+": "",  # repository variables: unset in a fresh fork, which GitHub gives as ''
@@ -53,6 +56,8 @@ def workflow_steps() -> list[Step]:
         workflow = yaml.safe_load(path.read_text("utf-8"))
         for job_id, job in workflow["jobs"].items():
             for number, step in enumerate(job.get("steps", []), 1):
+                unknown = set(step) - KNOWN_STEP_KEYS
+                assert not unknown, f"{path.name} › {job_id}: this test does not run steps with {sorted(unknown)} yet"
                 if "run" in step:
                     env = {key: expand(str(value)) for key, value in (step.get("env") or {}).items()}
                     steps.append(Step(path.name, job_id, step.get("name", f"step {number}"), expand(step["run"]), env))
