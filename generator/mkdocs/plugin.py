@@ -41,6 +41,8 @@ class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]
     """The folder of FAQ categories (faq/*.yml), care guides (care/*.md) and search synonyms."""
     shopping_lexicon = c.Type(bool, default=True)
     """Search also understands everyday shopping words and phrasings (generator/search/lexicon)."""
+    scheme_toggle = c.Type(bool, default=False)
+    """A light/dark button in the header; without it pages follow the shopper's system setting."""
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped-call]
@@ -65,7 +67,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
                     "theme": {"language": config.theme.get("language", "en")},
                     "plugins": [{"helpcenter": {"content_dir": self.config.content_dir,
-                                                "shopping_lexicon": self.config.shopping_lexicon}}]}
+                                                "shopping_lexicon": self.config.shopping_lexicon,
+                                                "scheme_toggle": self.config.scheme_toggle}}]}
         from generator.rendering.site import generate
 
         try:
