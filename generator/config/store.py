@@ -164,7 +164,8 @@ def order_number_rule(raw: Any, where: str = "extra.store.order_numbers") -> Ord
     unknown = sorted(str(key) for key in set(raw) - set(_ORDER_RULE_KEYS))
     if unknown:
         raise ConfigError(f"{where}: unknown key '{unknown[0]}'; known keys: {', '.join(_ORDER_RULE_KEYS)}; {example}")
-    return OrderNumberRule(prefix=_order_prefix(raw.get("prefix"), where), digits=_order_digits(raw.get("digits"), where))
+    prefix = _order_prefix(raw.get("prefix"), where)
+    return OrderNumberRule(prefix=prefix, digits=_order_digits(raw.get("digits"), where))
 
 
 def _order_prefix(prefix: Any, where: str) -> str:
