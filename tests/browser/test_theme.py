@@ -125,6 +125,10 @@ def test_the_header_shows_the_page_title_once_its_heading_scrolls_away(page: Pag
     expect(title).not_to_have_class(active)
     page.mouse.wheel(0, 800)
     expect(title).to_have_class(active)
+    topic = page.locator("[data-md-component=header-topic]").bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    assert topic and header and header["y"] <= topic["y"] and topic["y"] + topic["height"] <= header["height"] + 1, \
+        f"the page's title is drawn outside the header: {topic}"
     page.mouse.wheel(0, -2000)
     expect(title).not_to_have_class(active)
 
