@@ -225,4 +225,5 @@ def test_a_pressed_button_keeps_its_colours(new_page: Callable[..., Page], site_
     page.mouse.move(0, 0)
     button.focus()  # where a click leaves it (Material's rule is on :focus, not :focus-visible)
     expect(button).to_be_focused()
+    page.wait_for_timeout(500)  # Material's colour transition after the hover
     assert button.evaluate("b => getComputedStyle(b).backgroundColor") == before
