@@ -37,6 +37,9 @@ class Project:
     shopping_lexicon: bool = True
     """Search also understands everyday shopping words (generator/search/lexicon); the plugin's
     ``shopping_lexicon: false`` switches that off."""
+    scheme_toggle: bool = False
+    """A light/dark button in the header (the plugin's ``scheme_toggle: true``); without it, and by default,
+    pages follow the shopper's system setting (prefers-color-scheme), as a store's own pages do."""
     raw: Mapping[str, Any] | None = None
     """mkdocs.yml as data, for export."""
     search_expectations: Path | None = None
@@ -124,6 +127,10 @@ def project_from_settings(config_file: Path, raw: Mapping[str, Any],
     lexicon = options.get("shopping_lexicon", True)
     if not isinstance(lexicon, bool):
         raise ConfigError(f"plugins.helpcenter.shopping_lexicon: must be true or false, not '{lexicon}'")
+    toggle = options.get("scheme_toggle", False)
+    if not isinstance(toggle, bool):
+        raise ConfigError(f"plugins.helpcenter.scheme_toggle: must be true or false, not '{toggle}'; true shows a "
+                          "light/dark button in the header, false (the default) follows the shopper's system setting")
     theme = raw.get("theme") or {}
     language = str(theme.get("language", "en") if isinstance(theme, Mapping) else "en")
     store_raw = extra.get("store") if isinstance(extra, Mapping) else None
@@ -139,6 +146,7 @@ def project_from_settings(config_file: Path, raw: Mapping[str, Any],
         store=store,
         language=locales[0].language,
         shopping_lexicon=lexicon,
+        scheme_toggle=toggle,
         raw=raw,
         locales=locales,
         search_expectations=_expectations_path(options, root),

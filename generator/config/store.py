@@ -8,6 +8,7 @@ and HELPCENTER_STORE_URL / HELPCENTER_STORE_API_URL override the URLs at build t
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -53,7 +54,23 @@ PRESETS: dict[str, dict[str, str]] = {
 STORE_URL_ENV = "HELPCENTER_STORE_URL"
 STORE_API_URL_ENV = "HELPCENTER_STORE_API_URL"
 _DEV_HOSTS = ("localhost", "127.0.0.1")
-_KNOWN_KEYS = {"name", "url", "api_url", "preset", "links", "logo", "image", "events"}
+_KNOWN_KEYS = {"name", "url", "api_url", "preset", "links", "logo", "image", "events", "order_numbers"}
+_ORDER_PREFIX = re.compile(r"^[A-Z0-9#./_-]{1,20}$")
+_ORDER_RULE_KEYS = ("prefix", "digits")
+
+
+@dataclass(frozen=True)
+class OrderNumberRule:
+    """How the store writes its order numbers (``extra.store.order_numbers``): the order lookup turns what a
+    shopper types ("kw 10153", "KW10153", "10153") into that form before asking the store (hc-widgets.js)."""
+
+    prefix: str = ""
+    """What every order number starts with, in capitals: ``KW-``, ``#``."""
+    digits: int | None = None
+    """How many digits follow the prefix, when that is fixed."""
+
+    def to_template_data(self) -> dict[str, Any]:
+        return {"prefix": self.prefix, "digits": self.digits}
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,8 @@ class StoreSettings:
     and structured data."""
     events: bool = True
     """Whether the store takes POST {api_url}/events (contract 1.1.0): feedback and search events."""
+    order_numbers: OrderNumberRule | None = None
+    """How its order numbers look; without it the lookup only trims and upper-cases what is typed."""
 
     def link(self, name: str) -> str:
         return self.links[name]
@@ -82,6 +101,7 @@ class StoreSettings:
             "preset": self.preset,
             "links": dict(self.links),
             "events_url": f"{self.api_url}/events" if self.events else None,
+            "order_numbers": self.order_numbers.to_template_data() if self.order_numbers else None,
         }
 
 
@@ -130,7 +150,46 @@ def resolve_store(raw: Mapping[str, Any] | None, environ: Mapping[str, str] | No
         preset=preset,
         links=_resolve_links(url, PRESETS[preset], raw.get("links") or {}),
         image=str(image) if (image := raw.get("image") or raw.get("logo")) else None,
+        order_numbers=order_number_rule(raw.get("order_numbers")),
     )
+
+
+def order_number_rule(raw: Any, where: str = "extra.store.order_numbers") -> OrderNumberRule | None:
+    """``extra.store.order_numbers`` checked: ``{prefix: KW-, digits: 5}``, either key optional, not both."""
+    if raw is None:
+        return None
+    example = "e.g. order_numbers: {prefix: KW-, digits: 5} for numbers such as KW-10153"
+    if not isinstance(raw, Mapping) or not raw:
+        raise ConfigError(f"{where}: expected a mapping with prefix and/or digits; {example}")
+    unknown = sorted(str(key) for key in set(raw) - set(_ORDER_RULE_KEYS))
+    if unknown:
+        raise ConfigError(f"{where}: unknown key '{unknown[0]}'; known keys: {', '.join(_ORDER_RULE_KEYS)}; {example}")
+    prefix = _order_prefix(raw.get("prefix"), where)
+    return OrderNumberRule(prefix=prefix, digits=_order_digits(raw.get("digits"), where))
+
+
+def _order_prefix(prefix: Any, where: str) -> str:
+    if prefix is None:
+        return ""
+    if not isinstance(prefix, str) or not _ORDER_PREFIX.match(prefix.upper()):
+        raise ConfigError(f"{where}.prefix: '{prefix}' is not an order-number prefix; write what every order number "
+                          "starts with, 1 to 20 letters, digits or - # . / _, e.g. KW- or #")
+    if prefix != prefix.upper():
+        raise ConfigError(f"{where}.prefix: '{prefix}' has small letters; the lookup compares order numbers in "
+                          f"capitals, so write it as the store prints it: '{prefix.upper()}'")
+    if prefix[-1].isdigit():
+        raise ConfigError(f"{where}.prefix: '{prefix}' ends with a digit, so the lookup cannot tell where the "
+                          "number starts; give the letters only (and any separator), e.g. KW-")
+    return prefix
+
+
+def _order_digits(digits: Any, where: str) -> int | None:
+    if digits is None:
+        return None
+    if isinstance(digits, bool) or not isinstance(digits, int) or not 1 <= digits <= 20:
+        raise ConfigError(f"{where}.digits: '{digits}' is not a number of digits; write how many digits follow "
+                          "the prefix (1 to 20), e.g. 5 for KW-10153, or leave it out when it varies")
+    return digits
 
 
 def resolve_links(base: str, preset_name: str, overrides: Any, where: str = "extra.store.links") -> dict[str, str]:

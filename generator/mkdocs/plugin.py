@@ -43,6 +43,8 @@ class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]
     """Search also understands everyday shopping words and phrasings (generator/search/lexicon)."""
     search_expectations = c.Optional(c.Type(str))
     """The store's search expectations, relative to mkdocs.yml (default: <content_dir>/search/expectations.yml)."""
+    scheme_toggle = c.Type(bool, default=False)
+    """A light/dark button in the header; without it pages follow the shopper's system setting."""
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped-call]
@@ -68,7 +70,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
                     "theme": {"language": config.theme.get("language", "en")},
                     "plugins": [{"helpcenter": {"content_dir": self.config.content_dir,
                                                 "shopping_lexicon": self.config.shopping_lexicon,
-                                                "search_expectations": self.config.search_expectations}}]}
+                                                "search_expectations": self.config.search_expectations,
+                                                "scheme_toggle": self.config.scheme_toggle}}]}
         from generator.rendering.site import generate
 
         try:

@@ -162,10 +162,10 @@ def _title(translated: HelpCenter, category_id: str, default: str) -> str:
     return category.title if category else default
 
 
-EVERY_PAGE_SCRIPT_STRINGS = ("greeting", "signed_in", "search_unavailable", "no_article_mentions", "one_result",
-                             "results", "no_results", "try_other_words", "contact_us_lower", "happy_to_help",
-                             "popular_questions", "related_topics")
-"""What the scripts of every page can write (the header's account greeting, the search box); the order
+EVERY_PAGE_SCRIPT_STRINGS = ("greeting", "signed_in", "signed_in_as", "signed_in_text", "search_unavailable",
+                             "no_article_mentions", "one_result", "results", "no_results", "try_other_words",
+                             "contact_us_lower", "happy_to_help", "popular_questions", "related_topics")
+"""What the scripts of every page can write (the account greetings, the search box); the order
 lookup's messages go only into the pages that have it, so an article page stays as small as before."""
 
 

@@ -65,6 +65,28 @@ class Page:
     in this process may take it rather than parse every page's YAML again (generator/mkdocs/populate.py)."""
 
 
+CARD_GRID_ROOM = (2, 3, 4)
+"""How many topic cards a row has room for as the page widens (hc.css: the container widths of each)."""
+
+
+def card_columns(cards: int, room: int) -> int:
+    """Columns for ``cards`` topic cards where a row has room for ``room``: the widest grid whose rows
+    differ by at most one card, so six cards are 3 + 3 (not 4 + 2) and seven 4 + 3; the shorter last
+    row is centred (hc.css). A grid narrower by more than one column wastes the width, so when neither
+    fits (ten cards or more) the last row simply holds fewer."""
+    if cards <= room:
+        return max(cards, 1)
+    for columns in range(room, max(room - 2, 1), -1):
+        if cards % columns in (0, columns - 1):
+            return columns
+    return room
+
+
+def card_grid_classes(cards: int) -> str:
+    """The home page's topic grid classes: ``hc-cards--<room>-<columns>`` for each width (hc.css)."""
+    return " ".join(f"hc-cards--{room}-{card_columns(cards, room)}" for room in CARD_GRID_ROOM)
+
+
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -220,10 +242,10 @@ class PageRenderer:
         cards = [(self._listed(c.title, c.page_path if self.helpcenter.category(c.id) else None, c.page_path,
                                "index.md", c.description), self.t.count("article_count", len(c.questions)))
                  for c in self.all_categories()]
-        return Page("index.md", _render("home.md.j2", front_matter=meta, cards=cards, t=self.t,
-                                        guides=self.helpcenter.guides or (self.fallback.guides if self.fallback
-                                                                          else []),
-                                        care_title=self.care_title, featured=featured), meta)
+        guides = self.helpcenter.guides or (self.fallback.guides if self.fallback else [])
+        grid = card_grid_classes(len(cards) + (1 if guides else 0))
+        return Page("index.md", _render("home.md.j2", front_matter=meta, cards=cards, t=self.t, guides=guides,
+                                        grid=grid, care_title=self.care_title, featured=featured), meta)
 
     def all_categories(self) -> list[Category]:
         """The locale's categories in the default language's order, untranslated ones from the default."""
@@ -305,6 +327,7 @@ def template_data(helpcenter: HelpCenter, project: Project) -> dict[str, Any]:
     """What every theme template may read as ``config.extra.hc`` (small: no article lists)."""
     return {
         "store": project.store.to_template_data(),
+        "scheme_toggle": project.scheme_toggle,
         "categories": [
             {"id": c.id, "title": c.title, "description": c.description, "url": c.url, "count": len(c.questions)}
             for c in helpcenter.categories

@@ -4,6 +4,8 @@
 - ``built_site``: the real help center (this repo's mkdocs.yml and content), built once per session into a
   temporary folder with its store URLs pointing at ``dev_store``;
 - ``site_server``: the base URL (ending in ``/``) of a static server of ``built_site`` on a free port;
+- ``other_site_server``: the same for another store's settings: the multilingual example content (English and
+  French) with the real theme, a light/dark button (``scheme_toggle: true``) and no order-number rule;
 - ``browser``: Debian's Chromium (``HC_CHROMIUM`` overrides the path; Playwright's download is not used);
 - ``new_page``: a factory of pages, each in a fresh context (own cookies), ``new_page(java_script_enabled=False)``
   for the no-JavaScript case; ``page`` is one such page. An uncaught error thrown by the help center's own
@@ -30,11 +32,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, sync_playwright
 
 from devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
 from generator.config.store import STORE_API_URL_ENV, STORE_URL_ENV
-from tests.conftest import REPO
+from tests.conftest import EXAMPLES, REPO
+from tests.helpers import copy_site_project
 
 CHROMIUM = os.environ.get("HC_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -62,15 +66,34 @@ def dev_store() -> Iterator[DevStoreServer]:
     stop(server)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, dev_store: DevStoreServer) -> Path:
-    site = tmp_path_factory.mktemp("browser") / "site"
-    env = {**os.environ, STORE_URL_ENV: dev_store.url, STORE_API_URL_ENV: dev_store.api_url}
-    command = [sys.executable, "-m", "generator.cli", "-f", str(REPO / "mkdocs.yml"), "build", "-d", str(site)]
+def build_against(config: Path, site: Path, store: DevStoreServer) -> Path:
+    """``helpcenter build`` of ``config`` into ``site`` with its store URLs pointing at the development store."""
+    env = {**os.environ, STORE_URL_ENV: store.url, STORE_API_URL_ENV: store.api_url}
+    command = [sys.executable, "-m", "generator.cli", "-f", str(config), "build", "-d", str(site)]
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
     if result.returncode != 0:
         pytest.fail(f"helpcenter build failed:\n{result.stdout}\n{result.stderr}")
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, dev_store: DevStoreServer) -> Path:
+    return build_against(REPO / "mkdocs.yml", tmp_path_factory.mktemp("browser") / "site", dev_store)
+
+
+@pytest.fixture(scope="session")
+def other_site_server(tmp_path_factory: pytest.TempPathFactory, dev_store: DevStoreServer) -> Iterator[str]:
+    root = copy_site_project(tmp_path_factory.mktemp("other-store"), EXAMPLES / "multilingual" / "content")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8").replace("!!python", "#"))
+    config["extra"]["locales"] = ["en", "fr"]
+    del config["extra"]["store"]["order_numbers"]
+    config["plugins"] = [{"helpcenter": {"content_dir": "content", "scheme_toggle": True}}]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    server = serve_directory(build_against(root / "mkdocs.yml", root / "site", dev_store))
+    host, port = server.server_address[:2]
+    yield f"http://{host!s}:{port}/"
+    server.shutdown()
+    server.server_close()
 
 
 class _StaticHandler(SimpleHTTPRequestHandler):

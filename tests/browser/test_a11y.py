@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from devstore import DevStoreServer
 from generator.reading.loading import load_helpcenter
@@ -160,3 +160,70 @@ def test_pages_request_nothing_from_third_parties(
     foreign = [url for url in requested if not url.startswith("data:") and urlsplit(url).netloc not in own]
     assert not foreign, foreign
     assert len(requested) > 3
+
+
+RING = """(drawnOn) => {
+  const element = document.activeElement, style = getComputedStyle(element);
+  const rgb = value => (value.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const channel = c => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  // What the ring is drawn on: outside the element (offset >= 0), the first opaque background around it;
+  // inside it (negative offset), the element's own; or what the test names.
+  let around = drawnOn ? document.querySelector(drawnOn)
+    : parseFloat(style.outlineOffset) < 0 ? element : element.parentElement;
+  while (around && rgb(getComputedStyle(around).backgroundColor)[3] === 0) around = around.parentElement;
+  const behind = rgb(around ? getComputedStyle(around).backgroundColor : "rgb(255, 255, 255)");
+  const ring = rgb(style.outlineColor), [a, b] = [luminance(ring), luminance(behind)].sort((x, y) => y - x);
+  const accent = rgb(getComputedStyle(document.body).getPropertyValue("--md-accent-fg-color").trim()
+    .replace(/^#(..)(..)(..)$/, (_, r, g, b) => `rgb(${parseInt(r, 16)}, ${parseInt(g, 16)}, ${parseInt(b, 16)})`));
+  return {what: element.outerHTML.slice(0, 80), style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+          contrast: (a + 0.05) / (b + 0.05), accent: ring.slice(0, 3).join() === accent.slice(0, 3).join()};
+}"""
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("kind", ["home", "article"])
+def test_the_focus_ring_is_in_the_brands_colours_and_meets_focus_appearance(
+    new_page: Callable[..., Page], site_server: str, kind: str, scheme: str
+) -> None:
+    """Issue 19.8: the ring was the accent, an orange-red that reads as an error. WCAG 2.2 2.4.13: a solid
+    ring at least 2 px thick with 3:1 against what it is drawn on, on every Tab stop, in both schemes."""
+    page = open_page(new_page, site_server + page_paths()[kind], scheme)
+    page.wait_for_timeout(300)  # the skip link's fade
+    rings = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        rings.append(page.evaluate(RING, None))
+    assert len(rings) >= 10, rings
+    bad = [r for r in rings if r["style"] != "solid" or r["width"] < 2 or r["contrast"] < 3 or r["accent"]]
+    assert not bad, f"{kind} ({scheme}): {bad}"
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_the_open_header_search_has_a_ring_in_the_brands_colours(
+    new_page: Callable[..., Page], site_server: str, scheme: str
+) -> None:
+    page = open_page(new_page, site_server + page_paths()["article"], scheme)
+    page.locator(".md-header .md-search__input").focus()
+    page.keyboard.press("a")  # focus by keyboard: :focus-visible
+    page.wait_for_timeout(400)  # the open field's transition
+    # The field fills its form: the ring, 2 px outside, is drawn on the header.
+    ring = page.evaluate(RING, ".md-header")
+    assert ring["style"] == "solid" and ring["width"] >= 2 and ring["contrast"] >= 3 and not ring["accent"], ring
+
+
+def test_a_pressed_button_keeps_its_colours(new_page: Callable[..., Page], site_server: str) -> None:
+    """Material filled a focused button with the accent: "Find my order" turned orange-red once pressed."""
+    page = open_page(new_page, site_server)
+    button = page.locator('form[data-hc-widget="order-lookup"] [type=submit]')
+    before = button.evaluate("b => getComputedStyle(b).backgroundColor")
+    button.hover()
+    page.mouse.move(0, 0)
+    button.focus()  # where a click leaves it (Material's rule is on :focus, not :focus-visible)
+    expect(button).to_be_focused()
+    page.wait_for_timeout(500)  # Material's colour transition after the hover
+    assert button.evaluate("b => getComputedStyle(b).backgroundColor") == before

@@ -1,11 +1,13 @@
 """The theme's own behaviour in Chromium, on the real built site, now that Material's JavaScript bundle is
-not loaded (partials/hc/palette.html, header-title.html): the light/dark switch (system preference first,
-a visitor's choice kept across pages, mouse and keyboard), the header's page title, and what a page loads."""
+not loaded (partials/hc/palette.html, header-title.html): light and dark (the system setting, and a switch only
+for a store that asks for one: a visitor's choice kept across pages, mouse and keyboard), the header's page title,
+and what a page loads."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import NewPage, wait_until
@@ -17,15 +19,26 @@ def scheme(page: Page) -> str:
     return str(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
 
 
-def test_the_first_visit_follows_the_system_preference(new_page: NewPage, site_server: str) -> None:
+def test_pages_follow_the_system_setting_and_show_no_light_dark_button(new_page: NewPage, site_server: str) -> None:
+    """Issue 19.8: a light/dark button is a documentation-site habit; Kseworks asks for none."""
     dark = new_page(color_scheme="dark")
     dark.goto(site_server)
     assert scheme(dark) == "slate"
-    expect(dark.locator(SWITCH)).to_have_attribute("aria-label", "Switch to the light theme")
     light = new_page(color_scheme="light")
     light.goto(site_server)
     assert scheme(light) == "default"
-    expect(light.locator(SWITCH)).to_have_attribute("aria-label", "Switch to the dark theme")
+    for page in (dark, light):
+        expect(page.locator("[data-hc-palette] button")).to_have_count(0)
+        expect(page.locator("[data-hc-palette]")).to_be_hidden()
+
+
+def test_without_the_button_a_choice_stored_on_an_earlier_visit_is_ignored(page: Page, site_server: str) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(site_server)
+    page.evaluate("""() => __md_set("__palette", {index: 1, color: {media: "(prefers-color-scheme: dark)",
+                     scheme: "slate", primary: "custom", accent: "custom"}})""")
+    page.reload()
+    assert scheme(page) == "default"
 
 
 def test_until_a_visitor_chooses_a_change_of_system_preference_is_followed(page: Page, site_server: str) -> None:
@@ -36,13 +49,36 @@ def test_until_a_visitor_chooses_a_change_of_system_preference_is_followed(page:
     wait_until(page, "document.body.getAttribute('data-md-color-scheme') === 'slate'")
 
 
-def test_the_switch_changes_the_scheme_and_the_choice_is_kept_on_other_pages(page: Page, site_server: str) -> None:
+# --- a store that asks for the button (plugins.helpcenter.scheme_toggle: true) ---------------------------
+
+
+@pytest.mark.parametrize(("path", "to_dark", "to_light"), [
+    ("", "Switch to dark mode", "Switch to light mode"),
+    ("fr/", "Passer en mode sombre", "Passer en mode clair"),
+])
+def test_a_store_that_asks_for_the_button_gets_it_in_the_pages_language(
+    new_page: NewPage, other_site_server: str, path: str, to_dark: str, to_light: str
+) -> None:
+    dark = new_page(color_scheme="dark")
+    dark.goto(other_site_server + path)
+    assert scheme(dark) == "slate"
+    expect(dark.locator(SWITCH)).to_have_attribute("aria-label", to_light)
+    light = new_page(color_scheme="light")
+    light.goto(other_site_server + path)
+    assert scheme(light) == "default"
+    expect(light.locator(SWITCH)).to_have_attribute("aria-label", to_dark)
+    expect(light.locator(SWITCH)).to_have_attribute("title", to_dark)
+
+
+def test_the_switch_changes_the_scheme_and_the_choice_is_kept_on_other_pages(
+    page: Page, other_site_server: str
+) -> None:
     page.emulate_media(color_scheme="light")
-    page.goto(site_server)
+    page.goto(other_site_server)
     page.locator(SWITCH).click()
     assert scheme(page) == "slate"
-    expect(page.locator(SWITCH)).to_have_attribute("aria-label", "Switch to the light theme")
-    page.goto(site_server + "care/")
+    expect(page.locator(SWITCH)).to_have_attribute("aria-label", "Switch to light mode")
+    page.goto(other_site_server + "care/")
     assert scheme(page) == "slate", "the choice was not kept on the next page"
     page.emulate_media(color_scheme="light")  # a choice beats the system preference
     page.wait_for_timeout(100)
@@ -51,25 +87,26 @@ def test_the_switch_changes_the_scheme_and_the_choice_is_kept_on_other_pages(pag
     assert scheme(page) == "default"
 
 
-def test_the_switch_works_from_the_keyboard_and_keeps_the_focus(page: Page, site_server: str) -> None:
+def test_the_switch_works_from_the_keyboard_and_keeps_the_focus(page: Page, other_site_server: str) -> None:
     page.emulate_media(color_scheme="light")
-    page.goto(site_server)
+    page.goto(other_site_server)
     page.locator(SWITCH).focus()
     page.keyboard.press("Enter")
     assert scheme(page) == "slate"
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to the light theme"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to light mode"
     page.keyboard.press("Space")
     assert scheme(page) == "default"
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to the dark theme"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to dark mode"
 
 
 def test_without_javascript_there_is_no_dead_switch_and_the_search_box_is_hidden(
-    new_page: NewPage, site_server: str
+    new_page: NewPage, site_server: str, other_site_server: str
 ) -> None:
     page = new_page(java_script_enabled=False)
-    page.goto(site_server)
+    page.goto(other_site_server)
     expect(page.locator("[data-hc-palette] button")).to_have_count(2)
     expect(page.locator("[data-hc-palette]")).to_be_hidden()
+    page.goto(site_server)
     expect(page.locator(".md-header .md-search")).to_be_hidden()
 
 
@@ -88,6 +125,10 @@ def test_the_header_shows_the_page_title_once_its_heading_scrolls_away(page: Pag
     expect(title).not_to_have_class(active)
     page.mouse.wheel(0, 800)
     expect(title).to_have_class(active)
+    topic = page.locator("[data-md-component=header-topic]").bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    assert topic and header and header["y"] <= topic["y"] and topic["y"] + topic["height"] <= header["height"] + 1, \
+        f"the page's title is drawn outside the header: {topic}"
     page.mouse.wheel(0, -2000)
     expect(title).not_to_have_class(active)
 

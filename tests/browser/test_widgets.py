@@ -120,7 +120,7 @@ def test_account_articles_show_the_matching_store_page_first(
     page: Page, site_server: str, dev_store: DevStoreServer
 ) -> None:
     page.goto(site_server + "account-and-security/forgot-password/")
-    buttons = page.locator(".hc-account-actions [data-hc-link]")
+    buttons = page.locator('.hc-account-actions [data-hc-account-state="signed-out"] [data-hc-link]')
     expect(buttons).to_have_count(4)
     expect(buttons.first).to_have_attribute("data-hc-link", "forgot-password")
     expect(buttons.first).to_have_attribute("href", dev_store.url + "/account/login#recover")
@@ -128,6 +128,34 @@ def test_account_articles_show_the_matching_store_page_first(
     hrefs = {b.get_attribute("data-hc-link"): b.get_attribute("href") for b in buttons.all()}
     assert hrefs["register"] == dev_store.url + "/account/register"
     assert hrefs["account"] == dev_store.url + "/account"
+
+
+def test_signed_in_an_account_article_shows_the_signed_in_state_as_the_header_does(
+    page: Page, site_server: str, dev_store: DevStoreServer
+) -> None:
+    """Issue 19.3: the header said "Hi, Ada" while the article's widget still offered "Sign in"."""
+    sign_in_on_the_store(page, dev_store, "ada.lovelace@example.com")
+    sessions: list[Request] = []
+    page.on("request", lambda r: sessions.append(r) if r.url.endswith("/session") else None)
+    page.goto(site_server + "account-and-security/forgot-password/")
+    expect(page.locator(HEADER).locator("[data-hc-account-greeting]")).to_have_text("Hi, Ada")
+    widget = page.locator(".hc-account-actions")
+    expect(widget.locator("[data-hc-account-greeting]")).to_have_text("You are signed in as Ada.")
+    for name in ("sign-in", "register", "forgot-password"):
+        expect(widget.locator(f'[data-hc-link="{name}"]')).to_be_hidden()
+    expect(widget.get_by_role("link", name="Edit your account details")).to_have_attribute(
+        "href", dev_store.url + "/account")
+    expect(widget.get_by_role("link", name="My orders")).to_be_visible()
+    assert len(sessions) == 1, "the two widgets read one session"
+
+
+def test_signed_out_an_account_article_offers_signing_in(page: Page, site_server: str) -> None:
+    page.goto(site_server + "account-and-security/register-an-account/")
+    expect(page.locator(".hc-account-actions[data-hc-ready], .hc-account-actions [data-hc-ready]")).to_have_count(1)
+    page.wait_for_timeout(200)  # let the widget act on the store's "signed out"
+    widget = page.locator(".hc-account-actions")
+    expect(widget.locator('[data-hc-link="register"]')).to_be_visible()
+    expect(widget.locator('[data-hc-account-state="signed-in"]')).to_be_hidden()
 
 
 # --- order lookup: found ----------------------------------------------------------------------------------
@@ -201,7 +229,62 @@ def test_an_unshipped_order_says_to_contact_customer_service_to_cancel(
     expect(result.locator(".hc-order__shipment")).to_have_count(0)
 
 
+@pytest.mark.parametrize(("number", "email", "kind", "title"), [
+    ("KW-10117", "ada.lovelace@example.com", "found", ".hc-order__title"),
+    ("KW-99999", "ada.lovelace@example.com", "not-found", ".hc-result__title"),
+], ids=["found", "not-found"])
+def test_on_a_phone_the_outcome_takes_the_focus_and_comes_into_view(
+    new_page: NewPage, site_server: str, number: str, email: str, kind: str, title: str
+) -> None:
+    """Issue 19.2: at 390 x 844 the outcome appeared below the fold while focus stayed on the button."""
+    page = new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    open_lookup(page, site_server, "shipping-and-delivery/when-will-my-order-ship/")
+    page.fill(f"{FORM} [name=order_number]", number)
+    page.fill(f"{FORM} [name=email]", email)
+    page.locator(f"{FORM} [type=submit]").tap()
+    heading = outcome(page, kind).locator(title)
+    expect(heading).to_be_focused()
+    expect(heading).to_be_in_viewport(ratio=1)
+    header = page.locator(".md-header").bounding_box()
+    box = heading.bounding_box()
+    assert header and box and box["y"] >= header["y"] + header["height"], "the title is under the sticky header"
+
+
 # --- order lookup: what the shopper typed ----------------------------------------------------------------------
+
+
+def sent_number(requests: list[Request]) -> str:
+    return str(json.loads(lookups(requests)[-1].post_data or "{}")["order_number"])
+
+
+@pytest.mark.parametrize("typed", ["KW10153", "kw 10153", "10153", " #kw-10153 ", "KW-10153"])
+def test_order_numbers_as_shoppers_type_them_find_the_order(page: Page, site_server: str, typed: str) -> None:
+    """Issue 19.4: mkdocs.yml says Kseworks' numbers are KW- and five digits; the widget writes them so."""
+    requests = open_lookup(page, site_server)
+    look_up(page, typed, "guest.shopper@example.com")
+    expect(outcome(page, "found").locator(".hc-order__title")).to_have_text("Order KW-10153")
+    assert sent_number(requests) == "KW-10153"
+
+
+@pytest.mark.parametrize(("typed", "sent"), [("test-500", "TEST-500"), ("1015", "1015"), ("KW 101530", "KW 101530")])
+def test_what_does_not_fit_the_stores_rule_is_sent_as_typed_in_capitals(
+    page: Page, site_server: str, typed: str, sent: str
+) -> None:
+    requests = open_lookup(page, site_server)
+    look_up(page, typed)
+    expect(page.locator(f"{OUTPUT} [data-hc-outcome]:not([data-hc-outcome=busy])")).to_be_visible()
+    assert sent_number(requests) == sent
+
+
+def test_without_a_rule_the_number_is_only_trimmed_and_upper_cased(page: Page, other_site_server: str) -> None:
+    requests = open_lookup(page, other_site_server)
+    assert page.locator(FORM).get_attribute("data-hc-order-prefix") is None
+    look_up(page, "  kw 10153 ", "guest.shopper@example.com")
+    outcome(page, "not-found")
+    assert sent_number(requests) == "KW 10153"
+    look_up(page, " kw-10153\t", "guest.shopper@example.com")
+    expect(outcome(page, "found").locator(".hc-order__title")).to_have_text("Order KW-10153")
+    assert sent_number(requests) == "KW-10153"
 
 
 def test_empty_fields_are_flagged_before_any_request(page: Page, site_server: str) -> None:
@@ -226,6 +309,39 @@ def test_a_malformed_email_is_flagged_before_any_request(page: Page, site_server
     assert lookups(requests) == []
     page.fill(f"{FORM} [name=email]", "ada.lovelace@example.com")  # typing clears the error
     expect(page.locator('[data-hc-error-for="email"]')).to_be_hidden()
+
+
+def test_the_result_speaks_the_pages_language_around_the_stores_own_words(page: Page, site_server: str) -> None:
+    """Issue 19.5: the status from the catalogue, the carrier's words as sent under a French label."""
+    open_lookup(page, site_server, "fr/")
+    look_up(page, "KW-10188", "chloe.martin@example.com")
+    result = outcome(page, "found")
+    expect(result.locator(".hc-order__title")).to_have_text("Commande KW-10188")
+    expect(result.locator(".hc-order__badge")).to_have_text("En cours d'acheminement")
+    carrier = result.locator(".hc-order__carrier-status").first
+    expect(carrier).to_have_text("Suivi du transporteur\u202f: In transit")
+    expect(carrier.locator(".hc-order__carrier-status-text")).to_have_text("In transit")
+    expect(result).not_to_contain_text("Statut\u202f: In transit")
+    expect(result.locator(".hc-order__shipment").first).to_contain_text("Livraison estimée")
+
+
+@pytest.mark.parametrize(("path", "label"), [("", "Estimated delivery"), ("fr/", "Livraison estimée")])
+def test_a_delivered_order_shows_no_estimated_delivery(page: Page, site_server: str, path: str, label: str) -> None:
+    open_lookup(page, site_server, path)
+    look_up(page, "KW-10117", "ada.lovelace@example.com")
+    result = outcome(page, "found")
+    expect(result.locator(".hc-order__shipment")).to_have_count(1)
+    expect(result.locator(".hc-order__carrier-status")).to_contain_text("Delivered")
+    expect(result).not_to_contain_text(label)
+
+
+@pytest.mark.parametrize(("path", "line"), [("", "Still stuck? Contact customer service."),
+                                            ("fr/", "Toujours bloqué ? Contactez le service client.")])
+def test_every_sentence_of_a_failure_starts_with_a_capital(page: Page, site_server: str, path: str, line: str) -> None:
+    open_lookup(page, site_server, path)
+    look_up(page, "KW-99999")
+    help_line = outcome(page, "not-found").locator(".hc-result__help")
+    assert " ".join(help_line.inner_text().split()) == " ".join(line.split())
 
 
 def test_the_lookup_works_with_the_keyboard_alone(page: Page, site_server: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.config.store import LINK_NAMES, resolve_store
+from generator.config.store import LINK_NAMES, OrderNumberRule, resolve_store
 from generator.errors import ConfigError
 
 
@@ -68,3 +68,36 @@ def test_the_image_is_read_here_with_the_logo_as_fallback() -> None:
     assert resolve_store({**base, "logo": "assets/logo.png"}, {}).image == "assets/logo.png"
     assert resolve_store({**base, "image": "https://cdn.example.com/a.jpg", "logo": "x.png"}, {}).image == (
         "https://cdn.example.com/a.jpg")
+
+
+def test_an_order_number_rule_reaches_the_widgets_and_none_is_the_default() -> None:
+    store = resolve_store({"url": "https://shop.example.com", "order_numbers": {"prefix": "KW-", "digits": 5}}, {})
+    assert store.order_numbers == OrderNumberRule(prefix="KW-", digits=5)
+    assert store.to_template_data()["order_numbers"] == {"prefix": "KW-", "digits": 5}
+    assert resolve_store({"url": "https://shop.example.com", "order_numbers": {"prefix": "#"}}, {}).order_numbers \
+        == OrderNumberRule(prefix="#")
+    plain = resolve_store({"url": "https://shop.example.com"}, {})
+    assert plain.order_numbers is None and plain.to_template_data()["order_numbers"] is None
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ("KW-", "order_numbers: expected a mapping with prefix and/or digits; e.g. order_numbers: {prefix: KW-"),
+        ({}, "order_numbers: expected a mapping"),
+        ({"prefx": "KW-"}, "order_numbers: unknown key 'prefx'; known keys: prefix, digits"),
+        ({"prefix": "kw-"}, "order_numbers.prefix: 'kw-' has small letters; the lookup compares order numbers in "
+                            "capitals, so write it as the store prints it: 'KW-'"),
+        ({"prefix": "KW1"}, "order_numbers.prefix: 'KW1' ends with a digit"),
+        ({"prefix": "K W"}, "order_numbers.prefix: 'K W' is not an order-number prefix"),
+        ({"prefix": 12}, "order_numbers.prefix: '12' is not an order-number prefix"),
+        ({"digits": "5"}, "order_numbers.digits: '5' is not a number of digits"),
+        ({"digits": 0}, "order_numbers.digits: '0' is not a number of digits"),
+        ({"digits": True}, "order_numbers.digits: 'True' is not a number of digits"),
+    ],
+)
+def test_a_bad_order_number_rule_is_refused_with_the_field_and_a_hint(rule: object, message: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        resolve_store({"url": "https://shop.example.com", "order_numbers": rule}, {})
+    assert str(err.value).startswith("extra.store.")
+    assert message in str(err.value)

@@ -104,11 +104,33 @@ def test_the_order_lookup_fields_are_labelled() -> None:
 )
 def test_account_buttons_put_the_page_the_article_is_about_first(article: str, first: str) -> None:
     html = Elements(render("partials/hc/widgets/account.html", {"kind": "article", "id": article}))
-    buttons = [a for t, a in html.tags if t == "a"]
+    buttons = [a for t, a in html.tags if t == "a"][:4]  # the signed-out state comes first
     assert buttons[0]["data-hc-link"] == first
     assert "md-button--primary" in (buttons[0]["class"] or "")
     assert sorted(b["data-hc-link"] or "" for b in buttons) == ["account", "forgot-password", "register", "sign-in"]
     assert html.links()["forgot-password"] == "https://kseworks.com/account/login#recover"
+
+
+def test_account_articles_carry_a_hidden_signed_in_state_for_the_script() -> None:
+    """The header's widget and the article's read the same session: both have the two states."""
+    html = Elements(render("partials/hc/widgets/account.html", {"kind": "article", "id": "forgot-password"}))
+    [widget] = html.find("div", data_hc_widget="account")
+    assert widget["data-hc-api-url"] == "https://kseworks.com/api/help"
+    assert html.find("p", data_hc_account_state="signed-out")
+    [signed_in] = html.find("div", data_hc_account_state="signed-in")
+    assert "hidden" in signed_in
+    assert html.find("p", data_hc_account_greeting="signed_in_as signed_in_text")
+    assert [a["data-hc-link"] for t, a in html.tags if t == "a"][4:] == ["account", "orders"]
+
+
+def test_the_order_lookup_hands_the_stores_order_number_rule_to_the_script() -> None:
+    [form] = Elements(render("partials/hc/widgets/order-lookup.html",
+                             order_numbers={"prefix": "KW-", "digits": 5})).find("form")
+    assert (form["data-hc-order-prefix"], form["data-hc-order-digits"]) == ("KW-", "5")
+    [form] = Elements(render("partials/hc/widgets/order-lookup.html", order_numbers={"prefix": "#"})).find("form")
+    assert form["data-hc-order-prefix"] == "#" and "data-hc-order-digits" not in form
+    [form] = Elements(render("partials/hc/widgets/order-lookup.html")).find("form")
+    assert "data-hc-order-prefix" not in form and "data-hc-order-digits" not in form
 
 
 def test_account_buttons_can_be_chosen_in_the_front_matter() -> None:

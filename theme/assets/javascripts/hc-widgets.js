@@ -151,6 +151,8 @@
     return sessions[api];
   }
 
+  /* The header's links and an account article's buttons read the same session (one request per page) and
+     show the same state. The greeting's attribute names its two strings: with the first name, without it. */
   function initAccount(widget) {
     if (widget.hasAttribute("data-hc-ready")) return;
     widget.setAttribute("data-hc-ready", "");
@@ -162,7 +164,10 @@
       if (!session || typeof session !== "object" || session.signed_in !== true) return;
       var name = text(session.first_name);
       var greeting = widget.querySelector("[data-hc-account-greeting]");
-      if (greeting) greeting.textContent = name ? t("greeting", { name: name.slice(0, 40) }) : t("signed_in");
+      if (greeting) {
+        var keys = (greeting.getAttribute("data-hc-account-greeting") || "greeting signed_in").split(" ");
+        greeting.textContent = name ? t(keys[0], { name: name.slice(0, 40) }) : t(keys[1] || keys[0]);
+      }
       signedOut.hidden = true;
       signedIn.hidden = false;
     });
@@ -290,7 +295,7 @@
   function helpLine(store) {
     var line = el("p", "hc-result__help");
     if (store.contact) {
-      append.apply(null, [line].concat(tNodes("still_stuck", { link: link(store.contact, t("contact_customer_service")) })));
+      append.apply(null, [line].concat(tNodes("still_stuck", { link: link(store.contact, t("still_stuck_link")) })));
     }
     return line;
   }
@@ -302,7 +307,7 @@
       : [t(keys[0], { seconds: TIMEOUT_MS / 1000 }), t(keys[1], { seconds: TIMEOUT_MS / 1000 })];
     var box = el("div", "hc-result hc-result--error");
     box.setAttribute("data-hc-outcome", outcome.kind);
-    return append(box, el("p", "hc-result__title", words[0]), el("p", null, words[1]), helpLine(store));
+    return append(box, focusTarget(el("p", "hc-result__title", words[0])), el("p", null, words[1]), helpLine(store));
   }
 
   function renderStatus(order) {
@@ -326,16 +331,22 @@
     return append(el("div"), el("h4", null, t("items")), ul);
   }
 
-  function renderShipment(shipment) {
+  /* A shipment's status is the carrier's or store's own free text ("In transit", in whatever language the
+     store writes it): shown as sent, after a label in the page's language. Once the order is delivered an
+     estimated delivery date is history, not news. */
+  function renderShipment(shipment, delivered) {
     var li = el("li", "hc-order__shipment");
     var carrier = text(shipment.carrier);
     var number = text(shipment.tracking_number);
     var status = text(shipment.status);
-    var eta = formatDate(shipment.estimated_delivery, true);
+    var eta = delivered ? null : formatDate(shipment.estimated_delivery, true);
     var tracking = safeUrl(shipment.tracking_url);
     append(li, el("span", "hc-order__carrier", carrier || t("carrier_not_given")));
     if (number) append(li, el("span", "hc-order__tracking", t("tracking_number", { number: number })));
-    if (status) append(li, el("span", null, t("status_plain", { status: status })));
+    if (status) {
+      var sent = el("span", "hc-order__carrier-status-text", status);
+      append(li, append.apply(null, [el("span", "hc-order__carrier-status")].concat(tNodes("carrier_status", { status: sent }))));
+    }
     if (eta) append(li, el("span", null, t("estimated_delivery", { date: eta })));
     if (tracking) {
       var anchor = link(tracking, carrier ? t("track_parcel_on", { carrier: carrier }) : t("track_parcel"));
@@ -349,7 +360,8 @@
     var shipments = list(order.shipments).filter(isObject);
     if (!shipments.length) return null;
     var ul = el("ul", "hc-order__shipments");
-    shipments.forEach(function (shipment) { ul.appendChild(renderShipment(shipment)); });
+    var delivered = order.status === "delivered";
+    shipments.forEach(function (shipment) { ul.appendChild(renderShipment(shipment, delivered)); });
     return append(el("div"), el("h4", null, t(shipments.length > 1 ? "shipments" : "shipment")), ul);
   }
 
@@ -373,7 +385,7 @@
     var placed = formatDate(order.placed_at, false);
     return append(
       box,
-      el("h3", "hc-order__title", t("order_heading", { number: text(order.order_number) })),
+      focusTarget(el("h3", "hc-order__title", t("order_heading", { number: text(order.order_number) }))),
       renderStatus(order),
       placed ? el("p", "hc-order__placed", t("placed_on", { date: placed })) : null,
       renderItems(order),
@@ -385,6 +397,44 @@
   function show(output, node) {
     output.textContent = "";
     output.appendChild(node);
+  }
+
+  /** The element an outcome's focus goes to: its title, focusable by script only. */
+  function focusTarget(node) {
+    node.setAttribute("tabindex", "-1");
+    node.setAttribute("data-hc-focus", "");
+    return node;
+  }
+
+  /* The outcome appears under the button, below the fold on a phone: focus moves to its title, so a screen
+     reader reads it and the keyboard goes on from there, and the outcome is scrolled up into view when it
+     does not fit where it is (the sticky header is allowed for by scroll-padding-top, hc.css). */
+  function showOutcome(output, node) {
+    show(output, node);
+    var title = node.querySelector("[data-hc-focus]") || (node.hasAttribute("data-hc-focus") ? node : null);
+    if (!title) return;
+    title.focus({ preventScroll: true });
+    var box = node.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) node.scrollIntoView({ block: "start" });
+  }
+
+  /* --- order lookup: the order number as the store writes it ----------------------------------------------- */
+
+  /** What the shopper typed, as the store writes its numbers. Without a rule: trimmed and upper-cased. With
+   *  the store's rule (extra.store.order_numbers in mkdocs.yml, on the form as data-hc-order-prefix and
+   *  data-hc-order-digits), "kw 10153", "KW10153", "#KW-10153" and "10153" all become "KW-10153"; what does
+   *  not fit the rule (the development store's TEST-500, say) is sent as typed. */
+  function normaliseOrderNumber(form, typed) {
+    var value = typed.trim().toUpperCase();
+    var prefix = form.getAttribute("data-hc-order-prefix");
+    var digits = parseInt(form.getAttribute("data-hc-order-digits") || "", 10);
+    if (prefix === null && !digits) return value;
+    prefix = prefix || "";
+    var letters = prefix.replace(/[^A-Z0-9]/g, "");
+    var compact = value.replace(/[\s#._\/-]+/g, "");
+    var number = compact.indexOf(letters) === 0 ? compact.slice(letters.length) : compact;
+    if (!/^\d+$/.test(number) || (digits && number.length !== digits)) return value;
+    return prefix + number;
   }
 
   /* --- order lookup: wiring ------------------------------------------------------------------------------- */
@@ -409,11 +459,11 @@
     if (state.busy) return;
     var wait = secondsToWait(state);
     if (wait > 0) {
-      show(output, renderFailure({ kind: "rate-limited", wait: wait }, storeLinks(form)));
+      showOutcome(output, renderFailure({ kind: "rate-limited", wait: wait }, storeLinks(form)));
       return;
     }
     var values = {
-      order_number: String(form.elements.namedItem("order_number").value || "").trim(),
+      order_number: normaliseOrderNumber(form, String(form.elements.namedItem("order_number").value || "")),
       email: String(form.elements.namedItem("email").value || "").trim()
     };
     var problems = fieldProblems(values);
@@ -438,7 +488,7 @@
       output.removeAttribute("aria-busy");
       if (outcome.kind === "rate-limited" && outcome.wait) holdOff(button, state, outcome.wait);
       var store = storeLinks(form);
-      show(output, outcome.kind === "found" ? renderOrder(outcome.order, store) : renderFailure(outcome, store));
+      showOutcome(output, outcome.kind === "found" ? renderOrder(outcome.order, store) : renderFailure(outcome, store));
     });
   }
 
