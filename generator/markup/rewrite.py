@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import lru_cache
 
 from generator.markup.links import Link, LinkResolver, Resolved, find_links, without_code
-from generator.memo import Memo
 
 _CONTACT_PHRASE = re.compile(r"(?<![\[\w])(contact (?:our )?customer service)(?![\w\]])", re.I)
 
 
-@lru_cache(maxsize=65536)  # a category page links to each of its articles at every generation
 def relative_link(from_page: str, to_page: str) -> str:
     """Link from one generated ``.md`` page to another, relative as Markdown engines expect."""
     folder, _, name = to_page.rpartition("/")
@@ -26,18 +23,11 @@ def rewrite_markdown(text: str, page_path: str, content_file: str, resolver: Lin
     """Content Markdown as it goes into a generated page.
 
     Links are resolved (validation already refused any that point nowhere) and every
-    "contact Customer Service" in prose becomes a link to the store's contact page. Kept for the next
-    generation by the text and where each of its links goes, which is all the rest of the site it reads.
+    "contact Customer Service" in prose becomes a link to the store's contact page.
     """
     links = find_links(text)
     targets = tuple(resolver.resolve(link.target, content_file) for link in links)
-    # The targets as plain values: a key of strings only is one the cycle collector stops tracking.
-    where = tuple(t if isinstance(t, str) else (t.url, t.page, t.anchor) for t in targets)
-    return _REWRITTEN.get((text, page_path, contact_url, where),
-                          lambda: _rewrite(text, page_path, links, targets, contact_url))
-
-
-_REWRITTEN: Memo[str] = Memo("rewritten-markdown")
+    return _rewrite(text, page_path, links, targets, contact_url)
 
 
 def _rewrite(text: str, page_path: str, links: tuple[Link, ...], targets: tuple[Resolved | str, ...],

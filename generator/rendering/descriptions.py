@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from generator.markup.plaintext import Block, blocks, inline_text, sentences, shorten
-from generator.memo import Memo
 from generator.reading.model import HelpCenter, Question
 
 DESCRIPTION_LIMIT = 160
@@ -65,17 +63,8 @@ def _items_after(parts: Sequence[Block]) -> list[str]:
     return items
 
 
-_QUESTION_DESCRIPTIONS: Memo[str] = Memo("question-descriptions")
-
-
 def question_description(question: Question, limit: int = DESCRIPTION_LIMIT, language: str = "en") -> str:
-    """The editor's ``description`` when set, else one written from the answer (kept for the next
-    generation: thousands of answers, one or two of which an edit changes)."""
-    key = (question.description, question.answer, limit, language)
-    return _QUESTION_DESCRIPTIONS.get(key, lambda: _question_description(question, limit, language))
-
-
-def _question_description(question: Question, limit: int, language: str) -> str:
+    """The editor's ``description`` when set, else one written from the answer."""
     if question.description:
         return shorten(inline_text(question.description), limit)
     return meta_description(question.answer, limit, language)
@@ -127,7 +116,6 @@ def _collisions(items: list[_Entry]) -> list[list[_Entry]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-@lru_cache(maxsize=65536)  # the preview makes every description unique again after each save
 def _qualified(text: str, qualifier: str, limit: int) -> str:
     suffix = f" ({qualifier})"
     return shorten(text, max(limit - len(suffix), 1)) + suffix

@@ -18,7 +18,6 @@ from typing import Any
 
 from generator.config.project import Project
 from generator.markup.plaintext import plain_text, shorten
-from generator.memo import Memo
 from generator.reading.model import Category, Guide, HelpCenter, Question
 from generator.rendering.descriptions import site_descriptions
 
@@ -231,9 +230,6 @@ def care_index_jsonld(site: SiteInfo) -> list[JsonLd]:
 # --- Per page -----------------------------------------------------------------------------
 
 
-_CATEGORY_GRAPHS: Memo[str] = Memo("category-jsonld")
-
-
 @dataclass
 class SiteSeo:
     """Descriptions, dates and JSON-LD of every page, computed once per build."""
@@ -257,10 +253,6 @@ class SiteSeo:
                                                                                          modified)}}
 
     def _graph(self, page_path: str, description: str, modified: str | None) -> str:
-        found = self._pages.get(page_path)
-        if isinstance(found, Category):  # its FAQPage holds every answer of the category: kept by all of them
-            every = (self.site, found.title, found.url, *((q.question, q.url, q.answer) for q in found.questions))
-            return _CATEGORY_GRAPHS.get(every, lambda: graph_json(category_jsonld(self.site, found)))
         return graph_json(self._jsonld(page_path, description, modified))
 
     def _jsonld(self, page_path: str, description: str, modified: str | None) -> list[JsonLd]:
