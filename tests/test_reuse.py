@@ -100,7 +100,7 @@ def test_a_problem_in_a_kept_file_is_placed_as_from_nothing(tmp_path: Path) -> N
                for p in reused.value.problems)
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(frozen=True)
 class WithNote(Question):
     """The model as it would be with one more field, which nobody adds to any key."""
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 from generator.markup.links import Link, LinkResolver, Resolved, find_links, without_code
 
 _CONTACT_PHRASE = re.compile(r"(?<![\[\w])(contact (?:our )?customer service)(?![\w\]])", re.I)
 
 
+@lru_cache(maxsize=65536)  # a pure function of two strings: a category page links to each of its articles
 def relative_link(from_page: str, to_page: str) -> str:
     """Link from one generated ``.md`` page to another, relative as Markdown engines expect."""
     folder, _, name = to_page.rpartition("/")
@@ -25,13 +27,17 @@ def rewrite_markdown(text: str, page_path: str, content_file: str, resolver: Lin
     Links are resolved (validation already refused any that point nowhere) and every
     "contact Customer Service" in prose becomes a link to the store's contact page.
     """
+    return rewrite_with(text, page_path, link_targets(text, content_file, resolver), contact_url)
+
+
+def link_targets(text: str, content_file: str, resolver: LinkResolver) -> tuple[Resolved | str, ...]:
+    """Where each of the text's links goes: all that rewriting reads of the rest of the site."""
+    return tuple(resolver.resolve(link.target, content_file) for link in find_links(text))
+
+
+def rewrite_with(text: str, page_path: str, targets: tuple[Resolved | str, ...], contact_url: str) -> str:
+    """``rewrite_markdown`` with the links' targets already resolved (``link_targets``)."""
     links = find_links(text)
-    targets = tuple(resolver.resolve(link.target, content_file) for link in links)
-    return _rewrite(text, page_path, links, targets, contact_url)
-
-
-def _rewrite(text: str, page_path: str, links: tuple[Link, ...], targets: tuple[Resolved | str, ...],
-             contact_url: str) -> str:
     edits: list[tuple[int, int, str]] = []
     for link, resolved in zip(links, targets, strict=True):
         if isinstance(resolved, Resolved):

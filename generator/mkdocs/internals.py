@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 import markdown  # type: ignore[import-untyped]
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import BuildError
 from mkdocs.structure import pages as mkdocs_pages
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
@@ -39,6 +40,14 @@ def build_theme_template(name: str, env: Any, files: Files, config: Any, nav: An
 def build_extra_template(name: str, files: Files, config: Any, nav: Any) -> None:
     """One of ``extra_templates``: no public function renders one alone."""
     mkdocs_build._build_extra_template(name, files, config, nav)
+
+
+def generated_file(path: str, content: str | bytes, site_dir: str, use_directory_urls: bool) -> File:
+    """``File.generated`` from all it reads (the preview keeps it while they are the same): it reads the plugin
+    that makes it from the configuration's private ``_current_plugin``, so a kept one could name another."""
+    settings = {"site_dir": site_dir, "use_directory_urls": use_directory_urls}
+    config = SimpleNamespace(**settings, plugins=SimpleNamespace(_current_plugin="helpcenter"))
+    return File.generated(config, path, content=content)  # type: ignore[arg-type]
 
 
 def rendered_title(page: Page) -> str | None:
@@ -149,5 +158,5 @@ PRIVATE_NAMES: Iterable[str] = ("_build_page", "_build_theme_template", "_build_
                                 "_title_from_render", "_current_page", "_RawHTMLPreprocessor",
                                 "_ExtractAnchorsTreeprocessor", "_RelativePathTreeprocessor",
                                 "_ExtractTitleTreeprocessor", "_register", "_serve_url", "_epoch_cond",
-                                "_visible_epoch", "_wanted_epoch", "_inject_js_into_html")
+                                "_visible_epoch", "_wanted_epoch", "_inject_js_into_html", "_current_plugin")
 """The names above, for the test that finds them nowhere else."""

@@ -14,14 +14,16 @@ from __future__ import annotations
 import functools
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import jinja2.bccache
-from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 from generator.mkdocs import internals
 from generator.mkdocs.plugin import HelpCenterPlugin
@@ -52,7 +54,9 @@ COMPILED_TEMPLATES = _CompiledTemplates()
 class LazySite:
     """One state of the site: gathered at once, pages rendered on request."""
 
-    def __init__(self, config: Any, for_preview: bool = True) -> None:
+    def __init__(self, config: Any, for_preview: bool = True, previous: LazySite | None = None) -> None:
+        """``previous``: the preview's last state, whose theme files, unchanged files and unread pages are kept
+        (MkDocs makes thousands of them per save otherwise: most of a save at 5,000 articles)."""
         # The preview shows draft pages, as `mkdocs serve` does; a build leaves them out.
         self.inclusion = InclusionLevel.is_in_serve if for_preview else InclusionLevel.is_included
         plugin = config.plugins.get("helpcenter")
@@ -62,8 +66,15 @@ class LazySite:
         files = get_files(config)
         env = config.theme.get_env()
         env.bytecode_cache = COMPILED_TEMPLATES
-        files.add_files_from_theme(env, config)
+        self.reuse_key = _reuse_key(config, files)
+        if previous is not None and previous.reuse_key != self.reuse_key:
+            previous = None
+        theme_files = previous.theme_files if previous is not None else _theme_files(env, config)
+        self.theme_files = theme_files
+        for file in theme_files:
+            files.append(file)
         self.files = files = config.plugins.on_files(files, config=config)
+        _keep_unread_pages(previous, files, config)
         set_exclusions(files, config)
         self.doc_files = files.documentation_pages(inclusion=self.inclusion)
         self.nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
@@ -150,3 +161,45 @@ class LazySite:
         for uri in [*self.templates, *self.pages, *searched]:
             self.render(uri)
         self.config.plugins.on_post_build(config=self.config)  # what follows a full build (_headers)
+
+
+def _theme_files(env: Any, config: Any) -> list[File]:
+    """The theme's files (MkDocs' ``add_files_from_theme`` walks every folder of the theme)."""
+    files = Files([])
+    files.add_files_from_theme(env, config)
+    return list(files)
+
+
+def _reuse_key(config: Any, docs: Files) -> tuple[Any, ...]:
+    """What MkDocs' ``File`` and ``Page`` objects and the theme's file list read besides a file's address
+    and content: a save that changes any of it makes them all again."""
+    custom = config.theme.custom_dir
+    names = sorted(os.path.join(folder, name) for folder, _, found in os.walk(custom or ()) for name in found)
+    return (config.site_url, config.repo_url, config.edit_uri, config.edit_uri_template, config.use_directory_urls,
+            config.docs_dir, config.site_dir, get_build_date(), tuple(config.theme.dirs),
+            tuple(config.theme.static_templates), tuple(names), tuple(docs.src_uris))
+
+
+def _keep_unread_pages(previous: LazySite | None, files: Files, config: Any) -> None:
+    """A generated file the plugin kept from the last save (same path and content) keeps its page if nobody read
+    it and no navigation holds it (its title and neighbours come from the navigation); the navigation makes
+    the others again."""
+    in_nav = set(_nav_paths(config.nav)) | ({page.file.src_uri for page in previous.nav.pages} if previous else set())
+    kept = previous.files.src_uris if previous is not None else {}
+    for file in files:
+        if file.generated_by is None or file.page is None:
+            continue
+        page = file.page
+        if (kept.get(file.src_uri) is not file or page.markdown is not None or "title" in vars(page)
+                or file.src_uri in in_nav):
+            file.page = None
+        file.inclusion = InclusionLevel.UNDEFINED  # worked out again for this configuration
+
+
+def _nav_paths(nav: Any) -> Iterator[str]:
+    """The paths a ``nav`` setting names (strings, lists and one-key dicts nested)."""
+    if isinstance(nav, str):
+        yield nav.lstrip("/")
+    elif isinstance(nav, dict | list):
+        for value in nav.values() if isinstance(nav, dict) else nav:
+            yield from _nav_paths(value)

@@ -106,9 +106,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
                 files.remove(file)
         self.core_pages = {page.path: page for page in self.output.pages}
         for page in self.output.pages:
-            files.append(File.generated(config, page.path, content=page.content))
+            files.append(self.reuse(internals.generated_file, page.path, page.content, config.site_dir,
+                                    config.use_directory_urls))
         for path, data in self.output.files.items():
-            files.append(File.generated(config, path, content=data))
+            files.append(internals.generated_file(path, data, config.site_dir, config.use_directory_urls))
         return files
 
     @property

@@ -77,7 +77,7 @@ class Preview:
             self.kept.next_generation()
             try:
                 config = self.load_config()
-                site = LazySite(config)
+                site = LazySite(config, previous=self.site)
                 site.write_static_files(dirty=self.site is not None)
                 self.site = site
                 if "index.html" in site.pages:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.markup.plaintext import Block, blocks, inline_text, sentences, shorten
 from generator.reading.model import HelpCenter, Question
+from generator.reuse import Reuse, compute
 
 DESCRIPTION_LIMIT = 160
 _SHORT_SENTENCE = 70
@@ -63,11 +65,17 @@ def _items_after(parts: Sequence[Block]) -> list[str]:
     return items
 
 
-def question_description(question: Question, limit: int = DESCRIPTION_LIMIT, language: str = "en") -> str:
+def question_description(question: Question, limit: int = DESCRIPTION_LIMIT, language: str = "en",
+                         reuse: Reuse = compute) -> str:
     """The editor's ``description`` when set, else one written from the answer."""
-    if question.description:
-        return shorten(inline_text(question.description), limit)
-    return meta_description(question.answer, limit, language)
+    return reuse(described, question.description, question.answer, limit, language)
+
+
+def described(description: str | None, answer: str, limit: int, language: str) -> str:
+    """``question_description`` from the only fields it reads."""
+    if description:
+        return shorten(inline_text(description), limit)
+    return meta_description(answer, limit, language)
 
 
 @dataclass
@@ -116,13 +124,14 @@ def _collisions(items: list[_Entry]) -> list[list[_Entry]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
+@lru_cache(maxsize=65536)  # a pure function of its arguments, asked again for every collision at every save
 def _qualified(text: str, qualifier: str, limit: int) -> str:
     suffix = f" ({qualifier})"
     return shorten(text, max(limit - len(suffix), 1)) + suffix
 
 
 def site_descriptions(hc: HelpCenter, home: str, care_index: str, language: str = "en",
-                      care_guide: str = "Care guide") -> dict[str, str]:
+                      care_guide: str = "Care guide", reuse: Reuse = compute) -> dict[str, str]:
     """Every page's description keyed by its page path (``index.md``, ``<cat>/<id>.md``…), unique."""
     entries: list[tuple[str, str, Sequence[str]]] = [("index.md", home, ())]
     if hc.guides:
@@ -130,7 +139,8 @@ def site_descriptions(hc: HelpCenter, home: str, care_index: str, language: str 
     for category in hc.categories:
         entries.append((category.page_path, inline_text(category.description), (category.title,)))
         for q in category.questions:
-            entries.append((q.page_path, question_description(q, language=language), (category.title, q.question)))
+            described_q = question_description(q, language=language, reuse=reuse)
+            entries.append((q.page_path, described_q, (category.title, q.question)))
     for guide in hc.guides:
         entries.append((guide.page_path, inline_text(guide.description), (care_guide, guide.title)))
     return unique_descriptions(entries)

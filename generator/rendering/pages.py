@@ -19,12 +19,12 @@ import yaml
 
 from generator.config.project import Project
 from generator.markup.escape import md_escape
-from generator.markup.links import LinkResolver
+from generator.markup.links import LinkResolver, Resolved
 from generator.markup.plaintext import plain_text, shorten
-from generator.markup.rewrite import relative_link, rewrite_markdown
+from generator.markup.rewrite import link_targets, relative_link, rewrite_markdown, rewrite_with
 from generator.reading.model import CARE_TITLE, Category, Guide, HelpCenter, Question
 from generator.rendering.dates import long_date, site_locale
-from generator.rendering.seo import SiteInfo, SiteSeo, graph_json, question_jsonld
+from generator.rendering.seo import SiteInfo, SiteSeo, category_jsonld, graph_json, question_jsonld
 from generator.rendering.strings import Strings, load_strings
 from generator.reuse import Reuse, compute
 
@@ -118,23 +118,46 @@ class Context:
     multilingual: bool
 
 
-def article_page(context: Context, category: Category, question: Question, related: list[dict[str, str]],
-                 description: str, lastmod: str | None, alternates: list[dict[str, str]] | None,
-                 answer: str) -> Page:
-    """An article's page from all it reads (its arguments), so that the preview can reuse it while they are the
-    same (generator/reuse.py). ``category``: its title and id (its questions are not read)."""
-    jsonld = graph_json(question_jsonld(context.site, category, question, description, lastmod))
+@dataclass
+class Dated:
+    """A page's description, last-modified date and ``hreflang`` alternates: what the site gives it. (Not frozen:
+    one per page, so the preview hashes it with the page's other arguments, not on its own.)"""
+
+    description: str
+    lastmod: str | None
+    alternates: list[dict[str, str]] | None
+
+
+def _page_meta(context: Context, kind: str, title: str, dated: Dated, jsonld: str, **hc: Any) -> dict[str, Any]:
+    """``PageRenderer._meta`` for a page rendered by a module's function (reused by the preview)."""
     extra: dict[str, Any] = {"locale": context.locale} if context.multilingual else {}
-    if context.multilingual and alternates:
-        extra["alternates"] = alternates
-    meta = {"title": question.question, "description": description,
-            "hc": {"kind": "article", "id": question.id, "category": category.id, "category_title": category.title,
-                   "widgets": question.widgets, "updated": _iso(question.updated), "related": related,
-                   "lastmod": lastmod, "jsonld": jsonld, **extra},
-            "hide": ["toc"]}
+    if context.multilingual and dated.alternates:
+        extra["alternates"] = dated.alternates
+    return {"title": title, "description": dated.description,
+            "hc": {"kind": kind, **hc, "lastmod": dated.lastmod, "jsonld": jsonld, **extra}, "hide": ["toc"]}
+
+
+def article_page(context: Context, category: Category, question: Question, related: list[dict[str, str]],
+                 dated: Dated, targets: tuple[Resolved | str, ...], contact_url: str) -> Page:
+    """An article's page from all it reads (its arguments), so that the preview can reuse it while they are the
+    same (generator/reuse.py). ``category``: its title and id (its questions are not read); ``targets``: where
+    the answer's links go."""
+    jsonld = graph_json(question_jsonld(context.site, category, question, dated.description, dated.lastmod))
+    meta = _page_meta(context, "article", question.question, dated, jsonld, id=question.id, category=category.id,
+                      category_title=category.title, widgets=question.widgets, updated=_iso(question.updated),
+                      related=related)
+    answer = rewrite_with(question.answer, question.page_path, targets, contact_url)
     content = _render("article.md.j2", front_matter=meta, category=category, question=question, answer=answer,
                       home_crumb=context.home_crumb, language=context.language, t=context.strings)
     return Page(question.page_path, content, meta)
+
+
+def category_page(context: Context, category: Category, listed: list[Listed], dated: Dated) -> Page:
+    """A category's page from all it reads (see ``article_page``): its FAQPage holds every answer."""
+    jsonld = graph_json(category_jsonld(context.site, category))
+    meta = _page_meta(context, "category", category.title, dated, jsonld, id=category.id)
+    return Page(category.page_path, _render("category.md.j2", front_matter=meta, category=category, listed=listed,
+                                            home_crumb=context.home_crumb, t=context.strings), meta)
 
 
 class PageRenderer:
@@ -171,7 +194,7 @@ class PageRenderer:
         home_description = self.locale.site_description or self.t.get("home_description", store=project.store.name)
         self.seo = SiteSeo.build(helpcenter, SiteInfo.from_project(project, self.care_title),
                                  project.content_dir.parent, home_description, self.t.get("care_description"),
-                                 self.t.get("care_guide"))
+                                 self.t.get("care_guide"), reuse)
         self.context = Context(self.seo.site, self.t, self.home_crumb, project.language, self.locale.code,
                                project.multilingual)
 
@@ -179,7 +202,8 @@ class PageRenderer:
         pages = [self.home()]
         for category in self.helpcenter.categories:
             pages.append(self.category(category))
-            pages.extend(self.article(category, question) for question in category.questions)
+            header = replace(category, questions=[])  # what an article reads of its category
+            pages.extend(self.article(header, question) for question in category.questions)
         if self.helpcenter.guides or (self.fallback and self.fallback.guides):
             pages.append(self.care_index())
             pages.extend(self.guide(guide) for guide in self.helpcenter.guides)
@@ -237,9 +261,11 @@ class PageRenderer:
             return self.helpcenter.categories
         return [self.helpcenter.category(c.id) or c for c in self.fallback.categories]
 
+    def _dated(self, path: str) -> Dated:
+        alternates = self.alternates(path) if self.project.multilingual and self.alternates else None
+        return Dated(self.seo.descriptions.get(path, ""), self.seo.lastmods.get(path), alternates)
+
     def category(self, category: Category) -> Page:
-        meta = self._meta(category.page_path, "category", category.title, id=category.id)
-        meta["hide"] = ["toc"]
         # The one-line excerpt under each question is its page's description: computed once, unique.
         source = self.fallback.category(category.id) if self.fallback else None
         listed = []
@@ -253,17 +279,14 @@ class PageRenderer:
                 shorten_plain(question.description or question.answer)
             listed.append(self._listed(title, own.page_path if own else None, question.page_path,
                                        category.page_path, excerpt))
-        return Page(category.page_path, _render("category.md.j2", front_matter=meta, category=category,
-                                                listed=listed, home_crumb=self.home_crumb, t=self.t), meta)
+        return self.reuse(category_page, self.context, category, listed, self._dated(category.page_path))
 
     def article(self, category: Category, question: Question) -> Page:
         path = question.page_path
         related = self._related(question.related)
-        answer = rewrite_markdown(question.answer, path, f"faq/{category.id}.yml", self.resolver,
-                                  self.project.store.link("contact"))
-        alternates = self.alternates(path) if self.project.multilingual and self.alternates else None
-        return self.reuse(article_page, self.context, replace(category, questions=[]), question, related,
-                          self.seo.descriptions.get(path, ""), self.seo.lastmods.get(path), alternates, answer)
+        targets = link_targets(question.answer, f"faq/{category.id}.yml", self.resolver)
+        return self.reuse(article_page, self.context, category, question, related,
+                          self._dated(path), targets, self.project.store.link("contact"))
 
     def care_index(self) -> Page:
         meta = self._meta("care/index.md", "care-index", self.care_title, id="care")

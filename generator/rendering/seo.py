@@ -20,6 +20,7 @@ from generator.config.project import Project
 from generator.markup.plaintext import plain_text, shorten
 from generator.reading.model import Category, Guide, HelpCenter, Question
 from generator.rendering.descriptions import site_descriptions
+from generator.reuse import Reuse, compute
 
 HEADLINE_LIMIT = 110
 """Google ignores Article headlines longer than this."""
@@ -241,8 +242,8 @@ class SiteSeo:
 
     @classmethod
     def build(cls, hc: HelpCenter, site: SiteInfo, root: Path, home_description: str, care_description: str,
-              care_guide: str = "Care guide") -> SiteSeo:
-        descriptions = site_descriptions(hc, home_description, care_description, site.language, care_guide)
+              care_guide: str = "Care guide", reuse: Reuse = compute) -> SiteSeo:
+        descriptions = site_descriptions(hc, home_description, care_description, site.language, care_guide, reuse)
         return cls(hc, site, descriptions, site_lastmods(hc, root))
 
     def fields(self, page_path: str) -> dict[str, Any]:
