@@ -46,8 +46,8 @@ def generated_file(path: str, content: str | bytes, site_dir: str, use_directory
     """``File.generated`` from all it reads (the preview keeps it while they are the same): it reads the plugin
     that makes it from the configuration's private ``_current_plugin``, so a kept one could name another."""
     settings = {"site_dir": site_dir, "use_directory_urls": use_directory_urls}
-    config = SimpleNamespace(**settings, plugins=SimpleNamespace(_current_plugin="helpcenter"))
-    return File.generated(config, path, content=content)  # type: ignore[arg-type]
+    config: Any = SimpleNamespace(**settings, plugins=SimpleNamespace(_current_plugin="helpcenter"))
+    return File.generated(config, path, content=content)
 
 
 def rendered_title(page: Page) -> str | None:

@@ -69,9 +69,8 @@ class LazySite:
         self.reuse_key = _reuse_key(config, files)
         if previous is not None and previous.reuse_key != self.reuse_key:
             previous = None
-        theme_files = previous.theme_files if previous is not None else _theme_files(env, config)
-        self.theme_files = theme_files
-        for file in theme_files:
+        self.theme_files: list[File] = previous.theme_files if previous is not None else _theme_files(env, config)
+        for file in self.theme_files:
             files.append(file)
         self.files = files = config.plugins.on_files(files, config=config)
         _keep_unread_pages(previous, files, config)
