@@ -132,7 +132,7 @@ def _render_in_pool(site: LazySite, counter: CountHandler, workers: int) -> None
                 for uri, state in states.items():
                     state.restore(site, site.pages[uri])
                 if site.plugin is not None:
-                    site.plugin.site_code.update(code)
+                    site.plugin.add_inline_code(code)
                 for level, count in counts.items():
                     counter.counts[level] += count
                 done += len(states)

@@ -64,6 +64,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         """The preview's: before ``on_config``, the results its earlier saves kept."""
         self.reuse = reuse
 
+    def add_inline_code(self, code: csp.InlineCode) -> None:
+        """What pages rendered in another process run inline (build.py), for ``_headers``."""
+        self.site_code.update(code)
+
     def on_config(self, config: Any) -> Any:
         settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
                     "theme": {"language": config.theme.get("language", "en")},
