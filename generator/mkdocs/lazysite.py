@@ -56,7 +56,7 @@ class LazySite:
 
     def __init__(self, config: Any, for_preview: bool = True, previous: LazySite | None = None) -> None:
         """``previous``: the preview's last state, whose theme files, unchanged files and unread pages are kept
-        (MkDocs makes thousands of them per save otherwise: most of a save at 5,000 articles)."""
+        (MkDocs makes one per page at every save otherwise)."""
         # The preview shows draft pages, as `mkdocs serve` does; a build leaves them out.
         self.inclusion = InclusionLevel.is_in_serve if for_preview else InclusionLevel.is_included
         plugin = config.plugins.get("helpcenter")
