@@ -1,10 +1,9 @@
-"""Rebuild and preview measurements for the build benchmark: what an editor waits for after a save.
+"""Preview measurements for the build benchmark: what an editor waits for after a save.
 
-- the build again with nothing changed, and again after one answer was edited;
-- the preview's save-to-served latency: from writing a content file to the preview serving the
-  changed page (an edited answer, an added article, the same article removed), polled over HTTP
-  like a browser that reloads, with the server already running (``helpcenter serve`` or, for plain
-  Material, ``mkdocs serve``).
+The preview's save-to-served latency: from writing a content file to the preview serving the changed
+page (an edited answer, an added article, the same article removed), polled over HTTP like a browser
+that reloads, with the server already running (``helpcenter serve`` or, for plain Material,
+``mkdocs serve``).
 """
 
 from __future__ import annotations
@@ -130,9 +129,3 @@ class _server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-
-
-def edit_one_answer(project: Path, article_url: str, marker: str) -> None:
-    """The one-article edit of the rebuild measurement."""
-    category, article_id = article_url.strip("/").split("/")
-    _edit_answer(project / "content" / "faq" / f"{category}.yml", article_id, marker)

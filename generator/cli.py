@@ -86,7 +86,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         stats = build_site(config, site_dir, verbose=args.verbose, quiet=args.quiet, jobs=args.jobs)
     if not args.quiet:
         print(f"✓ built {stats.pages} pages in {stats.locales} locale{'s' if stats.locales != 1 else ''} into "
-              f"{site_dir} in {time.monotonic() - started:.1f} s ({stats.reused} reused from .cache/)", file=sys.stderr)
+              f"{site_dir} in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return 0
 
 

@@ -7,12 +7,11 @@ import re
 from functools import lru_cache
 
 from generator.markup.links import Link, LinkResolver, Resolved, find_links, without_code
-from generator.memo import Memo
 
 _CONTACT_PHRASE = re.compile(r"(?<![\[\w])(contact (?:our )?customer service)(?![\w\]])", re.I)
 
 
-@lru_cache(maxsize=65536)  # a category page links to each of its articles at every generation
+@lru_cache(maxsize=65536)  # a pure function of two strings: a category page links to each of its articles
 def relative_link(from_page: str, to_page: str) -> str:
     """Link from one generated ``.md`` page to another, relative as Markdown engines expect."""
     folder, _, name = to_page.rpartition("/")
@@ -26,22 +25,19 @@ def rewrite_markdown(text: str, page_path: str, content_file: str, resolver: Lin
     """Content Markdown as it goes into a generated page.
 
     Links are resolved (validation already refused any that point nowhere) and every
-    "contact Customer Service" in prose becomes a link to the store's contact page. Kept for the next
-    generation by the text and where each of its links goes, which is all the rest of the site it reads.
+    "contact Customer Service" in prose becomes a link to the store's contact page.
     """
+    return rewrite_with(text, page_path, link_targets(text, content_file, resolver), contact_url)
+
+
+def link_targets(text: str, content_file: str, resolver: LinkResolver) -> tuple[Resolved | str, ...]:
+    """Where each of the text's links goes: all that rewriting reads of the rest of the site."""
+    return tuple(resolver.resolve(link.target, content_file) for link in find_links(text))
+
+
+def rewrite_with(text: str, page_path: str, targets: tuple[Resolved | str, ...], contact_url: str) -> str:
+    """``rewrite_markdown`` with the links' targets already resolved (``link_targets``)."""
     links = find_links(text)
-    targets = tuple(resolver.resolve(link.target, content_file) for link in links)
-    # The targets as plain values: a key of strings only is one the cycle collector stops tracking.
-    where = tuple(t if isinstance(t, str) else (t.url, t.page, t.anchor) for t in targets)
-    return _REWRITTEN.get((text, page_path, contact_url, where),
-                          lambda: _rewrite(text, page_path, links, targets, contact_url))
-
-
-_REWRITTEN: Memo[str] = Memo("rewritten-markdown")
-
-
-def _rewrite(text: str, page_path: str, links: tuple[Link, ...], targets: tuple[Resolved | str, ...],
-             contact_url: str) -> str:
     edits: list[tuple[int, int, str]] = []
     for link, resolved in zip(links, targets, strict=True):
         if isinstance(resolved, Resolved):

@@ -1,12 +1,12 @@
-"""A MkDocs build whose pages are rendered when the preview is asked for them.
+"""A MkDocs build whose pages are rendered when asked for: the preview's site, and the build's.
 
 At thousands of articles most of a build is rendering pages (Markdown, then the theme's template)
 that nobody looks at while editing one answer. ``LazySite`` runs every step of
 ``mkdocs.commands.build.build`` that gathers the site (config, files, navigation, static files) and
 leaves each page and theme template (sitemap, 404) to the first request for it, through MkDocs' own
 functions, so a rendered page is the one a full build writes. The search files, which the core
-builds from every article, are built at the first request for one of them. ``materialize`` renders everything:
-the preview's tests compare that tree with a clean build.
+builds from every article, are built at the first request for one of them. ``materialize`` renders
+everything: the preview's tests compare that tree with a clean build.
 """
 
 from __future__ import annotations
@@ -15,19 +15,18 @@ import functools
 import os
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import jinja2.bccache
-from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
-from generator.mkdocs.populate import Populator
+from generator.mkdocs import internals
+from generator.mkdocs.plugin import HelpCenterPlugin
 from generator.search import PREFIX as SEARCH_PREFIX
 
 NEEDS_EVERY_PAGE = ("sitemap.xml",)
@@ -53,27 +52,28 @@ COMPILED_TEMPLATES = _CompiledTemplates()
 
 
 class LazySite:
-    """One state of the preview's site: gathered at once, pages rendered on request."""
+    """One state of the site: gathered at once, pages rendered on request."""
 
     def __init__(self, config: Any, for_preview: bool = True, previous: LazySite | None = None) -> None:
-        """``previous``: the preview's last state, whose theme files, unchanged files and unread pages are reused."""
+        """``previous``: the preview's last state, whose theme files, unchanged files and unread pages are kept
+        (MkDocs makes one per page at every save otherwise)."""
         # The preview shows draft pages, as `mkdocs serve` does; a build leaves them out.
         self.inclusion = InclusionLevel.is_in_serve if for_preview else InclusionLevel.is_included
-        self.plugin = config.plugins.get("helpcenter") if for_preview else None
-        if self.plugin is not None:
-            self.plugin.defer_search = True  # built when a browser asks for it: see _render_search
+        plugin = config.plugins.get("helpcenter")
+        self.plugin = plugin if isinstance(plugin, HelpCenterPlugin) else None
         self.config = config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
         files = get_files(config)
         env = config.theme.get_env()
         env.bytecode_cache = COMPILED_TEMPLATES
-        self.theme_files = self._add_theme_files(files, env, previous)
-        self.reuse_key = _reuse_key(config)
+        self.reuse_key = _reuse_key(config, files)
         if previous is not None and previous.reuse_key != self.reuse_key:
             previous = None
-        self.files = files = self._files_from_plugins(files, previous)
-        if previous is not None:
-            _reuse_files_and_unread_pages(previous, files, config)
+        self.theme_files: list[File] = previous.theme_files if previous is not None else _theme_files(env, config)
+        for file in self.theme_files:
+            files.append(file)
+        self.files = files = config.plugins.on_files(files, config=config)
+        _keep_unread_pages(previous, files, config)
         set_exclusions(files, config)
         self.doc_files = files.documentation_pages(inclusion=self.inclusion)
         self.nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
@@ -86,41 +86,16 @@ class LazySite:
         self.rendered: set[str] = set()
         self.lock = threading.RLock()  # pages are rendered on the server's request threads
 
-    def _files_from_plugins(self, files: Files, previous: LazySite | None) -> Files:
-        """``on_files``; our plugin hands back the previous state's file where path and content are the same."""
-        if self.plugin is not None and previous is not None:
-            self.plugin.reusable_files = previous.files.src_uris
-        try:
-            return self.config.plugins.on_files(files, config=self.config)  # type: ignore[no-any-return]
-        finally:
-            if self.plugin is not None:
-                self.plugin.reusable_files = {}
-
-    def _add_theme_files(self, files: Files, env: jinja2.Environment, previous: LazySite | None) -> ThemeFiles:
-        """MkDocs' ``add_files_from_theme``, or the files it gave ``previous`` if nothing it reads changed.
-
-        Listing the theme's templates walks Material's folders (a tenth of a rebuild without the core);
-        the installed themes do not change while the preview runs, the ``custom_dir`` and ``docs_dir``
-        may: the key has the names in both and the settings MkDocs' function reads.
-        """
-        key = _theme_files_key(self.config, files)
-        if previous is not None and previous.theme_files.key == key:
-            for file in previous.theme_files.files:
-                files.append(file)
-            return previous.theme_files
-        before = set(files.src_uris)
-        files.add_files_from_theme(env, self.config)
-        return ThemeFiles(key, [file for file in files if file.src_uri not in before])
-
     @property
     def site_dir(self) -> Path:
         return Path(self.config.site_dir)
 
-    def write_static_files(self, previous: LazySite | None) -> None:
-        """Copy what changed since ``previous`` and remove what is no longer part of the site."""
-        self.files.copy_static_files(dirty=previous is not None, inclusion=self.inclusion)
+    def write_static_files(self, dirty: bool = False) -> None:
+        """Copy the static files (``dirty``: only those newer than their copy) and remove what is no
+        longer part of the site."""
+        self.files.copy_static_files(dirty=dirty, inclusion=self.inclusion)
         for template in self.config.extra_templates:
-            mkdocs_build._build_extra_template(template, self.files, self.config, self.nav)
+            internals.build_extra_template(template, self.files, self.config, self.nav)
         expected = {f.dest_uri for f in self.files if self.inclusion(f.inclusion)}  # type: ignore[no-untyped-call]
         expected |= set(self.templates)
         for folder, _, names in os.walk(self.site_dir):
@@ -156,30 +131,28 @@ class LazySite:
     def _render_page(self, page: Page) -> None:
         if page.content is None:
             self.populator.populate(page, self.files)
-        excluded = page.file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
-        mkdocs_build._build_page(page, self.config, self.doc_files, self.nav, self.env, excluded=excluded)
+        internals.build_page(page, self.config, self.doc_files, self.nav, self.env)
 
     @functools.cached_property
-    def populator(self) -> Populator:
+    def populator(self) -> internals.Populator:
         """MkDocs' reading and Markdown rendering of a page, with one Markdown instance for all of them."""
-        plugin = self.config.plugins.get("helpcenter")
-        return Populator(self.config, getattr(plugin, "core_pages", None))
+        return internals.Populator(self.config, self.plugin.core_pages if self.plugin else {})
 
     def _render_template(self, name: str) -> None:
         if name in NEEDS_EVERY_PAGE:
             for page in self.pages.values():
                 if page.content is None:
                     self.populator.populate(page, self.files)
-        mkdocs_build._build_theme_template(name, self.env, self.files, self.config, self.nav)
+        internals.build_theme_template(name, self.env, self.files, self.config, self.nav)
         self.rendered.update(uri for uri, template in self.templates.items() if template == name)
 
+    def render_templates(self) -> None:
+        for name in dict.fromkeys(self.templates.values()):
+            self._render_template(name)
+
     def _render_search(self) -> None:
-        assert self.plugin is not None and self.plugin.output is not None
-        assert self.plugin.output.search_later is not None  # generated with search=False
-        for path, data in self.plugin.output.search_later().items():
-            target = self.site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        assert self.plugin is not None
+        self.plugin.write_search_files(self.site_dir)
 
     def materialize(self) -> None:
         """Render every page, theme template and search file, as a full build would."""
@@ -189,58 +162,43 @@ class LazySite:
         self.config.plugins.on_post_build(config=self.config)  # what follows a full build (_headers)
 
 
-@dataclass(frozen=True)
-class ThemeFiles:
-    key: tuple[Any, ...]
-    files: list[File]
+def _theme_files(env: Any, config: Any) -> list[File]:
+    """The theme's files (MkDocs' ``add_files_from_theme`` walks every folder of the theme)."""
+    files = Files([])
+    files.add_files_from_theme(env, config)
+    return list(files)
 
 
-def _theme_files_key(config: Any, docs_files: Files) -> tuple[Any, ...]:
-    custom_dir = config.theme.custom_dir
-    custom = sorted(Path(folder, name).as_posix() for folder, _, names in os.walk(custom_dir)
-                    for name in names) if custom_dir else []
-    return (tuple(config.theme.dirs), tuple(config.theme.static_templates), config.site_dir,
-            config.use_directory_urls, tuple(docs_files.src_uris), tuple(custom))
+def _reuse_key(config: Any, docs: Files) -> tuple[Any, ...]:
+    """What MkDocs' ``File`` and ``Page`` objects and the theme's file list read besides a file's address
+    and content: a save that changes any of it makes them all again."""
+    custom = config.theme.custom_dir
+    names = sorted(os.path.join(folder, name) for folder, _, found in os.walk(custom or ()) for name in found)
+    return (config.site_url, config.repo_url, config.edit_uri, config.edit_uri_template, config.use_directory_urls,
+            config.docs_dir, config.site_dir, get_build_date(), tuple(config.theme.dirs),
+            tuple(config.theme.static_templates), tuple(names), tuple(docs.src_uris))
 
 
-def _reuse_key(config: Any) -> tuple[Any, ...]:
-    """What ``File`` and ``Page`` objects read besides their address (and a file its content)."""
-    return (config.site_url, config.repo_url, config.edit_uri, config.edit_uri_template,
-            config.use_directory_urls, config.docs_dir, config.site_dir, get_build_date())
-
-
-def _reuse_files_and_unread_pages(previous: LazySite, files: Files, config: Any) -> None:
-    """Keep the previous state's page for each file whose page nobody read; forget what else files kept.
-
-    MkDocs makes 5,000 ``Page`` objects per save otherwise (a third of a rebuild without the core). A
-    page nobody asked for holds nothing but what its address and ``_reuse_key`` give it; pages in
-    either navigation are made again (their title, parent and neighbours come from the nav). A file
-    handed back whole by the plugin has its exclusion worked out again under this configuration.
-    """
-    in_previous_nav = {id(page) for page in previous.nav.pages}
-    in_nav = set(_nav_paths(config.nav))
-    previous_files = previous.files.src_uris
+def _keep_unread_pages(previous: LazySite | None, files: Files, config: Any) -> None:
+    """A generated file the plugin kept from the last save (same path and content) keeps its page if nobody read
+    it and no navigation holds it (its title and neighbours come from the navigation); the navigation makes
+    the others again."""
+    in_nav = set(_nav_paths(config.nav)) | ({page.file.src_uri for page in previous.nav.pages} if previous else set())
+    kept = previous.files.src_uris if previous is not None else {}
     for file in files:
-        old = previous_files.get(file.src_uri)
-        if old is None:
+        if file.generated_by is None or file.page is None:
             continue
-        if file is old:
-            file.inclusion = InclusionLevel.UNDEFINED
-        page = old.page
-        if (page is not None and file.src_uri not in in_nav and id(page) not in in_previous_nav
-                and page.markdown is None and page.content is None and "title" not in vars(page)):
-            file.page, page.file = page, file
-        elif file is old:
+        page = file.page
+        if (kept.get(file.src_uri) is not file or page.markdown is not None or "title" in vars(page)
+                or file.src_uri in in_nav):
             file.page = None
+        file.inclusion = InclusionLevel.UNDEFINED  # worked out again for this configuration
 
 
 def _nav_paths(nav: Any) -> Iterator[str]:
     """The paths a ``nav`` setting names (strings, lists and one-key dicts nested)."""
     if isinstance(nav, str):
         yield nav.lstrip("/")
-    elif isinstance(nav, dict):
-        for value in nav.values():
+    elif isinstance(nav, dict | list):
+        for value in nav.values() if isinstance(nav, dict) else nav:
             yield from _nav_paths(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _nav_paths(item)

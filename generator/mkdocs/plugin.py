@@ -7,7 +7,7 @@ core, which another engine can use through ``helpcenter export``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,9 +24,11 @@ from mkdocs.structure.files import File, Files
 from generator import progress
 from generator.config.project import Project, project_from_settings
 from generator.errors import ContentError, HelpCenterError, Problem
+from generator.mkdocs import internals
 from generator.rendering import csp
+from generator.reuse import Reuse, compute
 
-if TYPE_CHECKING:  # the core is imported when a build runs it: a build with nothing changed never does
+if TYPE_CHECKING:  # the core is imported when the plugin runs it (on_config)
     from generator.rendering.pages import Page
     from generator.rendering.site import Output
 
@@ -48,22 +50,27 @@ class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped-call]
-    def __init__(self) -> None:
+    def __init__(self, reuse: Reuse = compute) -> None:
+        self.reuse = reuse
+        """What the core may reuse from the preview's earlier saves (generator/reuse.py); nothing in a build."""
         self.output: Output | None = None
         self.content_problems: list[Problem] = []
         self.project: Project | None = None
         self.policy = csp.PolicySettings()
         self.site_code = csp.InlineCode()
-        self.jobs: int | None = None
-        """Set by ``helpcenter build --jobs``: processes the core may use (one per usable core by default)."""
-        self.defer_search = False
-        """Set by the preview, which builds the search files only when a browser asks for them."""
+        self.search_files = SearchFiles(dict)
         self.nav: Any = None
         self.files: Files | None = None
-        self.reusable_files: Mapping[str, File] = {}
-        """Set by the preview: its last state's files, handed back where path and content are the same."""
         self.core_pages: dict[str, Page] = {}
         """The core's pages by source path: their metadata, known, is not parsed again (mkdocs/populate.py)."""
+
+    def reusing(self, reuse: Reuse) -> None:
+        """The preview's: before ``on_config``, the results its earlier saves kept."""
+        self.reuse = reuse
+
+    def add_inline_code(self, code: csp.InlineCode) -> None:
+        """What pages rendered in another process run inline (build.py), for ``_headers``."""
+        self.site_code.update(code)
 
     def on_config(self, config: Any) -> Any:
         settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
@@ -76,8 +83,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
 
         try:
             self.project = project_from_settings(Path(config.config_file_path), settings)
-            self.output = generate(self.project, search=not self.defer_search, jobs=self.jobs,
-                                   search_at_end=not self.defer_search)
+            self.output = generate(self.project, search=False, reuse=self.reuse)
         except ContentError as err:
             self.content_problems = err.problems  # for `helpcenter build`, which prints them editor-style
             lines = "\n".join(f"  {p}" for p in err.problems)
@@ -85,6 +91,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         except HelpCenterError as err:
             raise PluginError(str(err)) from None
         config.extra["hc"] = self.output.template_data
+        self.search_files = SearchFiles(self.output.search_later or dict)
         self.policy = csp.settings_for_project(self.project)
         self.site_code = csp.InlineCode()
         if not config.nav:
@@ -109,16 +116,15 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
                 files.remove(file)
         self.core_pages = {page.path: page for page in self.output.pages}
         for page in self.output.pages:
-            files.append(self._generated_file(config, page.path, page.content))
+            files.append(self.reuse(internals.generated_file, page.path, page.content, config.site_dir,
+                                    config.use_directory_urls))
         for path, data in self.output.files.items():
-            files.append(self._generated_file(config, path, data))
+            files.append(internals.generated_file(path, data, config.site_dir, config.use_directory_urls))
         return files
 
-    def _generated_file(self, config: Any, path: str, content: str | bytes) -> File:
-        old = self.reusable_files.get(path)
-        if old is not None and old.generated_by is not None and _has_content(old, content):
-            return old
-        return File.generated(config, path, content=content)
+    @property
+    def locales(self) -> int:
+        return len(self.project.locales) if self.project else 1
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         # MkDocs dates pages (sitemap.xml.gz's timestamp among them) by the build day unless told
@@ -145,23 +151,16 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.nav, self.files = nav, files  # for each locale's 404.html, rendered after the build
         return nav
 
-    def on_build_error(self, *, error: Exception) -> None:
-        cancel = getattr(self.output.search_later, "cancel", None) if self.output is not None else None
-        if cancel is not None:  # the search index a fork was building is of no use now
-            cancel()
-
     def on_post_build(self, *, config: Any) -> None:
-        if self.output is not None and self.output.search_later is not None and not self.defer_search:
-            self._write_search_files(Path(config.site_dir), self.output.search_later())
+        self.write_search_files(Path(config.site_dir))
         self._write_locale_error_pages(config)
         (Path(config.site_dir) / "_headers").write_text(csp.headers_file(self.policy, self.site_code), "utf-8")
 
-    @staticmethod
-    def _write_search_files(site_dir: Path, files: dict[str, bytes]) -> None:
-        """The search index, built meanwhile in another process (``generate(search_at_end=True)``): no page
-        links to its files, so they are written here, last, rather than given to MkDocs before the pages."""
+    def write_search_files(self, site_dir: Path) -> None:
+        """Every locale's search index: no page links to its files, so they are not MkDocs files, and the
+        build makes them beside the pages (build.py), the preview when a browser asks for one."""
         progress.stage("writing the search index")
-        for path, data in files.items():
+        for path, data in self.search_files.get().items():
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
@@ -200,11 +199,20 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         return html
 
 
-def _has_content(file: File, content: str | bytes) -> bool:
-    try:
-        return file.content_bytes == content if isinstance(content, bytes) else file.content_string == content
-    except (OSError, UnicodeDecodeError):
-        return False
+class SearchFiles:
+    """The search files by site path, built once: by the first to ask, or handed over by the build."""
+
+    def __init__(self, build: Callable[[], dict[str, bytes]]) -> None:
+        self._build = build
+        self._files: dict[str, bytes] | None = None
+
+    def get(self) -> dict[str, bytes]:
+        if self._files is None:
+            self._files = self._build()
+        return self._files
+
+    def set(self, files: dict[str, bytes]) -> None:
+        self._files = files
 
 
 def _is_unused_theme_file(file: File, docs_dir: Path, unused: tuple[str, ...]) -> bool:
@@ -239,12 +247,8 @@ def _look_up_dict_keys_first(env: jinja2.Environment) -> None:
 
 def _allow_live_reload(server: Any) -> None:
     """``mkdocs serve`` adds an inline live-reload script to each page it serves: re-hash the page after it."""
-    inject = getattr(server, "_inject_js_into_html", None)
-    if inject is None:  # another MkDocs: the preview works, only without live reload
+    def allowing(inject: Callable[[bytes, int], bytes]) -> Callable[[bytes, int], bytes]:
+        return lambda content, epoch: csp.rehash_scripts(inject(content, epoch).decode("utf-8")).encode("utf-8")
+
+    if not internals.wrap_live_reload(server, allowing):  # another MkDocs: the preview works without live reload
         log.warning("live reload's script is not allowed by the Content Security Policy in this MkDocs version")
-        return
-
-    def inject_and_allow(content: bytes, epoch: int) -> bytes:
-        return csp.rehash_scripts(inject(content, epoch).decode("utf-8")).encode("utf-8")
-
-    server._inject_js_into_html = inject_and_allow

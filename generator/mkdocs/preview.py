@@ -21,13 +21,14 @@ from typing import Any
 
 import jinja2
 
-from generator import memo
 from generator.errors import HelpCenterError, Problem
-from generator.mkdocs.deferredgc import DEFERRED_COLLECTION
+from generator.mkdocs import internals
 from generator.mkdocs.engine import content_problems, mkdocs_logging
 from generator.mkdocs.lazysite import LazySite
+from generator.mkdocs.plugin import HelpCenterPlugin
 from generator.reading.codeframe import FRAME_CSS, problem_html
 from generator.reading.reporting import format_problems, summary
+from generator.reuse import Kept
 
 log = logging.getLogger("helpcenter")
 
@@ -38,7 +39,8 @@ class Preview:
     """Rebuilds the site on demand and remembers what went wrong with the last rebuild."""
 
     def __init__(self, config_file: Path, site_dir: Path, serve_url: str) -> None:
-        memo.enable()  # one process generates the site after every save: reuse what did not change
+        self.kept = Kept()
+        """What the core computed for the last save, reused where its inputs are the same (generator/reuse.py)."""
         self.config_file = config_file
         self.site_dir = site_dir
         self.serve_url = serve_url
@@ -57,6 +59,9 @@ class Preview:
 
         config = load_config(config_file=str(self.config_file), site_dir=str(self.site_dir))
         config.site_url = self.serve_url
+        plugin = config.plugins.get("helpcenter")
+        if isinstance(plugin, HelpCenterPlugin):
+            plugin.reusing(self.kept)
         return config
 
     def rebuild(self) -> None:
@@ -70,11 +75,11 @@ class Preview:
         was_failing, config = self.failed, None
         with self.lock:
             self.problems, self.error = [], None
-            DEFERRED_COLLECTION.pause()
+            self.kept.next_generation()
             try:
                 config = self.load_config()
                 site = LazySite(config, previous=self.site)
-                site.write_static_files(self.site)
+                site.write_static_files(dirty=self.site is not None)
                 self.site = site
                 if "index.html" in site.pages:
                     site.render("index.html")
@@ -83,8 +88,6 @@ class Preview:
                 self.error = None if self.problems else f"the build failed: {err}"
             except (jinja2.TemplateError, HelpCenterError) as err:
                 self.error = describe_failure(err)
-            finally:
-                DEFERRED_COLLECTION.resume_later()
         self._report(was_failing)
 
     def render(self, uri: str) -> str | None:
@@ -166,13 +169,11 @@ def serve_from_preview(server: Any, preview: Preview) -> None:
         path = environ.get("PATH_INFO", "")
         if path.startswith("/livereload/"):
             return serve_files(environ, start_response)  # type: ignore[no-any-return]
-        with server._epoch_cond:  # answer once the rebuild in progress, if any, is over
-            server._epoch_cond.wait_for(lambda: server._visible_epoch == server._wanted_epoch)
-            epoch = server._visible_epoch
+        epoch = internals.wait_for_rebuild(server)  # answer once the rebuild in progress, if any, is over
         preview.render(_site_path(path))
         if not (preview.failed and _is_page_request(path)):
             return serve_files(environ, start_response)  # type: ignore[no-any-return]
-        body = server._inject_js_into_html(preview.problems_page(), epoch)
+        body = internals.inject_live_reload(server, preview.problems_page(), epoch)
         start_response("500 Internal Server Error",
                        [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))])
         return [body]
@@ -187,20 +188,18 @@ def serve_from_preview(server: Any, preview: Preview) -> None:
 
 
 POLLING_INTERVAL = 0.1
-"""MkDocs polls every 0.5 s. Ten polls a second of the folders watched cost about 2 % of a core while idle
-(measured: 1 % at 0.2 s, 4 % at 0.05 s) and see a save 0.05 s after it on average."""
+"""MkDocs polls every 0.5 s: a save is seen sooner, for a little of a core while idle (benchmarks/README.md)."""
 BUILD_DELAY = 0.0
-"""MkDocs waits 0.1 s for changes to settle, but changes are only seen at a poll, so a wait shorter than the
-polling interval never sees a second one: it only delayed every rebuild. Files saved together between
-two polls are seen together anyway; a change seen at the next poll starts another rebuild."""
+"""MkDocs waits for changes to settle, but they are only seen at a poll, so a wait shorter than the polling
+interval never sees a second one: it only delayed every rebuild."""
 
 
 def serve_preview(config_file: Path, host: str, port: int) -> None:
     """Serve the site with live reload; content/, theme/, docs/ and mkdocs.yml are watched."""
-    from mkdocs.livereload import LiveReloadServer, _serve_url
+    from mkdocs.livereload import LiveReloadServer
 
     site_dir = Path(tempfile.mkdtemp(prefix="helpcenter-preview-"))
-    serve_url = _serve_url(host, port, "/")
+    serve_url = internals.serve_url(host, port)
     preview = Preview(config_file.resolve(), site_dir, serve_url)
     try:
         with mkdocs_logging(verbose=False):

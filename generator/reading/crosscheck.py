@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from generator.markup.links import LinkResolver, find_links, is_unsafe_url, unsafe_html, without_code
-from generator.memo import Memo
 from generator.reading.fieldnames import editor_field, json_path
 from generator.reading.model import Guide, HelpCenter, Question
 from generator.reading.sources import LoadedContent, SourceFile
@@ -75,7 +74,7 @@ def _check_markdown(text: str, source: SourceFile, path: PathKey, content_file: 
         loaded.problems.add_at(source.display, line, col, editor_field(path, source.data), message,
                                json_path(path))
 
-    unsafe, headings = _TEXT_FINDINGS.get(text, lambda: _text_findings(text))
+    unsafe, headings = _text_findings(text)
     for offset, message in unsafe:
         report(offset, message)
     for link in find_links(text):
@@ -87,12 +86,8 @@ def _check_markdown(text: str, source: SourceFile, path: PathKey, content_file: 
         report(offset, "a level-1 heading here would compete with the page title; use '## ' instead")
 
 
-_TEXT_FINDINGS: Memo[tuple[tuple[tuple[int, str], ...], tuple[int, ...]]] = Memo("text-findings")
-
-
 def _text_findings(text: str) -> tuple[tuple[tuple[int, str], ...], tuple[int, ...]]:
-    """What a text alone says: unsafe HTML (offset, message) and where h1 headings start; kept for the
-    next generation, since only the links depend on the rest of the site."""
+    """What a text alone says: unsafe HTML (offset, message) and where h1 headings start."""
     return tuple(unsafe_html(text)), tuple(match.start() for match in _H1.finditer(without_code(text)))
 
 

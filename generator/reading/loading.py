@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ContentError
-from generator.memo import Memo
 from generator.reading.crosscheck import check_across_files
 from generator.reading.fieldnames import editor_field, json_path
 from generator.reading.misplaced import misplaced_fields
@@ -32,20 +31,22 @@ from generator.reading.sources import (
     split_front_matter,
 )
 from generator.reading.yamlsource import PathKey, Positions
+from generator.reuse import Reuse, compute
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_CATEGORY_IDS = {"care", "search", "assets", "stylesheets", "javascripts", "404"}
 _ID_LINE = re.compile(r"""^[ \t-]*id:[ \t]*['"]?([^'"\s#]+)""", re.M)
 
 
-def load_content(content_dir: Path) -> LoadedContent:
-    """Load and check ``content_dir``; never raises for bad content (see ``problems``)."""
+def load_content(content_dir: Path, reuse: Reuse = compute) -> LoadedContent:
+    """Load and check ``content_dir``; never raises for bad content (see ``problems``). ``reuse``: a FAQ
+    file's category from its text (generator/reuse.py)."""
     loaded = LoadedContent(HelpCenter(categories=[], guides=[]))
     if not content_dir.is_dir():
         loaded.problems.add_at(str(content_dir), 1, 1, "", "content folder not found; create content/faq/*.yml")
         return loaded
     for path in content_files(content_dir, "faq", ".yml", loaded.problems):
-        _load_category(path, display_path(path, content_dir), loaded)
+        _load_category(path, display_path(path, content_dir), loaded, reuse)
     for path in content_files(content_dir, "care", ".md", loaded.problems):
         _load_guide(path, display_path(path, content_dir), loaded)
     synonyms = content_dir / "search" / "synonyms.yml"
@@ -60,9 +61,9 @@ def load_content(content_dir: Path) -> LoadedContent:
     return loaded
 
 
-def load_helpcenter(content_dir: Path) -> HelpCenter:
+def load_helpcenter(content_dir: Path, reuse: Reuse = compute) -> HelpCenter:
     """The checked model, or ContentError carrying every problem."""
-    loaded = load_content(content_dir)
+    loaded = load_content(content_dir, reuse)
     if loaded.problems:
         raise ContentError(loaded.problems.items)
     return loaded.helpcenter
@@ -92,18 +93,15 @@ def _usable_questions(data: Any, failed: list[PathKey]) -> list[int] | None:
     return [i for i in range(len(data["questions"])) if i not in broken]
 
 
-_CATEGORY_FILES: Memo[LoadedContent] = Memo("category-files")
-
-
-def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
-    """One FAQ file into ``loaded``; what a file's text gives is kept for the next generation (parsed,
-    checked against its schema and turned into a category: most of loading), so only the files that
-    changed are read again. The model's objects are shared with the kept copy: nothing changes them."""
+def _load_category(path: Path, display: str, loaded: LoadedContent, reuse: Reuse) -> None:
+    """One FAQ file into ``loaded``. What its text gives (parsed, checked against its schema, turned into a
+    category: most of loading) may be reused by the preview; the model's objects are then shared with the
+    kept copy: nothing changes them."""
     text = read_source(path, display, loaded.problems)
     if text is None:
         _remember_unreadable(path, loaded)
         return
-    found = _CATEGORY_FILES.get((text, display, path.stem), lambda: _category_file(path, display, text))
+    found = reuse(category_file, path, display, text)
     loaded.helpcenter.categories.extend(found.helpcenter.categories)
     loaded.origins.extend(found.origins)
     loaded.partly_checked.extend(found.partly_checked)
@@ -111,10 +109,10 @@ def _load_category(path: Path, display: str, loaded: LoadedContent) -> None:
     loaded.unchecked_ids.update(found.unchecked_ids)
 
 
-def _category_file(path: Path, display: str, text: str) -> LoadedContent:
+def category_file(path: Path, display: str, text: str) -> LoadedContent:
     """What one FAQ file adds to the loaded content, alone."""
     loaded = LoadedContent(HelpCenter(categories=[], guides=[]))
-    parsed = parse_source("faq", path, display, loaded.problems, text=text, keep=False)
+    parsed = parse_source("faq", path, display, loaded.problems, text=text)
     if parsed is None:
         _remember_unreadable(path, loaded)
         return loaded

@@ -23,7 +23,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.col}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Question:
     id: str
     question: str
@@ -48,7 +48,7 @@ class Question:
         return f"{self.category_id}/{self.id}.md"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Category:
     id: str
     title: str
@@ -66,7 +66,7 @@ class Category:
         return f"{self.id}/index.md"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Guide:
     """A care guide: a Markdown file with front matter under ``content/care/``."""
 

@@ -10,14 +10,12 @@ fields live, and the problems found so far.
 from __future__ import annotations
 
 import functools
-import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem
-from generator.memo import Memo
 from generator.reading.fieldnames import editor_field, json_path
 from generator.reading.model import Guide, HelpCenter, Question
 from generator.reading.schema import field_groups, schema_problems
@@ -40,18 +38,13 @@ class SourceFile:
     data: Any = None
     """What the YAML held, to name questions by their id in messages."""
     schema: str = ""
-    """For a file whose whole text is YAML: the schema it was parsed with. A pickled copy (``helpcenter
-    build`` saves what a FAQ file gave) then leaves out the positions and data: most of its size, and
-    of the time the next build takes to load it. They are parsed again from the text if a message needs them."""
+    """For a file whose whole text is YAML: the schema it was parsed with. The copy the preview keeps between
+    saves then leaves out the positions and data (most of its memory): they are parsed again from the text
+    if a message needs them."""
 
     def parsed_on_demand(self) -> SourceFile:
         """The same file, holding only its text until a message needs its positions (see ``schema``)."""
         return _ParsedAgain(self.display, self.text, self.schema) if self.schema else self
-
-    def __reduce_ex__(self, protocol: Any) -> Any:
-        if not self.schema:
-            return super().__reduce_ex__(protocol)
-        return _ParsedAgain, (self.display, self.text, self.schema)
 
     def at(self, path: PathKey, key: bool = False) -> tuple[int, int]:
         return self.positions.of(path, key)
@@ -79,7 +72,7 @@ class SourceFile:
 
 
 class _ParsedAgain(SourceFile):
-    """A SourceFile loaded from a saved memo: its positions and data come from parsing its text again,
+    """A SourceFile kept by the preview: its positions and data come from parsing its text again,
     the first time they are asked for (a build whose content has a problem)."""
 
     def __init__(self, display: str, text: str, schema: str) -> None:  # not the dataclass's: no positions yet
@@ -197,32 +190,17 @@ def content_files(content_dir: Path, folder: str, suffix: str, problems: Problem
 
 
 def parse_source(schema_name: str, path: Path, display: str, problems: Problems, text: str | None = None,
-                 line_offset: int = 0, keep: bool = True) -> tuple[Any, SourceFile] | None:
-    """The file's data and source, or None after recording why not (with an editor's hint for YAML slips).
-    ``keep=False``: the caller keeps what it makes of the file itself, so the parse is not kept."""
+                 line_offset: int = 0) -> tuple[Any, SourceFile] | None:
+    """The file's data and source, or None after recording why not (with an editor's hint for YAML slips)."""
     text = read_source(path, display, problems) if text is None else text
     if text is None:
         return None
     try:
-        data, positions = _parse_yaml_once(text, schema_name, line_offset) if keep else \
-            parse_yaml(text, field_groups(schema_name), line_offset)
+        data, positions = parse_yaml(text, field_groups(schema_name), line_offset)
     except YamlProblem as err:
         problems.add_at(display, err.line + line_offset, err.col, "", err.message)
         return None
     return data, SourceFile(display, text, positions, data=data)
-
-
-_PARSED: Memo[bytes] = Memo("parsed-yaml")
-
-
-def _parse_yaml_once(text: str, schema_name: str, line_offset: int) -> tuple[Any, Positions]:
-    """parse_yaml, reused for a file whose text has not changed (a fresh copy: callers may change it)."""
-    if not _PARSED.active:  # nothing is kept, so there is no kept copy to protect: skip the pickling
-        return parse_yaml(text, field_groups(schema_name), line_offset)
-    key = (text, schema_name, line_offset)
-    parsed: tuple[Any, Positions] = pickle.loads(_PARSED.get(
-        key, lambda: pickle.dumps(parse_yaml(text, field_groups(schema_name), line_offset))))
-    return parsed  # a copy from our own bytes, never from outside
 
 
 def schema_failures(name: str, data: Any, source: SourceFile, problems: Problems) -> list[PathKey]:

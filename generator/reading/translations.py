@@ -23,6 +23,7 @@ from generator.reading import loading
 from generator.reading.crosscheck import check_across_files
 from generator.reading.model import Guide, HelpCenter, Question
 from generator.reading.sources import LoadedContent, content_files
+from generator.reuse import compute
 
 
 @dataclass
@@ -68,7 +69,7 @@ def _load_folder(content_dir: Path, locale: Locale, source: HelpCenter) -> Loade
         return loaded  # nothing translated yet: every page links to the default language's
     root = content_dir.parent
     for path in content_files(folder, "faq", ".yml", loaded.problems):
-        loading._load_category(path, _display(path, root), loaded)
+        loading._load_category(path, _display(path, root), loaded, compute)
     for path in content_files(folder, "care", ".md", loaded.problems):
         loading._load_guide(path, _display(path, root), loaded)
     synonyms = folder / "search" / "synonyms.yml"

@@ -112,7 +112,7 @@ _FastLoader: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 
 
 def _compose_with_libyaml(text: str) -> tuple[Node | None, yaml.SafeLoader] | None:
-    """Compose with libyaml (ten times faster on thousands of articles), or None to take the
+    """Compose with libyaml (much faster: benchmarks/README.md), or None to take the
     pure-Python path: when libyaml is missing, when the text is not valid YAML (the pure-Python
     parser words the problem as editors expect), or when it holds an alias (reported by position)."""
     if _FastLoader is None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.markup.plaintext import Block, blocks, inline_text, sentences, shorten
-from generator.memo import Memo
 from generator.reading.model import HelpCenter, Question
+from generator.reuse import Reuse, compute
 
 DESCRIPTION_LIMIT = 160
 _SHORT_SENTENCE = 70
@@ -65,20 +65,17 @@ def _items_after(parts: Sequence[Block]) -> list[str]:
     return items
 
 
-_QUESTION_DESCRIPTIONS: Memo[str] = Memo("question-descriptions")
+def question_description(question: Question, limit: int = DESCRIPTION_LIMIT, language: str = "en",
+                         reuse: Reuse = compute) -> str:
+    """The editor's ``description`` when set, else one written from the answer."""
+    return reuse(described, question.description, question.answer, limit, language)
 
 
-def question_description(question: Question, limit: int = DESCRIPTION_LIMIT, language: str = "en") -> str:
-    """The editor's ``description`` when set, else one written from the answer (kept for the next
-    generation: thousands of answers, one or two of which an edit changes)."""
-    key = (question.description, question.answer, limit, language)
-    return _QUESTION_DESCRIPTIONS.get(key, lambda: _question_description(question, limit, language))
-
-
-def _question_description(question: Question, limit: int, language: str) -> str:
-    if question.description:
-        return shorten(inline_text(question.description), limit)
-    return meta_description(question.answer, limit, language)
+def described(description: str | None, answer: str, limit: int, language: str) -> str:
+    """``question_description`` from the only fields it reads."""
+    if description:
+        return shorten(inline_text(description), limit)
+    return meta_description(answer, limit, language)
 
 
 @dataclass
@@ -127,14 +124,14 @@ def _collisions(items: list[_Entry]) -> list[list[_Entry]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-@lru_cache(maxsize=65536)  # the preview makes every description unique again after each save
+@lru_cache(maxsize=65536)  # a pure function of its arguments, asked again for every collision at every save
 def _qualified(text: str, qualifier: str, limit: int) -> str:
     suffix = f" ({qualifier})"
     return shorten(text, max(limit - len(suffix), 1)) + suffix
 
 
 def site_descriptions(hc: HelpCenter, home: str, care_index: str, language: str = "en",
-                      care_guide: str = "Care guide") -> dict[str, str]:
+                      care_guide: str = "Care guide", reuse: Reuse = compute) -> dict[str, str]:
     """Every page's description keyed by its page path (``index.md``, ``<cat>/<id>.md``…), unique."""
     entries: list[tuple[str, str, Sequence[str]]] = [("index.md", home, ())]
     if hc.guides:
@@ -142,7 +139,8 @@ def site_descriptions(hc: HelpCenter, home: str, care_index: str, language: str 
     for category in hc.categories:
         entries.append((category.page_path, inline_text(category.description), (category.title,)))
         for q in category.questions:
-            entries.append((q.page_path, question_description(q, language=language), (category.title, q.question)))
+            described_q = question_description(q, language=language, reuse=reuse)
+            entries.append((q.page_path, described_q, (category.title, q.question)))
     for guide in hc.guides:
         entries.append((guide.page_path, inline_text(guide.description), (care_guide, guide.title)))
     return unique_descriptions(entries)

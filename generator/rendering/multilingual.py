@@ -17,6 +17,7 @@ from generator.config.project import Project
 from generator.reading.model import CARE_TITLE, HelpCenter
 from generator.rendering.pages import Page, PageRenderer, template_data
 from generator.rendering.strings import Strings, load_strings
+from generator.reuse import Reuse, compute
 from generator.search import Lexicon, SearchDoc, build_search_files, search_documents
 
 
@@ -76,8 +77,8 @@ class LocaleSite:
     fallback: HelpCenter | None
 
 
-def render_locales(project: Project, source: HelpCenter, translations: dict[str, HelpCenter]) -> \
-        tuple[list[Page], dict[str, Any]]:
+def render_locales(project: Project, source: HelpCenter, translations: dict[str, HelpCenter],
+                   reuse: Reuse = compute) -> tuple[list[Page], dict[str, Any]]:
     """Every locale's pages, and the theme's data per locale (``extra.hc.locales``)."""
     sites = []
     for locale in project.locales:
@@ -91,7 +92,7 @@ def render_locales(project: Project, source: HelpCenter, translations: dict[str,
     data: dict[str, Any] = {}
     for site in sites:
         renderer = PageRenderer(site.helpcenter, locale_project(project, site.locale), site.strings, site.fallback,
-                                alternates)
+                                alternates, reuse)
         pages.extend(renderer.all_pages())
         data[site.locale.code] = locale_template_data(renderer, alternates)
     return pages, data

@@ -8,27 +8,25 @@ articles), and any engine that reads Markdown with front matter can build them.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from collections.abc import Callable, Hashable
-from dataclasses import astuple, dataclass, field, fields, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cache
-from operator import attrgetter
-from typing import Any, cast
+from typing import Any
 
 import jinja2
 import yaml
 
 from generator.config.project import Project
 from generator.markup.escape import md_escape
-from generator.markup.links import LinkResolver
+from generator.markup.links import LinkResolver, Resolved
 from generator.markup.plaintext import plain_text, shorten
-from generator.markup.rewrite import relative_link, rewrite_markdown
-from generator.memo import Memo
+from generator.markup.rewrite import link_targets, relative_link, rewrite_markdown, rewrite_with
 from generator.reading.model import CARE_TITLE, Category, Guide, HelpCenter, Question
 from generator.rendering.dates import long_date, site_locale
-from generator.rendering.seo import SiteInfo, SiteSeo
+from generator.rendering.seo import SiteInfo, SiteSeo, category_jsonld, graph_json, question_jsonld
 from generator.rendering.strings import Strings, load_strings
+from generator.reuse import Reuse, compute
 
 CARE_DESCRIPTION = "How to clean, protect and store your bags, material by material."
 HOME_DESCRIPTION = "Answers about orders, shipping, returns, your account and caring for your {store} bags."
@@ -36,23 +34,6 @@ _SECTION = re.compile(r"^## ", re.MULTILINE)
 MIN_TOC_SECTIONS = 4
 """A guide lists its sections ("On this page") only from this many: a shorter one fits on a screen, and a
 list of two or three headings beside it reads as software documentation, not as a store's page."""
-_ARTICLES: Memo[tuple[str, dict[str, Any]]] = Memo("article-pages")
-_CATEGORIES: Memo[str] = Memo("category-pages")
-
-
-def frozen(value: Any) -> Hashable:
-    """A page's front matter as a memo key: dicts and lists as tuples, booleans and floats tagged with
-    their type (True == 1 and 1.0 == 1 in a tuple, not once written). Much cheaper than JSON."""
-    kind = type(value)
-    if kind is str or value is None:
-        return cast(Hashable, value)
-    if kind is dict or isinstance(value, dict):
-        return ("{", tuple([(k, frozen(v)) for k, v in value.items()]))
-    if kind is list or isinstance(value, list | tuple):
-        return ("[", tuple([frozen(v) for v in value]))
-    if isinstance(value, bool | float):
-        return (kind.__name__, value)
-    return cast(Hashable, value)
 
 
 @dataclass(frozen=True)
@@ -104,7 +85,7 @@ def _environment() -> jinja2.Environment:
 
 
 def _front_matter(data: dict[str, Any]) -> str:
-    # libyaml's dumper when available: the same output, ten times faster over thousands of pages
+    # libyaml's dumper when available: the same output, much faster (benchmarks/README.md)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000).rstrip("\n")
 
@@ -146,8 +127,59 @@ class Listed:
     """The listed page's direction: an English title inside an Arabic page keeps its own punctuation order."""
 
 
-_listed_values = attrgetter(*(f.name for f in fields(Listed)))
-"""A listed entry's values as a tuple of strings: in a memo key, the cycle collector stops tracking it."""
+@dataclass(frozen=True)
+class Context:
+    """What every page of a locale reads besides its own content."""
+
+    site: SiteInfo
+    strings: Strings
+    home_crumb: str
+    language: str
+    locale: str
+    """Its code, written into each page's front matter on a site with several locales (``multilingual``)."""
+    multilingual: bool
+
+
+@dataclass
+class Dated:
+    """A page's description, last-modified date and ``hreflang`` alternates: what the site gives it. (Not frozen:
+    one per page, so the preview hashes it with the page's other arguments, not on its own.)"""
+
+    description: str
+    lastmod: str | None
+    alternates: list[dict[str, str]] | None
+
+
+def _page_meta(context: Context, kind: str, title: str, dated: Dated, jsonld: str, **hc: Any) -> dict[str, Any]:
+    """``PageRenderer._meta`` for a page rendered by a module's function (reused by the preview)."""
+    extra: dict[str, Any] = {"locale": context.locale} if context.multilingual else {}
+    if context.multilingual and dated.alternates:
+        extra["alternates"] = dated.alternates
+    return {"title": title, "description": dated.description,
+            "hc": {"kind": kind, **hc, "lastmod": dated.lastmod, "jsonld": jsonld, **extra}, "hide": ["toc"]}
+
+
+def article_page(context: Context, category: Category, question: Question, related: list[dict[str, str]],
+                 dated: Dated, targets: tuple[Resolved | str, ...], contact_url: str) -> Page:
+    """An article's page from all it reads (its arguments), so that the preview can reuse it while they are the
+    same (generator/reuse.py). ``category``: its title and id (its questions are not read); ``targets``: where
+    the answer's links go."""
+    jsonld = graph_json(question_jsonld(context.site, category, question, dated.description, dated.lastmod))
+    meta = _page_meta(context, "article", question.question, dated, jsonld, id=question.id, category=category.id,
+                      category_title=category.title, widgets=question.widgets, updated=_iso(question.updated),
+                      related=related)
+    answer = rewrite_with(question.answer, question.page_path, targets, contact_url)
+    content = _render("article.md.j2", front_matter=meta, category=category, question=question, answer=answer,
+                      home_crumb=context.home_crumb, language=context.language, t=context.strings)
+    return Page(question.page_path, content, meta)
+
+
+def category_page(context: Context, category: Category, listed: list[Listed], dated: Dated) -> Page:
+    """A category's page from all it reads (see ``article_page``): its FAQPage holds every answer."""
+    jsonld = graph_json(category_jsonld(context.site, category))
+    meta = _page_meta(context, "category", category.title, dated, jsonld, id=category.id)
+    return Page(category.page_path, _render("category.md.j2", front_matter=meta, category=category, listed=listed,
+                                            home_crumb=context.home_crumb, t=context.strings), meta)
 
 
 class PageRenderer:
@@ -159,13 +191,15 @@ class PageRenderer:
     """
 
     def __init__(self, helpcenter: HelpCenter, project: Project, strings: Strings | None = None,
-                 fallback: HelpCenter | None = None, alternates: Alternates | None = None) -> None:
+                 fallback: HelpCenter | None = None, alternates: Alternates | None = None,
+                 reuse: Reuse = compute) -> None:
         self.helpcenter = helpcenter
         self.t = strings or load_strings(project.default_locale, project.content_dir, strict=project.multilingual)
         self.locale = self.t.locale
         self.project = project
         self.fallback = fallback
         self.alternates = alternates
+        self.reuse = reuse
         self.prefix = self.locale.prefix
         self.up = "../" * self.prefix.count("/")
         """From the locale's root back to the site's root, where the default language's pages are."""
@@ -177,25 +211,21 @@ class PageRenderer:
         self.home_crumb = (project.site_name.removeprefix(project.store.name).strip() or project.site_name) \
             if self.locale.default else self.t.get("help_center")
         self.care_title = self.t.get("care_title")
-        self.page_key = (json.dumps([self.locale.code, self.t.values], sort_keys=True, default=str),
-                         self.home_crumb, project.language, project.multilingual)
-        """What every memoised page reads besides its own data, once (not once per page): the locale and its
-        strings, the breadcrumbs' first step, the language, whether the site has several."""
         site_locale(project.language)  # an unknown language fails here, before any page is rendered
         # Descriptions (unique site-wide), last-modified dates and JSON-LD, all computed once.
         home_description = self.locale.site_description or self.t.get("home_description", store=project.store.name)
         self.seo = SiteSeo.build(helpcenter, SiteInfo.from_project(project, self.care_title),
                                  project.content_dir.parent, home_description, self.t.get("care_description"),
-                                 self.t.get("care_guide"))
-        self.site_key = astuple(self.seo.site)
-        """The site as the JSON-LD sees it, in a memo key: a tuple of strings, which the cycle collector
-        stops tracking (the preview keeps thousands of keys; every object it tracks costs each save)."""
+                                 self.t.get("care_guide"), reuse)
+        self.context = Context(self.seo.site, self.t, self.home_crumb, project.language, self.locale.code,
+                               project.multilingual)
 
     def all_pages(self) -> list[Page]:
         pages = [self.home()]
         for category in self.helpcenter.categories:
             pages.append(self.category(category))
-            pages.extend(self.article(category, question) for question in category.questions)
+            header = replace(category, questions=[])  # what an article reads of its category
+            pages.extend(self.article(header, question) for question in category.questions)
         if self.helpcenter.guides or (self.fallback and self.fallback.guides):
             pages.append(self.care_index())
             pages.extend(self.guide(guide) for guide in self.helpcenter.guides)
@@ -253,9 +283,11 @@ class PageRenderer:
             return self.helpcenter.categories
         return [self.helpcenter.category(c.id) or c for c in self.fallback.categories]
 
+    def _dated(self, path: str) -> Dated:
+        alternates = self.alternates(path) if self.project.multilingual and self.alternates else None
+        return Dated(self.seo.descriptions.get(path, ""), self.seo.lastmods.get(path), alternates)
+
     def category(self, category: Category) -> Page:
-        meta = self._meta(category.page_path, "category", category.title, id=category.id)
-        meta["hide"] = ["toc"]
         # The one-line excerpt under each question is its page's description: computed once, unique.
         source = self.fallback.category(category.id) if self.fallback else None
         listed = []
@@ -269,34 +301,14 @@ class PageRenderer:
                 shorten_plain(question.description or question.answer)
             listed.append(self._listed(title, own.page_path if own else None, question.page_path,
                                        category.page_path, excerpt))
-        key = (self.page_key, frozen(meta), category.title, category.description, *map(_listed_values, listed))
-        return Page(category.page_path, _CATEGORIES.get(key, lambda: _render(
-            "category.md.j2", front_matter=meta, category=category, listed=listed, home_crumb=self.home_crumb,
-            t=self.t)), meta)
+        return self.reuse(category_page, self.context, category, listed, self._dated(category.page_path))
 
     def article(self, category: Category, question: Question) -> Page:
         path = question.page_path
         related = self._related(question.related)
-        answer = rewrite_markdown(question.answer, path, f"faq/{category.id}.yml", self.resolver,
-                                  self.project.store.link("contact"))
-        # Every input of the front matter and the template, as one key: the preview (and a build from its
-        # cache) reuses the page when none changed, without writing its front matter (the JSON-LD is made
-        # of the site, the titles, the description and the date). The catalogue is in ``page_key``.
-        alternates = self.alternates(path) if self.project.multilingual and self.alternates else None
-        key = (self.page_key, self.site_key, category.id, category.title, question.id, question.question,
-               tuple(question.widgets), question.updated, frozen(related), self.seo.descriptions.get(path, ""),
-               self.seo.lastmods.get(path), frozen(alternates), answer)
-
-        def render() -> tuple[str, dict[str, Any]]:
-            meta = self._meta(path, "article", question.question,
-                              id=question.id, category=category.id, category_title=category.title,
-                              widgets=question.widgets, updated=_iso(question.updated), related=related)
-            meta["hide"] = ["toc"]
-            return _render("article.md.j2", front_matter=meta, category=category, question=question, answer=answer,
-                           home_crumb=self.home_crumb, language=self.project.language, t=self.t), meta
-
-        content, meta = _ARTICLES.get(key, render)  # the metadata too: an engine may take it (populate.py)
-        return Page(path, content, meta)
+        targets = link_targets(question.answer, f"faq/{category.id}.yml", self.resolver)
+        return self.reuse(article_page, self.context, category, question, related,
+                          self._dated(path), targets, self.project.store.link("contact"))
 
     def care_index(self) -> Page:
         meta = self._meta("care/index.md", "care-index", self.care_title, id="care")

@@ -18,9 +18,9 @@ from typing import Any
 
 from generator.config.project import Project
 from generator.markup.plaintext import plain_text, shorten
-from generator.memo import Memo
 from generator.reading.model import Category, Guide, HelpCenter, Question
 from generator.rendering.descriptions import site_descriptions
+from generator.reuse import Reuse, compute
 
 HEADLINE_LIMIT = 110
 """Google ignores Article headlines longer than this."""
@@ -231,9 +231,6 @@ def care_index_jsonld(site: SiteInfo) -> list[JsonLd]:
 # --- Per page -----------------------------------------------------------------------------
 
 
-_CATEGORY_GRAPHS: Memo[str] = Memo("category-jsonld")
-
-
 @dataclass
 class SiteSeo:
     """Descriptions, dates and JSON-LD of every page, computed once per build."""
@@ -245,8 +242,8 @@ class SiteSeo:
 
     @classmethod
     def build(cls, hc: HelpCenter, site: SiteInfo, root: Path, home_description: str, care_description: str,
-              care_guide: str = "Care guide") -> SiteSeo:
-        descriptions = site_descriptions(hc, home_description, care_description, site.language, care_guide)
+              care_guide: str = "Care guide", reuse: Reuse = compute) -> SiteSeo:
+        descriptions = site_descriptions(hc, home_description, care_description, site.language, care_guide, reuse)
         return cls(hc, site, descriptions, site_lastmods(hc, root))
 
     def fields(self, page_path: str) -> dict[str, Any]:
@@ -257,10 +254,6 @@ class SiteSeo:
                                                                                          modified)}}
 
     def _graph(self, page_path: str, description: str, modified: str | None) -> str:
-        found = self._pages.get(page_path)
-        if isinstance(found, Category):  # its FAQPage holds every answer of the category: kept by all of them
-            every = (self.site, found.title, found.url, *((q.question, q.url, q.answer) for q in found.questions))
-            return _CATEGORY_GRAPHS.get(every, lambda: graph_json(category_jsonld(self.site, found)))
         return graph_json(self._jsonld(page_path, description, modified))
 
     def _jsonld(self, page_path: str, description: str, modified: str | None) -> list[JsonLd]:

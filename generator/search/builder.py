@@ -24,12 +24,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from array import array
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from generator.memo import Memo
 from generator.search.documents import FIELDS, SearchDoc
 from generator.search.languages import CJK, DEFAULT, SNOWBALL, Language, word_rules
 from generator.search.lexicon import Lexicon
@@ -173,31 +171,18 @@ def _phrase_terms(phrases: list[str]) -> list[str]:
 @dataclass(frozen=True)
 class _Counted:
     """One document's terms, as the postings need them: each distinct term once, with its frequency in
-    each field (a tuple in FIELDS order, shared by every term of the site with the same frequencies, so a
-    saved memo stores each shape once), and each field's length in terms."""
+    each field (a tuple in FIELDS order), and each field's length in terms."""
 
     terms: tuple[str, ...]
     tfs: tuple[tuple[int, ...], ...]
     lengths: tuple[int, ...]
 
 
-_COUNTED: Memo[_Counted] = Memo("search-term-counts")
-_SHAPES: dict[tuple[int, ...], tuple[int, ...]] = {}
-
-
 def _count(doc: SearchDoc, lang: Language) -> _Counted:
-    """Terms per field; reused for a document whose text did not change (read only)."""
-    key = (lang.code, *(doc.fields.get(name, "") for name in FIELDS))
-    return _COUNTED.get(key, lambda: _count_terms(doc, lang))
-
-
-def _count_terms(doc: SearchDoc, lang: Language) -> _Counted:
+    """Terms per field."""
     fields = [Counter(lang.terms(doc.fields.get(name, ""))) for name in FIELDS]
     found: dict[str, None] = dict.fromkeys(t for counts in fields for t in counts)
-    tfs = []
-    for term in found:
-        shape = tuple(counts.get(term, 0) for counts in fields)
-        tfs.append(_SHAPES.setdefault(shape, shape))
+    tfs = [tuple(counts.get(term, 0) for counts in fields) for term in found]
     return _Counted(tuple(found), tuple(tfs), tuple(sum(counts.values()) for counts in fields))
 
 
@@ -264,23 +249,14 @@ def _shards(vocabulary: list[str], postings: dict[str, list[int]]) -> tuple[list
     return starts, [f"[{','.join(shard)}]".encode() for shard in shards]
 
 
-_ENTRIES: Memo[str] = Memo("search-postings-json", saved=False)
-
-
 def _entry_json(entry: list[int]) -> str:
-    """A term's postings as JSON (integers only: ASCII, so its length is its size in bytes). Kept for
-    the next generation by value: an edit moves the averages and the IDF a little, and the rounded
-    scores of most terms come out the same (one edited answer of 5,000 changed 34 of 218 lists)."""
-    key = array("q", entry).tobytes()  # a tenth of the memory of a tuple of int objects
-    return _ENTRIES.get(key, lambda: f"[{','.join(map(str, entry))}]")
-
-
-_ROWS: Memo[tuple[str, int]] = Memo("search-rows", saved=False)
+    """A term's postings as JSON (integers only: ASCII, so its length is its size in bytes)."""
+    return f"[{','.join(map(str, entry))}]"
 
 
 def _chunks(docs: list[SearchDoc]) -> tuple[int, list[bytes]]:
     """Documents in runs of a fixed count chosen so that an average run is about CHUNK_BYTES; each row
-    is written once (and kept for the next generation), a chunk is its rows' JSON joined."""
+    is written once, a chunk is its rows' JSON joined."""
     rows = [_row(d.id, d.title, d.url, d.context, d.excerpt, *([d.lang] if d.lang else [])) for d in docs]
     average = sum(size for _, size in rows) / len(rows) if rows else 1
     chunk = max(8, int(CHUNK_BYTES / average))
@@ -290,10 +266,6 @@ def _chunks(docs: list[SearchDoc]) -> tuple[int, list[bytes]]:
 
 def _row(*row: str) -> tuple[str, int]:
     """A document's row as JSON, and its size in bytes."""
-    return _ROWS.get(row, lambda: _json_row(list(row)))
-
-
-def _json_row(row: list[str]) -> tuple[str, int]:
     text = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
     return text, len(text.encode())
 

@@ -23,7 +23,6 @@ from markdown.extensions.toc import slugify, unique  # type: ignore[import-untyp
 from generator.markup.escape import md_escape
 from generator.markup.plaintext import excerpt
 from generator.markup.plaintext import search_text as markdown_to_text
-from generator.memo import Memo
 from generator.reading.model import CARE_TITLE, Category, Guide, HelpCenter, Question
 
 # The fields a document's text is indexed under; their weights are in builder.FIELD_WEIGHTS.
@@ -44,19 +43,11 @@ class SearchDoc:
     lang: str | None = None  # set on a locale's index for an untranslated article (the default language's)
 
 
-_QUESTION_DOCS: Memo[SearchDoc] = Memo("search-question-docs")
-_GUIDE_DOCS: Memo[list[SearchDoc]] = Memo("search-guide-docs")
-
-
 def search_documents(helpcenter: HelpCenter) -> list[SearchDoc]:
-    """Every question (in category order), then every guide's intro and sections. Each article's
-    documents are kept for the next generation by every field they are made of (read only)."""
-    docs = [_QUESTION_DOCS.get((c.title, q.category_id, q.id, q.question, q.answer, q.description, *q.keywords),
-                               lambda c=c, q=q: _question_doc(c, q))  # type: ignore[misc]
-            for c in helpcenter.categories for q in c.questions]
+    """Every question (in category order), then every guide's intro and sections."""
+    docs = [_question_doc(c, q) for c in helpcenter.categories for q in c.questions]
     for guide in helpcenter.guides:
-        docs.extend(_GUIDE_DOCS.get((guide.id, guide.title, guide.description, guide.body),
-                                    lambda guide=guide: _guide_docs(guide)))  # type: ignore[misc]
+        docs.extend(_guide_docs(guide))
     return docs
 
 

@@ -32,8 +32,8 @@ from typing import Any
 
 from generator.search.builder import PREFIX
 from generator.search.languages import CJK, word_rules
+from generator.search.text import MARKS
 
-_MARKS = re.compile("[\u0300-\u036f]")
 _OPEN_END = re.compile("[a-z0-9]$")
 
 Part = dict[str, float]  # index term -> weight
@@ -185,7 +185,7 @@ class SearchIndex:
         found = self.language.words(query)
         # The last word is still being typed unless something (a space, a "?") follows it.
         if self.language.english:
-            normalized = _MARKS.sub("", unicodedata.normalize("NFKD", query)).lower()
+            normalized = MARKS.sub("", unicodedata.normalize("NFKD", query)).lower()
             is_open = bool(found) and bool(_OPEN_END.search(normalized))
         else:
             is_open = bool(found) and self.language.is_open(query)

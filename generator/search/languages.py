@@ -53,7 +53,6 @@ _FRENCH_STOP = """au aux avec ce ces dans de des du elle en et eux il ils je la 
     eusses eût eussions eussiez eussent"""
 STOP_WORDS = {"fr": frozenset(_FRENCH_STOP.split())}
 
-_MARKS = re.compile("[\u0300-\u036f]")
 _WORDS = re.compile(r"[^\W_]+")  # letters and digits (JavaScript: /[\p{L}\p{N}]+/gu)
 _OPEN_END = re.compile(r"[^\W_]$")
 _DIGIT = re.compile("[0-9]")
@@ -65,7 +64,7 @@ _CJK_RUN = re.compile(f"[{_CJK_CHARS}]")
 
 def fold(word: str) -> str:
     """Accents off: NFKD, combining marks dropped."""
-    return _MARKS.sub("", unicodedata.normalize("NFKD", word))
+    return text.MARKS.sub("", unicodedata.normalize("NFKD", word))
 
 
 def bigrams(run: str) -> list[str]:

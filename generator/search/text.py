@@ -29,7 +29,8 @@ _STOP_WORDS_TEXT = """a able about across after all almost also am among an and 
     couldnt wouldnt shouldnt please thanks thank hello hi hey"""
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
-_MARKS = re.compile("[\u0300-\u036f]")
+MARKS = re.compile("[\u0300-\u036f]")
+"""Combining accents, dropped after NFKD: the one definition (languages.py and engine.py use it too)."""
 _APOSTROPHE_S = re.compile("['\u2019]s(?![a-z0-9])")
 _APOSTROPHES = re.compile("['\u2019]")
 _SEPARATORS = re.compile("[^a-z0-9]+")
@@ -44,7 +45,7 @@ class Token:
 
 def words(text: str) -> list[str]:
     """Normalised words of ``text``, stop words included (phrases and typo rules need them)."""
-    text = _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
+    text = MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
     text = _APOSTROPHES.sub("", _APOSTROPHE_S.sub("", text))
     return [w for w in _SEPARATORS.split(text) if w]
 

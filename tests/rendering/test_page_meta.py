@@ -1,7 +1,7 @@
 """Each page's metadata as data (``Page.meta``) is exactly what its front matter parses to.
 
 The MkDocs build takes ``Page.meta`` instead of parsing the YAML of every page again
-(generator/mkdocs/populate.py), so the two must never differ, down to the types (``1`` is not ``True``).
+(generator/mkdocs/internals.py), so the two must never differ, down to the types (``1`` is not ``True``).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""generator/mkdocs/populate.py gives every page what MkDocs' own ``_populate_page`` gives it.
+"""generator/mkdocs/internals.py: its populator gives every page what MkDocs' own ``_populate_page`` gives it,
+and no other module of ours names a private name of MkDocs.
 
 One Markdown instance for all pages and the core's metadata instead of the parsed front matter: each page's
 HTML, table of contents, title, metadata, anchors and links to anchors are compared with MkDocs' own, page
@@ -7,6 +8,7 @@ by page, over the real site (both locales) and a synthetic one, in the order a b
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +18,12 @@ from mkdocs.config import load_config
 from mkdocs.structure.pages import Page
 
 from benchmarks.synthetic import write_synthetic_project
+from generator.mkdocs import internals
 from generator.mkdocs.engine import mkdocs_logging
 from generator.mkdocs.lazysite import LazySite
 from tests.helpers import copy_site_project
+
+GENERATOR = Path(internals.__file__).resolve().parents[1]
 
 
 def _populated(page: Page) -> dict[str, Any]:
@@ -54,3 +59,10 @@ def test_a_synthetic_site(tmp_path: Path, articles: int) -> None:
     write_synthetic_project(tmp_path / "synthetic", articles)
     with mkdocs_logging():
         _assert_same_pages(tmp_path / "synthetic")
+
+
+def test_only_the_adapter_names_mkdocs_private_names() -> None:
+    others = [p for p in GENERATOR.rglob("*.py") if p.resolve() != Path(internals.__file__).resolve()]
+    found = {(p.relative_to(GENERATOR).as_posix(), name) for p in others for name in internals.PRIVATE_NAMES
+             if re.search(rf"\b{name}\b", p.read_text("utf-8"))}
+    assert found == set()
