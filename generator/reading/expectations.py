@@ -45,7 +45,7 @@ def check_expectations(path: Path, display: str, problems: Problems, warnings: P
     has); a store without one has nothing to check."""
     if not path.exists():
         return
-    parsed = parse_source("expectations", path, display, problems, keep=False)
+    parsed = parse_source("expectations", path, display, problems)
     if parsed is None:
         return
     data, source = parsed
