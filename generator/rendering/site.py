@@ -8,13 +8,13 @@ from typing import Any, TypeVar
 
 from generator import forking, memo, progress
 from generator.config.project import Project
-from generator.errors import ContentError
-from generator.reading.loading import load_helpcenter
+from generator.errors import ContentError, Problem
+from generator.reading.loading import load_content
 from generator.reading.model import HelpCenter
 from generator.reading.translations import load_translations
 from generator.rendering.multilingual import locale_search_files, render_locales
 from generator.rendering.pages import Page, navigation, template_data
-from generator.rendering.strings import load_strings
+from generator.rendering.strings import Strings, load_strings
 from generator.search import build_search_files, site_lexicon
 
 UNUSED_THEME_FILES = (
@@ -57,10 +57,13 @@ def generate(project: Project, search: bool = True, jobs: int | None = None, sea
     """
     memo.next_generation()
     progress.stage("loading and checking the content")
-    helpcenter = load_helpcenter(project.content_dir)
+    loaded = load_content(project.content_dir)
+    catalogues, strings_problems = load_catalogues(project)
+    if loaded.problems or strings_problems:  # every problem at once, as `helpcenter check` lists them
+        raise ContentError([*loaded.problems.items, *strings_problems])
+    helpcenter = loaded.helpcenter
     translations = load_project_translations(project, helpcenter)
-    care_titles = {locale.code: load_strings(locale, project.content_dir, strict=project.multilingual).get(
-        "care_title") for locale in project.locales[1:]}
+    care_titles = {locale.code: catalogues[locale.code].get("care_title") for locale in project.locales[1:]}
 
     def build_search() -> dict[str, bytes]:
         return search_files(project, helpcenter, translations, care_titles)
@@ -70,7 +73,7 @@ def generate(project: Project, search: bool = True, jobs: int | None = None, sea
         pending = forking.Background(_kept(build_search))
     progress.stage("writing the pages' Markdown")
     try:
-        pages, locales_data = render_locales(project, helpcenter, translations)
+        pages, locales_data = render_locales(project, helpcenter, translations, catalogues)
     except BaseException:
         if pending is not None:
             pending.cancel()
@@ -87,6 +90,18 @@ def generate(project: Project, search: bool = True, jobs: int | None = None, sea
     data["default_locale"] = project.default_locale.code
     return Output(helpcenter=helpcenter, pages=pages, files=files, template_data=data, nav=navigation(helpcenter),
                   search_later=later)
+
+
+def load_catalogues(project: Project) -> tuple[dict[str, Strings], list[Problem]]:
+    """Every locale's UI strings by locale code, and every locale's problems with them."""
+    catalogues: dict[str, Strings] = {}
+    problems: list[Problem] = []
+    for locale in project.locales:
+        try:
+            catalogues[locale.code] = load_strings(locale, project.content_dir, strict=project.multilingual)
+        except ContentError as err:
+            problems.extend(err.problems)
+    return catalogues, problems
 
 
 class _ForkedSearch:
