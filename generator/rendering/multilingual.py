@@ -96,8 +96,8 @@ def render_locales(project: Project, source: HelpCenter, translations: dict[str,
     pages: list[Page] = []
     data: dict[str, Any] = {}
     for site in sites:
-        renderer = PageRenderer(site.helpcenter, locale_project(project, site.locale, site.strings), site.strings, site.fallback,
-                                alternates)
+        renderer = PageRenderer(site.helpcenter, locale_project(project, site.locale, site.strings), site.strings,
+                                site.fallback, alternates)
         pages.extend(renderer.all_pages())
         data[site.locale.code] = locale_template_data(renderer, alternates)
     return pages, data
@@ -115,7 +115,8 @@ def locale_template_data(renderer: PageRenderer, alternates: AlternateLinks) -> 
                 "url": locale.prefix + category.url if own else category.url,
                 "count": len(((fallback.category(category.id) if fallback else None) or category).questions)}
         if not own:
-            item.update(lang=renderer.fallback_language, mark=t.in_language(renderer.fallback_language))
+            item.update(lang=renderer.fallback_language, dir=renderer.project.default_locale.dir,
+                        mark=t.in_language(renderer.fallback_language))
         categories.append(item)
     guides = fallback.guides if fallback else renderer.helpcenter.guides
     return {
