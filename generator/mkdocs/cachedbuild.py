@@ -66,7 +66,8 @@ def code_version() -> str:
             digest.update(f"{name}={metadata.version(name)}\0".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=none\0".encode())
-    _hash_files(digest, Path(__file__).resolve().parents[1], ("*.py", "*.j2", "*.json"))
+    # *.yml: the UI catalogues and the shopping lexicon are code too (an edited catalogue is a new site)
+    _hash_files(digest, Path(__file__).resolve().parents[1], ("*.py", "*.j2", "*.json", "*.yml"))
     return digest.hexdigest()[:16]
 
 
