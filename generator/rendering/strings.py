@@ -98,6 +98,9 @@ def catalogue_name(language: str) -> str | None:
     return base if base in shipped and base != "zh" else None
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def shipped_catalogue(language: str) -> dict[str, Any] | None:
     """The generator's catalogue for a language (see ``catalogue_name``), or None."""
@@ -105,7 +108,7 @@ def shipped_catalogue(language: str) -> dict[str, Any] | None:
     if name is None:
         return None
     entry = resources.files("generator.rendering") / "locales" / f"{name}.yml"
-    data = yaml.safe_load(entry.read_text("utf-8"))
+    data = yaml.load(entry.read_text("utf-8"), Loader=_LOADER)  # a safe loader (libyaml's when built)
     return dict(data) if isinstance(data, dict) else {}
 
 
