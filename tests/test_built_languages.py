@@ -255,3 +255,17 @@ def load_source() -> Any:
     from generator.reading.loading import load_helpcenter
 
     return load_helpcenter(PROJECT.content_dir)
+
+
+def meta_description(path: Path) -> str:
+    found = re.search(r'<meta name="description" content="([^"]*)"', path.read_text("utf-8"))
+    assert found, path
+    return found.group(1)
+
+
+def test_the_default_locale_describes_itself_with_mkdocs_site_description(site: Path) -> None:
+    assert meta_description(site / "index.html") == MKDOCS["site_description"]
+    assert meta_description(site / "404.html") == MKDOCS["site_description"]
+    german = (shipped_catalogue("de") or {})["home_description"].format(store="Wavecraft")
+    assert meta_description(site / "de" / "index.html") == german
+    assert meta_description(site / "de" / "404.html") == german  # not the default language's

@@ -169,3 +169,15 @@ def test_a_one_language_site_has_no_locale_in_its_pages() -> None:
     output = generate(project_for(EXAMPLES / "good" / "minimal"))
     assert all("locale:" not in p.content and "alternates" not in p.content for p in output.pages)
     assert list(output.template_data["locales"]) == ["en"]
+
+
+def test_a_one_language_site_s_home_is_described_by_its_site_description() -> None:
+    from tests.helpers import project_for
+
+    raw = {**settings(), "site_description": "Everything about your Teststore orders."}
+    one = project_from_settings(EXAMPLES / "good" / "minimal" / "mkdocs.yml", raw, {})
+    assert one.default_locale.site_description == "Everything about your Teststore orders."
+    home = next(p for p in generate(one).pages if p.path == "index.md")
+    assert "description: Everything about your Teststore orders.\n" in home.content
+    assert "description: Everything" not in next(p.content for p in generate(project_for(
+        EXAMPLES / "good" / "minimal")).pages if p.path == "index.md")
