@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from generator.errors import ContentError, HelpCenterError
+from generator.errors import ContentError, HelpCenterError, Problem
 from generator.reading.reporting import FORMATS
 
 Handler = Callable[[argparse.Namespace], int]
@@ -43,7 +43,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems, warnings = sorted(translations.problems), translations.warnings
     known = None if loaded.problems else set(loaded.helpcenter.articles_by_id)  # ids checked on valid content
     expected, stale = expectation_problems(project, known)
-    problems, warnings = [*(problems or []), *expected], [*warnings, *stale]
+    problems = sorted([*(problems or []), *_strings_problems(project)]) + expected
+    warnings = [*warnings, *stale]
     output = format_problems(problems, args.format)
     if args.format == "json" and (project.multilingual or warnings):  # warnings beside problems; not a failure
         data = json.loads(output)
@@ -59,6 +60,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         files = len(list(project.content_dir.rglob("*.yml"))) + len(list(project.content_dir.rglob("*.md")))
         print(summary(problems or [], files), file=sys.stderr)
     return 1 if problems else 0
+
+
+def _strings_problems(project) -> list[Problem]:  # type: ignore[no-untyped-def]
+    """Every locale's UI strings, as the build will load them: the same problems, the same words."""
+    from generator.rendering.strings import strings_problems
+
+    return [problem for locale in project.locales
+            for problem in strings_problems(locale, project.content_dir, strict=project.multilingual)]
 
 
 def cmd_translations(args: argparse.Namespace) -> int:

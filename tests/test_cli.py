@@ -105,3 +105,28 @@ def test_the_wheel_ships_the_generator_and_not_the_development_store() -> None:
     packages = find_packages(str(REPO), include=find["include"])
     assert "generator" in packages and "generator.reading" in packages and "generator.rendering" in packages
     assert not [p for p in packages if p.split(".")[0] in {"devstore", "tests", "benchmarks"}]
+
+
+def test_check_lists_the_ui_strings_problems_exactly_as_the_build_does(tmp_path: Path) -> None:
+    """A misspelt override and a language the generator does not ship: check says so before any build, in
+    the build's own words, with file, line and key."""
+    shutil.copytree(EXAMPLES / "languages", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "theme").symlink_to(REPO / "theme")
+    (tmp_path / "content" / "de" / "strings.yml").write_text("# our words\ncontakt_us: Schreib uns\n", "utf-8")
+    config = (tmp_path / "mkdocs.yml").read_text("utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config.replace("  - code: fr\n", "  - code: fr\n    - code: sv\n"), "utf-8")
+    from generator.rendering.strings import shipped_catalogue
+
+    english = shipped_catalogue("en") or {}
+    count = len(english) - 1 + len(english["widgets"])
+    expected = [
+        "content/de/strings.yml:2:1: contakt_us: unknown UI string 'contakt_us' — did you mean 'contact_us'?",
+        "content/sv/strings.yml:1:1: no UI strings for locale 'sv' (sv): the generator ships en, fr, de, es, it, nl, "
+        f"pt-BR, ja, zh-Hans; write all {count} strings of the English catalogue (generator/rendering/locales/en.yml) "
+        "in this file, translated, or set the locale's language to one of those",
+    ]
+    check = run("check", cwd=tmp_path)
+    assert (check.returncode, check.stdout.splitlines()) == (1, expected), check.stderr
+    build = run("build", cwd=tmp_path)
+    assert build.returncode == 1 and build.stdout.splitlines() == expected, build.stdout + build.stderr
+    assert "nothing was built" in build.stderr and "Traceback" not in build.stdout + build.stderr

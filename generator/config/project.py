@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +137,10 @@ def project_from_settings(config_file: Path, raw: Mapping[str, Any],
     store = resolve_store(store_raw, environ)
     locales = resolve_locales(extra.get("locales") if isinstance(extra, Mapping) else None, language, store,
                               store_raw if isinstance(store_raw, Mapping) else None)
+    description = raw.get("site_description")
+    if isinstance(description, str) and description.strip() and locales[0].site_description is None:
+        # mkdocs.yml's site_description is the default locale's own (the home page's description)
+        locales = (replace(locales[0], site_description=description.strip()), *locales[1:])
     return Project(
         root=root,
         config_file=config_file,

@@ -73,7 +73,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.site_code.update(code)
 
     def on_config(self, config: Any) -> Any:
-        settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
+        settings = {"site_url": config.site_url, "site_name": config.site_name,
+                    "site_description": config.site_description, "extra": dict(config.extra),
                     "theme": {"language": config.theme.get("language", "en")},
                     "plugins": [{"helpcenter": {"content_dir": self.config.content_dir,
                                                 "shopping_lexicon": self.config.shopping_lexicon,

@@ -8,7 +8,7 @@ alternates (reciprocal, with ``x-default``); a page that exists in one locale ca
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -21,10 +21,14 @@ from generator.reuse import Reuse, compute
 from generator.search import Lexicon, SearchDoc, build_search_files, search_documents
 
 
-def locale_project(project: Project, locale: Locale) -> Project:
-    """The project as one locale's pages see it: its URL, name, language and store links."""
+def locale_project(project: Project, locale: Locale, strings: Strings) -> Project:
+    """The project as one locale's pages see it: its URL, name, language and store links. Without a
+    ``site_name`` of its own, a locale's name is the catalogue's ("{store} Hilfe-Center"), not mkdocs.yml's
+    name in the default language."""
+    name = locale.site_name or (project.site_name if locale.default else
+                                strings.get("site_name", store=project.store.name))
     return replace(project, site_url=project.site_url + locale.prefix, language=locale.language,
-                   site_name=locale.site_name or project.site_name, store=replace(project.store, links=locale.links))
+                   site_name=name, store=replace(project.store, links=locale.links))
 
 
 def page_paths(helpcenter: HelpCenter, with_care_index: bool) -> set[str]:
@@ -78,12 +82,15 @@ class LocaleSite:
 
 
 def render_locales(project: Project, source: HelpCenter, translations: dict[str, HelpCenter],
-                   reuse: Reuse = compute) -> tuple[list[Page], dict[str, Any]]:
-    """Every locale's pages, and the theme's data per locale (``extra.hc.locales``)."""
+                   reuse: Reuse = compute, catalogues: Mapping[str, Strings] | None = None
+                   ) -> tuple[list[Page], dict[str, Any]]:
+    """Every locale's pages, and the theme's data per locale (``extra.hc.locales``). ``catalogues``: each
+    locale's strings when they are loaded already (by code)."""
     sites = []
     for locale in project.locales:
         helpcenter = source if locale.default else translations.get(locale.code, HelpCenter([], []))
-        strings = load_strings(locale, project.content_dir, strict=project.multilingual)
+        strings = (catalogues or {}).get(locale.code) or load_strings(locale, project.content_dir,
+                                                                      strict=project.multilingual)
         sites.append(LocaleSite(locale, helpcenter, strings, None if locale.default else source))
     alternates = AlternateLinks(project.site_url)
     for site in sites:
@@ -91,8 +98,8 @@ def render_locales(project: Project, source: HelpCenter, translations: dict[str,
     pages: list[Page] = []
     data: dict[str, Any] = {}
     for site in sites:
-        renderer = PageRenderer(site.helpcenter, locale_project(project, site.locale), site.strings, site.fallback,
-                                alternates, reuse)
+        renderer = PageRenderer(site.helpcenter, locale_project(project, site.locale, site.strings), site.strings,
+                                site.fallback, alternates, reuse)
         pages.extend(renderer.all_pages())
         data[site.locale.code] = locale_template_data(renderer, alternates)
     return pages, data
@@ -110,7 +117,8 @@ def locale_template_data(renderer: PageRenderer, alternates: AlternateLinks) -> 
                 "url": locale.prefix + category.url if own else category.url,
                 "count": len(((fallback.category(category.id) if fallback else None) or category).questions)}
         if not own:
-            item.update(lang=renderer.fallback_language, mark=t.in_language(renderer.fallback_language))
+            item.update(lang=renderer.fallback_language, dir=renderer.project.default_locale.dir,
+                        mark=t.in_language(renderer.fallback_language))
         categories.append(item)
     guides = fallback.guides if fallback else renderer.helpcenter.guides
     return {
@@ -122,6 +130,7 @@ def locale_template_data(renderer: PageRenderer, alternates: AlternateLinks) -> 
         "prefix": locale.prefix,
         "home": locale.prefix,
         "site_name": renderer.project.site_name,
+        "site_description": renderer.home_description,
         "strings": t.flat(),
         **script_strings(t, renderer.fallback_language),
         "search_index": f"{locale.prefix}assets/search/",
@@ -132,7 +141,7 @@ def locale_template_data(renderer: PageRenderer, alternates: AlternateLinks) -> 
         "categories": categories,
         "care": {"title": renderer.care_title, "url": f"{locale.prefix}care/", "count": len(guides)} if guides
         else None,
-        "featured": [renderer.site_item(q) for q in renderer.helpcenter.questions if q.featured],
+        "featured": [renderer.site_item(q) for q in renderer.featured()],
         "nav": [{"title": c["title"], "url": c["url"], "lang": c.get("lang")} for c in categories]
         + ([{"title": renderer.care_title, "url": f"{locale.prefix}care/"}] if guides else []),
     }

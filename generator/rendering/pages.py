@@ -28,8 +28,6 @@ from generator.rendering.seo import SiteInfo, SiteSeo, category_jsonld, graph_js
 from generator.rendering.strings import Strings, load_strings
 from generator.reuse import Reuse, compute
 
-CARE_DESCRIPTION = "How to clean, protect and store your bags, material by material."
-HOME_DESCRIPTION = "Answers about orders, shipping, returns, your account and caring for your {store} bags."
 _SECTION = re.compile(r"^## ", re.MULTILINE)
 MIN_TOC_SECTIONS = 4
 """A guide lists its sections ("On this page") only from this many: a shorter one fits on a screen, and a
@@ -213,9 +211,12 @@ class PageRenderer:
         self.care_title = self.t.get("care_title")
         site_locale(project.language)  # an unknown language fails here, before any page is rendered
         # Descriptions (unique site-wide), last-modified dates and JSON-LD, all computed once.
-        home_description = self.locale.site_description or self.t.get("home_description", store=project.store.name)
+        self.home_description = self.locale.site_description or self.t.get("home_description",
+                                                                           store=project.store.name)
+        """The locale's site description (mkdocs.yml's for the default locale): the home page's, and the
+        error page's."""
         self.seo = SiteSeo.build(helpcenter, SiteInfo.from_project(project, self.care_title),
-                                 project.content_dir.parent, home_description, self.t.get("care_description"),
+                                 project.content_dir.parent, self.home_description, self.t.get("care_description"),
                                  self.t.get("care_guide"), reuse)
         self.context = Context(self.seo.site, self.t, self.home_crumb, project.language, self.locale.code,
                                project.multilingual)
@@ -268,14 +269,32 @@ class PageRenderer:
         meta = self._meta("index.md", "home", self.site_title, heading=self.t.get("home_heading"),
                           widgets=["order-lookup"])
         meta["hide"] = ["navigation", "toc"]
-        featured = [q for q in self.helpcenter.questions if q.featured]
+        # Counted as the category pages and the care index list them: untranslated entries included.
         cards = [(self._listed(c.title, c.page_path if self.helpcenter.category(c.id) else None, c.page_path,
-                               "index.md", c.description), self.t.count("article_count", len(c.questions)))
+                               "index.md", c.description),
+                  self.t.count("article_count", len(self._source_category(c).questions)))
                  for c in self.all_categories()]
-        guides = self.helpcenter.guides or (self.fallback.guides if self.fallback else [])
+        featured = [self._listed(q.question, q.page_path if self.helpcenter.article(q.id) is q else None,
+                                 q.page_path, "index.md", "") for q in self.featured()]
+        guides = self.fallback.guides if self.fallback else self.helpcenter.guides
         grid = card_grid_classes(len(cards) + (1 if guides else 0))
         return Page("index.md", _render("home.md.j2", front_matter=meta, cards=cards, t=self.t, guides=guides,
                                         grid=grid, care_title=self.care_title, featured=featured), meta)
+
+    def featured(self) -> list[Question]:
+        """The most asked questions as the default language features them, each translated or marked."""
+        if self.fallback is None:
+            return [q for q in self.helpcenter.questions if q.featured]
+        listed = []
+        for question in self.fallback.questions:
+            if question.featured:
+                own = self.helpcenter.article(question.id)
+                listed.append(own if isinstance(own, Question) else question)
+        return listed
+
+    def _source_category(self, category: Category) -> Category:
+        """The default language's category (all its questions), or ``category`` on the default locale."""
+        return (self.fallback.category(category.id) if self.fallback else None) or category
 
     def all_categories(self) -> list[Category]:
         """The locale's categories in the default language's order, untranslated ones from the default."""

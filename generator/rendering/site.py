@@ -8,13 +8,13 @@ from typing import Any
 
 from generator import progress
 from generator.config.project import Project
-from generator.errors import ContentError
-from generator.reading.loading import load_helpcenter
+from generator.errors import ContentError, Problem
+from generator.reading.loading import load_content
 from generator.reading.model import HelpCenter
 from generator.reading.translations import load_translations
 from generator.rendering.multilingual import locale_search_files, render_locales
 from generator.rendering.pages import Page, navigation, template_data
-from generator.rendering.strings import load_strings
+from generator.rendering.strings import Strings, load_strings
 from generator.reuse import Reuse, compute
 from generator.search import build_search_files, site_lexicon
 
@@ -51,16 +51,19 @@ def generate(project: Project, search: bool = True, reuse: Reuse = compute) -> O
     beside the pages, the preview when a browser asks). ``reuse``: see generator/reuse.py.
     """
     progress.stage("loading and checking the content")
-    helpcenter = load_helpcenter(project.content_dir, reuse)
+    loaded = load_content(project.content_dir, reuse)
+    catalogues, strings_problems = load_catalogues(project)
+    if loaded.problems or strings_problems:  # every problem at once, as `helpcenter check` lists them
+        raise ContentError([*loaded.problems.items, *strings_problems])
+    helpcenter = loaded.helpcenter
     translations = load_project_translations(project, helpcenter)
-    care_titles = {locale.code: load_strings(locale, project.content_dir, strict=project.multilingual).get(
-        "care_title") for locale in project.locales[1:]}
+    care_titles = {locale.code: catalogues[locale.code].get("care_title") for locale in project.locales[1:]}
 
     def build_search() -> dict[str, bytes]:
         return search_files(project, helpcenter, translations, care_titles)
 
     progress.stage("writing the pages' Markdown")
-    pages, locales_data = render_locales(project, helpcenter, translations, reuse)
+    pages, locales_data = render_locales(project, helpcenter, translations, reuse, catalogues)
     files: dict[str, bytes] = {}
     if search:
         progress.stage("building the search index")
@@ -70,6 +73,18 @@ def generate(project: Project, search: bool = True, reuse: Reuse = compute) -> O
     data["default_locale"] = project.default_locale.code
     return Output(helpcenter=helpcenter, pages=pages, files=files, template_data=data, nav=navigation(helpcenter),
                   search_later=None if search else build_search)
+
+
+def load_catalogues(project: Project) -> tuple[dict[str, Strings], list[Problem]]:
+    """Every locale's UI strings by locale code, and every locale's problems with them."""
+    catalogues: dict[str, Strings] = {}
+    problems: list[Problem] = []
+    for locale in project.locales:
+        try:
+            catalogues[locale.code] = load_strings(locale, project.content_dir, strict=project.multilingual)
+        except ContentError as err:
+            problems.extend(err.problems)
+    return catalogues, problems
 
 
 def search_files(project: Project, helpcenter: HelpCenter, translations: dict[str, HelpCenter],

@@ -113,3 +113,33 @@ def test_french_pages_pass_axe(new_page: NewPage, site_server: str, path: str) -
     page = open_page(new_page, site_server + path)
     response = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}).response
     assert not response["violations"], describe(response["violations"])
+
+
+@pytest.fixture(scope="module")
+def languages_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/examples/languages: a store in every shipped language, German and Japanese partly translated."""
+    root = tmp_path_factory.mktemp("languages")
+    shutil.copytree(EXAMPLES / "languages", root, dirs_exist_ok=True)
+    (root / "theme").symlink_to(REPO / "theme")
+    build_site(root / "mkdocs.yml", root / "site")
+    return root / "site"
+
+
+def test_the_search_box_marks_popular_questions_not_translated_yet(page: Page, languages_site: Path) -> None:
+    """No answer on a German page: every most asked question, the untranslated ones in English and marked."""
+    from tests.browser.test_search import PAGE_BOX, search
+
+    server = serve_directory(languages_site)
+    try:
+        host, port = server.server_address[:2]
+        page.goto(f"http://{host!s}:{port}/de/")
+        assert search(page, PAGE_BOX, "xylophonquartett") == []
+        items = page.locator(f"{PAGE_BOX} [data-hc-search-fallback] li")
+        expect(items).to_have_count(5)
+        expect(items.nth(0)).to_have_text("Wo ist meine Bestellung?")
+        expect(items.nth(0).locator("a")).not_to_have_attribute("lang", "en")
+        expect(items.nth(3)).to_have_text("How do I track my parcel? auf Englisch")
+        expect(items.nth(3).locator("a")).to_have_attribute("lang", "en")
+        expect(items.nth(3).locator("a")).to_have_attribute("hreflang", "en")
+    finally:
+        server.shutdown()

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from generator.config.project import Project, project_from_settings
-from generator.errors import ConfigError
+from generator.errors import ConfigError, ContentError
 from generator.rendering.site import Output, generate
 from generator.search import SearchIndex
 from tests.conftest import EXAMPLES, GOLDEN
@@ -148,10 +148,19 @@ def test_the_default_can_be_any_locale_and_is_published_at_the_root() -> None:
     assert [(locale.code, locale.prefix) for locale in locales] == [("en", ""), ("fr", "fr/")]
 
 
-def test_a_locale_without_a_catalogue_names_every_missing_key(tmp_path: Path) -> None:
+def test_a_language_the_generator_does_not_ship_needs_its_catalogue(tmp_path: Path) -> None:
     (tmp_path / "content").symlink_to(FIXTURE / "content")
-    with pytest.raises(ConfigError, match=r"UI strings for locale 'xx-yy' \(de\): missing keys 'home_heading', "):
-        generate(project(["en", {"code": "xx-yy", "language": "de"}], tmp_path))
+    with pytest.raises(ContentError) as raised:  # all or nothing: no English among Swedish words
+        generate(project(["en", {"code": "xx-yy", "language": "sv"}], tmp_path))
+    [problem] = raised.value.problems
+    assert problem.path == "content/xx-yy/strings.yml"
+    assert problem.message.startswith("no UI strings for locale 'xx-yy' (sv): the generator ships en, fr, de")
+
+
+def test_a_shipped_language_needs_no_catalogue_of_the_store(output: Output) -> None:
+    assert not (FIXTURE / "content" / "ja" / "strings.yml").exists()
+    strings = output.template_data["locales"]["ja"]["strings"]
+    assert strings["still_need_help"] == "解決しませんでしたか？"
 
 
 def test_a_one_language_site_has_no_locale_in_its_pages() -> None:
@@ -160,3 +169,15 @@ def test_a_one_language_site_has_no_locale_in_its_pages() -> None:
     output = generate(project_for(EXAMPLES / "good" / "minimal"))
     assert all("locale:" not in p.content and "alternates" not in p.content for p in output.pages)
     assert list(output.template_data["locales"]) == ["en"]
+
+
+def test_a_one_language_site_s_home_is_described_by_its_site_description() -> None:
+    from tests.helpers import project_for
+
+    raw = {**settings(), "site_description": "Everything about your Teststore orders."}
+    one = project_from_settings(EXAMPLES / "good" / "minimal" / "mkdocs.yml", raw, {})
+    assert one.default_locale.site_description == "Everything about your Teststore orders."
+    home = next(p for p in generate(one).pages if p.path == "index.md")
+    assert "description: Everything about your Teststore orders.\n" in home.content
+    assert "description: Everything" not in next(p.content for p in generate(project_for(
+        EXAMPLES / "good" / "minimal")).pages if p.path == "index.md")

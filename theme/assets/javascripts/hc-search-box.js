@@ -274,6 +274,14 @@
         a.href = new URL(item.url, root).href;
         a.textContent = item.title;
         li.appendChild(a);
+        if (item.lang) {  // not translated yet: the default language's question, marked as on the home page
+          a.hreflang = a.lang = item.lang;
+          a.dir = item.dir || "ltr";
+          var mark = document.createElement("span");
+          mark.className = "hc-lang-mark";
+          mark.textContent = item.mark;
+          li.append(" ", mark);
+        }
         list.appendChild(li);
       });
       box.append(paragraph("hc-search-fallback__heading", say("popular_questions", "Most asked questions")), list);
