@@ -152,8 +152,6 @@ def test_untranslated_content_on_a_locale_s_pages_is_marked_as_english(site: Pat
     assert "Delivery times, costs and tracking" in english_content()
 
 
-@pytest.mark.xfail(strict=True, reason="the light/dark toggle's labels come from mkdocs.yml until issue 19 item 8 "
-                                       "(opt-in toggle with catalogue labels) is merged: then remove this mark")
 @pytest.mark.parametrize("locale", [OTHERS[0]], ids=lambda locale: locale.code)
 def test_the_scheme_toggle_speaks_the_page_language(site: Path, locale: Any) -> None:
     assert not english_on(site, locale.code, palette_labels())
