@@ -37,6 +37,7 @@ from generator import forking, memo, progress
 from generator.mkdocs.lazysite import LazySite
 from generator.mkdocs.pagecache import Entry, PageCache, Part, published_copy
 from generator.rendering import csp
+from generator.theme_location import theme_folders
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 
@@ -98,8 +99,8 @@ def site_key(site: LazySite) -> str:
     extra = {"site_url": config.site_url, "extra": dict(config.extra), "nav": config.nav}
     digest.update(json.dumps(extra, sort_keys=True, default=str).encode())
     digest.update("\n".join(sorted(f.src_uri + ">" + f.dest_uri for f in site.files)).encode())
-    if config.theme.custom_dir:  # Material's own files are covered by its version above
-        _hash_files(digest, Path(config.theme.custom_dir), ("*",))
+    for folder in theme_folders(config):  # Material's own files are covered by its version above
+        _hash_files(digest, folder, ("*",))
     return digest.hexdigest()
 
 

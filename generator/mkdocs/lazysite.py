@@ -29,6 +29,7 @@ from mkdocs.utils import get_build_date
 
 from generator.mkdocs.populate import Populator
 from generator.search import PREFIX as SEARCH_PREFIX
+from generator.theme_location import theme_folders
 
 NEEDS_EVERY_PAGE = ("sitemap.xml",)
 """Theme templates that read every page's metadata (dates), so every page is read before them."""
@@ -196,9 +197,8 @@ class ThemeFiles:
 
 
 def _theme_files_key(config: Any, docs_files: Files) -> tuple[Any, ...]:
-    custom_dir = config.theme.custom_dir
-    custom = sorted(Path(folder, name).as_posix() for folder, _, names in os.walk(custom_dir)
-                    for name in names) if custom_dir else []
+    custom = sorted(Path(folder, name).as_posix() for theme in theme_folders(config)
+                    for folder, _, names in os.walk(theme) for name in names)
     return (tuple(config.theme.dirs), tuple(config.theme.static_templates), config.site_dir,
             config.use_directory_urls, tuple(docs_files.src_uris), tuple(custom))
 

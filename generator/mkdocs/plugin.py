@@ -25,6 +25,7 @@ from generator import progress
 from generator.config.project import Project, project_from_settings
 from generator.errors import ContentError, HelpCenterError, Problem
 from generator.rendering import csp
+from generator.theme_location import put_theme_in_front, theme_folders
 
 if TYPE_CHECKING:  # the core is imported when a build runs it: a build with nothing changed never does
     from generator.rendering.pages import Page
@@ -62,6 +63,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         """The core's pages by source path: their metadata, known, is not parsed again (mkdocs/populate.py)."""
 
     def on_config(self, config: Any) -> Any:
+        put_theme_in_front(config)  # the packaged theme, behind the store's custom_dir (generator/theme_location.py)
         settings = {"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra),
                     "theme": {"language": config.theme.get("language", "en")},
                     "plugins": [{"helpcenter": {"content_dir": self.config.content_dir,
@@ -179,7 +181,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         # MkDocs watches the theme only with --watch-theme, but editors change theme/ as often as content.
         root = Path(config.config_file_path).parent
-        for folder in (root / self.config.content_dir, config.theme.custom_dir):
+        for folder in (root / self.config.content_dir, *theme_folders(config)):
             if folder and Path(folder).is_dir():
                 server.watch(str(folder))
         _allow_live_reload(server)

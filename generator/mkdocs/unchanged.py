@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.mkdocs.cachedbuild import BuildStats, code_version, env_tags
+from generator.theme_location import theme_folders
 
 MANIFEST = "last-build.json"
 _SKIPPED_FOLDERS = ("node_modules", "__pycache__")
@@ -54,7 +55,7 @@ def inputs_fingerprint(config: Any, site_dir: Path) -> str:
 def _read_files(config: Any, root: Path, site_dir: Path) -> list[Path]:
     """The files of the folders a build reads: docs, theme, content, what ``watch`` names, hooks."""
     plugin = config.plugins.get("helpcenter")
-    folders = [config.docs_dir, config.theme.custom_dir, *config.watch, plugin and root / plugin.config.content_dir]
+    folders = [config.docs_dir, *theme_folders(config), *config.watch, plugin and root / plugin.config.content_dir]
     hooks = [Path(getattr(module, "__file__", "") or "") for module in (config.hooks or {}).values()]
     found = [hook for hook in hooks if hook.is_file()]
     for folder in sorted({Path(f).resolve() for f in folders if f and Path(f).is_dir()}):
