@@ -81,6 +81,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     with showing_progress(args.quiet):
         stats = build_site(config, site_dir, verbose=args.verbose, quiet=args.quiet, jobs=args.jobs)
     if not args.quiet:
+        for note in _project(args).palette.notes:  # the shades derived from the brand colours, not a problem
+            print(f"brand: {note}", file=sys.stderr)
         print(f"✓ built {stats.pages} pages in {stats.locales} locale{'s' if stats.locales != 1 else ''} into "
               f"{site_dir} in {time.monotonic() - started:.1f} s ({stats.reused} reused from .cache/)", file=sys.stderr)
     return 0

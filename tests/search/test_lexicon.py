@@ -129,7 +129,8 @@ def test_a_query_fetches_only_the_lexicon_parts_of_its_words() -> None:
 
 def test_parts_fetched_for_earlier_queries_change_no_ranking() -> None:
     files = build_search_files(load_helpcenter(REPO / "content"), shopping_lexicon())
-    queries = [q["query"] for q in yaml.safe_load((REPO / "content/search/expectations.yml").read_text("utf-8"))["queries"]]
+    expectations = yaml.safe_load((REPO / "content/search/expectations.yml").read_text("utf-8"))
+    queries = [q["query"] for q in expectations["queries"]]
     warm = SearchIndex.from_files(files)
     for query in queries:
         warm.search(query)

@@ -20,7 +20,7 @@ import yaml
 from generator.cli import main
 from generator.reading.loading import load_helpcenter
 from generator.search import SearchIndex, build_search_files, shopping_lexicon
-from tests.conftest import REPO, TESTS
+from tests.conftest import REPO
 
 QUERIES = yaml.safe_load((REPO / "content" / "search" / "expectations.yml").read_text(encoding="utf-8"))
 # kind -> (share whose right answer comes first, share with it in the top five)
