@@ -93,31 +93,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _serve_built(args)
     from generator.mkdocs.preview import serve_preview
 
-    _project(args)  # a broken mkdocs.yml stops here; content problems are shown by the preview itself
+    project = _project(args)  # a broken mkdocs.yml stops here; content problems are shown by the preview itself
     if not args.demo_store:
         serve_preview(Path(args.config), args.host, args.port)
         return 0
-    with _devstore_preview()(args.host, args.port):
+    with _devstore_preview()(args.host, args.port, store_name=project.store.name):
         serve_preview(Path(args.config), args.host, args.port)
     return 0
 
 
-def _devstore_preview() -> Callable[[str, int], AbstractContextManager[object]]:
-    """The development store lives beside generator/ in the repository, outside the installed package."""
+DEMO_STORE_MISSING = ("--demo-store needs the development store, a package of its own: install it with "
+                      "`pip install helpcenter-devstore`, built from devstore/ in the generator's repository "
+                      "(`pip install ./devstore` in a clone)")
+
+
+def _devstore_preview() -> Callable[..., AbstractContextManager[object]]:
+    """The development store is a distribution of its own (devstore/pyproject.toml), not part of the wheel."""
     import importlib
 
     try:
         module = importlib.import_module("devstore.preview")
     except ModuleNotFoundError as err:
-        checkout = Path(__file__).resolve().parent.parent
         if err.name != "devstore":
             raise
-        if not (checkout / "devstore" / "__init__.py").is_file():
-            raise HelpCenterError("--demo-store needs the development store (devstore/), which comes with a "
-                                  "clone of the help center's repository, not with the installed package") from err
-        sys.path.insert(0, str(checkout))
-        module = importlib.import_module("devstore.preview")
-    preview: Callable[[str, int], AbstractContextManager[object]] = module.demo_store
+        raise HelpCenterError(DEMO_STORE_MISSING) from None
+    preview: Callable[..., AbstractContextManager[object]] = module.demo_store
     return preview
 
 

@@ -30,8 +30,6 @@ from generator.rendering.dates import long_date, site_locale
 from generator.rendering.seo import SiteInfo, SiteSeo
 from generator.rendering.strings import Strings, load_strings
 
-CARE_DESCRIPTION = "How to clean, protect and store your bags, material by material."
-HOME_DESCRIPTION = "Answers about orders, shipping, returns, your account and caring for your {store} bags."
 _SECTION = re.compile(r"^## ", re.MULTILINE)
 MIN_TOC_SECTIONS = 4
 """A guide lists its sections ("On this page") only from this many: a shorter one fits on a screen, and a
@@ -151,7 +149,7 @@ class PageRenderer:
         if fallback is not None:
             self.resolver.add_fallback(fallback, self.up)
         self.site_title = project.site_name
-        # The breadcrumbs' first step: "Help Center" rather than the header's "Kseworks Help Center" again.
+        # The breadcrumbs' first step: "Help Center" rather than the header's "Acme Help Center" again.
         self.home_crumb = (project.site_name.removeprefix(project.store.name).strip() or project.site_name) \
             if self.locale.default else self.t.get("help_center")
         self.care_title = self.t.get("care_title")
@@ -161,7 +159,10 @@ class PageRenderer:
         strings, the breadcrumbs' first step, the language, whether the site has several."""
         site_locale(project.language)  # an unknown language fails here, before any page is rendered
         # Descriptions (unique site-wide), last-modified dates and JSON-LD, all computed once.
-        home_description = self.locale.site_description or self.t.get("home_description", store=project.store.name)
+        # The default locale's is mkdocs.yml's own site_description, when the locale names none.
+        site_description = str((project.raw or {}).get("site_description") or "") if self.locale.default else ""
+        home_description = (self.locale.site_description or site_description
+                            or self.t.get("home_description", store=project.store.name))
         self.seo = SiteSeo.build(helpcenter, SiteInfo.from_project(project, self.care_title),
                                  project.content_dir.parent, home_description, self.t.get("care_description"),
                                  self.t.get("care_guide"))
