@@ -57,6 +57,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from generator.scaffold.new import new_store, write_new
+
+    folder = Path(args.directory)
+    store = new_store(args.name, args.url, args.locales, api_url=args.api_url, brand_color=args.brand_color,
+                      site_url=args.site_url)
+    written = write_new(folder, store)
+    print(f"✓ wrote {store.name}'s help center ({len(written)} files) into {folder}; next:\n"
+          f"  cd {folder}\n  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
+          f"  .venv/bin/helpcenter serve      (README.md says the rest)", file=sys.stderr)
+    return 0
+
+
 def cmd_translations(args: argparse.Namespace) -> int:
     from generator.reading.loading import load_helpcenter
     from generator.reading.translation_status import format_status, translation_status
@@ -165,6 +178,19 @@ def cmd_search_diff(args: argparse.Namespace) -> int:
     return run_search_diff(_project(args), args.base, args.queries, args.insights, args.format)
 
 
+def _add_new_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new = commands.add_parser("new", help="write a new store's help center into an empty folder: mkdocs.yml, "
+                              "starter content, README, workflows")
+    new.add_argument("directory", metavar="DIR", help="a new or empty folder")
+    new.add_argument("--name", required=True, help="the store's name, e.g. 'Acme Surf'")
+    new.add_argument("--url", required=True, help="the store's address, e.g. https://acmesurf.com")
+    new.add_argument("--locales", required=True, help="the help center's languages, the default first, e.g. en,de")
+    new.add_argument("--api-url", help="the store's help API (default: {url}/api/help)")
+    new.add_argument("--brand-color", help="the brand colour, #rrggbb (default: a neutral blue grey)")
+    new.add_argument("--site-url", help="the help center's own address (default: https://help.<store's domain>/)")
+    new.set_defaults(handler=cmd_new)
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
@@ -181,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="text (path:line:col: message), github (CI annotations) or json")
     check.set_defaults(handler=cmd_check)
 
+    _add_new_command(commands)
     translations = commands.add_parser("translations", help="per locale: translated, missing and stale "
                                        "(older than their source) articles")
     translations.add_argument("--format", choices=("text", "json"), default="text", help="text or json (for CI)")
