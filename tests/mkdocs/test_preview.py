@@ -160,7 +160,7 @@ def test_a_category_retitled_or_reordered_changes_the_navigation_of_unread_pages
 @pytest.mark.slow
 def test_a_file_added_to_the_theme_while_previewing_is_published(tmp_path: Path) -> None:
     root = copy_site_project(tmp_path / "project")
-    override_theme(root, "robots.txt")  # a store's theme folder, which the file is added to
+    override_theme(root, "assets/stylesheets/hc.css")  # a store's theme folder, which the file is added to
     preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
     with mkdocs_logging():
         preview.rebuild()

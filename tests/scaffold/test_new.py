@@ -71,7 +71,8 @@ def test_the_commands_of_its_readme_check_and_build_it(tmp_path: Path) -> None:
     home, french = (root / "site" / "index.html").read_text("utf-8"), (root / "site/fr/index.html").read_text("utf-8")
     assert "Surf &amp; Co Help Center" in home and "Centre d&#39;aide Surf &amp; Co" in french
     assert "Quand ma commande sera-t-elle expédiée ?" in french
-    assert (root / "site" / "assets" / "images" / "logo.svg").is_file()  # the theme's neutral logo
+    assert (root / "site" / "assets" / "images" / "favicon.svg").is_file()  # the theme's neutral favicon
+    assert '<img src="assets/images/logo.svg"' not in home  # the help icon, inline, in the header's text colour
 
 
 @pytest.mark.parametrize(("options", "message"), [
