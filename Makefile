@@ -7,10 +7,11 @@ BIN    := $(VENV)/bin
 
 .PHONY: build test check serve export lint clean lock browser
 
-$(VENV)/.runtime-installed: requirements.lock pyproject.toml
+$(VENV)/.runtime-installed: requirements.lock pyproject.toml devstore/pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e ./devstore  # make serve's store
 	@touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements-dev.lock

@@ -85,7 +85,7 @@ def build_for(site_url: str, dest: Path) -> Path:
     """The real project built into ``dest/site`` with ``site_url`` as its address."""
     project = dest / "project"
     project.mkdir(parents=True)
-    for folder in ("theme", "docs", "content"):
+    for folder in ("docs", "content"):  # no theme/: the plugin reads the generator's
         shutil.copytree(REPO / folder, project / folder)
     config = (REPO / "mkdocs.yml").read_text("utf-8")
     original = yaml.safe_load(config)["site_url"]

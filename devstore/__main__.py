@@ -9,6 +9,8 @@ from pathlib import Path
 from devstore.db import StoreDatabase
 from devstore.events import write_export
 from devstore.server import DevStoreOptions, DevStoreServer
+from generator.config.project import read_mkdocs_yml
+from generator.errors import HelpCenterError
 
 
 def parse_args(argv: list[str] | None = None) -> DevStoreOptions:
@@ -35,6 +37,9 @@ def parse_args(argv: list[str] | None = None) -> DevStoreOptions:
     parser.add_argument("--no-test-orders", action="store_true", help="disable the TEST-* failure orders")
     parser.add_argument("--db", type=Path, help="SQLite file to keep (created with sample data if missing)")
     parser.add_argument("--help-center-url", help="link back to the help center from the store's pages")
+    parser.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
+                        help="the help center's mkdocs.yml, whose extra.store.name the store takes "
+                        "(default: mkdocs.yml; 'Example Store' without it)")
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
     parser.add_argument("--export-events", metavar="FILE",
                         help="write the events kept in --db as JSON Lines to FILE ('-' for stdout) and exit")
@@ -54,7 +59,20 @@ def parse_args(argv: list[str] | None = None) -> DevStoreOptions:
         help_center_url=args.help_center_url,
         quiet=args.quiet,
         export_events=args.export_events,
+        store_name=store_name_from(args.config),
     )
+
+
+def store_name_from(config: Path) -> str:
+    """``extra.store.name`` of the help center's mkdocs.yml, or the default name when there is none."""
+    if not config.is_file():
+        return DevStoreOptions.store_name
+    try:
+        store = (read_mkdocs_yml(config).get("extra") or {}).get("store") or {}
+    except HelpCenterError as err:
+        raise SystemExit(f"python -m devstore: {err}") from None
+    name = store.get("name") if isinstance(store, dict) else None
+    return str(name) if name else DevStoreOptions.store_name
 
 
 def export(options: DevStoreOptions) -> None:

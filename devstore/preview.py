@@ -17,14 +17,17 @@ from generator.config.store import STORE_API_URL_ENV, STORE_URL_ENV
 
 @contextmanager
 def demo_store(
-    preview_host: str, preview_port: int, environ: MutableMapping[str, str] | None = None
+    preview_host: str, preview_port: int, environ: MutableMapping[str, str] | None = None,
+    store_name: str = DevStoreOptions.store_name,
 ) -> Iterator[DevStoreServer]:
-    """Run a development store while the block runs, with the store URLs of the build pointing at it."""
+    """Run a development store named as the help center's store while the block runs, with the store URLs of
+    the build pointing at it."""
     environ = os.environ if environ is None else environ
     # The store is only reachable on this machine, and under the preview's own host name: the session
     # cookie is SameSite=Lax, and localhost and 127.0.0.1 are different sites to a browser.
     url_host = "localhost" if preview_host == "localhost" else "127.0.0.1"
-    options = DevStoreOptions(url_host=url_host, help_center_url=f"http://{url_host}:{preview_port}/")
+    options = DevStoreOptions(url_host=url_host, help_center_url=f"http://{url_host}:{preview_port}/",
+                              store_name=store_name)
     server = start_in_thread(options)
     saved = {name: environ.get(name) for name in (STORE_URL_ENV, STORE_API_URL_ENV)}
     environ[STORE_URL_ENV] = server.url

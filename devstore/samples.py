@@ -1,4 +1,4 @@
-"""Sample Kseworks shoppers and orders for the development store: one order in every status of the contract.
+"""Sample shoppers and orders of everyday goods for the development store: one order in every status of the contract.
 
 Dates are relative to the day the database is seeded, so the preview always shows a recent order with an
 estimated delivery still ahead. Emails use the reserved example.com domain.
@@ -72,71 +72,71 @@ def _dpd(number: str, status: str, eta: int | None) -> SampleShipment:
 
 ORDERS = (
     SampleOrder(
-        "KW-10231", "ada.lovelace@example.com", "pending_payment", 0, (("Nylon Crossbody Bag — Black", 1),)
+        "ORD-10231", "ada.lovelace@example.com", "pending_payment", 0, (("Insulated Water Bottle 750 ml — Black", 1),)
     ),
     SampleOrder(
-        "KW-10225",
+        "ORD-10225",
         "ada.lovelace@example.com",
         "processing",
         1,
-        (("Canvas Backpack 20 L — Olive", 1), ("Leather Card Holder — Cognac", 2)),
+        (("Rain Jacket — Olive, M", 1), ("Merino Wool Socks — Grey", 2)),
     ),
-    SampleOrder("KW-10219", "chloe.martin@example.com", "on_hold", 2, (("Leather Tote — Cognac", 1),)),
+    SampleOrder("ORD-10219", "chloe.martin@example.com", "on_hold", 2, (("Ceramic Mug Set of 4 — Sand", 1),)),
     SampleOrder(
-        "KW-10204",
+        "ORD-10204",
         "ben.okafor@example.com",
         "shipped",
         3,
-        (("Nylon Travel Backpack 25 L — Navy", 1),),
+        (("Desk Lamp — Navy", 1),),
         (_dhl("4829301746", "Label created", 9),),
     ),
     SampleOrder(
-        "KW-10188",
+        "ORD-10188",
         "chloe.martin@example.com",
         "in_transit",
         6,
-        (("Straw Beach Bag — Natural", 1), ("Canvas Tote — Sand", 1)),
-        (_ups("1Z999AA10123456784", "In transit", 4), _postnl("3SKSEW1018802", "In transit", 6)),
+        (("Linen Tea Towels — Natural", 1), ("Cotton T-Shirt — Sand, L", 1)),
+        (_ups("1Z999AA10123456784", "In transit", 4), _postnl("3SABCD1018802", "In transit", 6)),
     ),
     SampleOrder(
-        "KW-10153",
+        "ORD-10153",
         "guest.shopper@example.com",
         "out_for_delivery",
         9,
-        (("Leather Crossbody Bag — Black", 1),),
+        (("Wireless Headphones — Black", 1),),
         (_dpd("01505821334412", "Out for delivery", 0),),
         signed_up=False,
     ),
     SampleOrder(
-        "KW-10117",
+        "ORD-10117",
         "ada.lovelace@example.com",
         "delivered",
         14,
-        (("Canvas Backpack 20 L — Sand", 1), ("Bag Care Kit", 1)),
+        (("Hooded Sweatshirt — Sand, S", 1), ("Gift Card", 1)),
         (_dhl("4829300512", "Delivered", -3),),
         returnable=True,
     ),
     SampleOrder(
-        "KW-10094", "ben.okafor@example.com", "cancelled", 20, (("Leather Weekender — Dark Brown", 1),)
+        "ORD-10094", "ben.okafor@example.com", "cancelled", 20, (("Wool Throw Blanket — Dark Brown", 1),)
     ),
     SampleOrder(
-        "KW-10052",
+        "ORD-10052",
         "chloe.martin@example.com",
         "refunded",
         41,
-        (("Nylon Belt Bag — Sage", 1),),
-        (_postnl("3SKSEW1005201", "Delivered", -33),),
+        (("Yoga Mat — Sage", 1),),
+        (_postnl("3SABCD1005201", "Delivered", -33),),
     ),
     SampleOrder(
-        "KW-09876",
+        "ORD-09876",
         "ben.okafor@example.com",
         "delivered",
         75,
-        (("Leather Laptop Sleeve 14 in — Black", 1),),
+        (("Notebook A5, Dotted — Black", 1),),
         (_ups("1Z999AA10123450011", "Delivered", -65),),
     ),
 )
-"""One order per status; KW-10117 can be returned, KW-09876 is past the 30-day return window."""
+"""One order per status; ORD-10117 can be returned, ORD-09876 is past the 30-day return window."""
 
 
 def placed_at(order: SampleOrder, today: dt.date) -> str:

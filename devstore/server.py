@@ -25,7 +25,9 @@ class DevStoreOptions:
     url_host: str | None = None
     """The host name in the store's URLs, if not the address it listens on (e.g. localhost)."""
     api_base: str = "/api/help"
-    store_name: str = "Kseworks"
+    store_name: str = "Example Store"
+    """The store's name on its pages: the help center's ``extra.store.name`` (``helpcenter serve --demo-store``
+    and ``python -m devstore`` read it from mkdocs.yml)."""
     origins: frozenset[str] = frozenset()
     """Help-center origins allowed to call the API, besides any loopback origin (see allow_loopback)."""
     allow_loopback: bool = True
@@ -78,7 +80,7 @@ class DevStoreServer(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     server: DevStoreServer
-    server_version = "KseworksDevStore/1"
+    server_version = "DevStore/1"
 
     # --- dispatch ----------------------------------------------------------------------------------------
 

@@ -70,6 +70,19 @@ def _strings_problems(project) -> list[Problem]:  # type: ignore[no-untyped-def]
             for problem in strings_problems(locale, project.content_dir, strict=project.multilingual)]
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from generator.scaffold.new import new_store, write_new
+
+    folder = Path(args.directory)
+    store = new_store(args.name, args.url, args.locales, api_url=args.api_url, brand_color=args.brand_color,
+                      site_url=args.site_url)
+    written = write_new(folder, store)
+    print(f"✓ wrote {store.name}'s help center ({len(written)} files) into {folder}; next:\n"
+          f"  cd {folder}\n  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
+          f"  .venv/bin/helpcenter serve      (README.md says the rest)", file=sys.stderr)
+    return 0
+
+
 def cmd_translations(args: argparse.Namespace) -> int:
     from generator.reading.loading import load_helpcenter
     from generator.reading.translation_status import format_status, translation_status
@@ -94,6 +107,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     with showing_progress(args.quiet):
         stats = build_site(config, site_dir, verbose=args.verbose, quiet=args.quiet, jobs=args.jobs)
     if not args.quiet:
+        for note in _project(args).palette.notes:  # the shades derived from the brand colours, not a problem
+            print(f"brand: {note}", file=sys.stderr)
         print(f"✓ built {stats.pages} pages in {stats.locales} locale{'s' if stats.locales != 1 else ''} into "
               f"{site_dir} in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return 0
@@ -105,11 +120,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _serve_built(args)
     from generator.mkdocs.preview import serve_preview
 
-    _project(args)  # a broken mkdocs.yml stops here; content problems are shown by the preview itself
+    project = _project(args)  # a broken mkdocs.yml stops here; content problems are shown by the preview itself
     if not args.demo_store:
         serve_preview(Path(args.config), args.host, args.port)
         return 0
-    with _devstore_preview()(args.host, args.port):
+    with _devstore_preview()(args.host, args.port, store_name=project.store.name):
         serve_preview(Path(args.config), args.host, args.port)
     return 0
 
@@ -125,22 +140,22 @@ def _port_must_be_free(args: argparse.Namespace) -> None:
         raise HelpCenterError(problem)
 
 
-def _devstore_preview() -> Callable[[str, int], AbstractContextManager[object]]:
-    """The development store lives beside generator/ in the repository, outside the installed package."""
+DEMO_STORE_MISSING = ("--demo-store needs the development store, a package of its own: install it with "
+                      "`pip install helpcenter-devstore`, built from devstore/ in the generator's repository "
+                      "(`pip install ./devstore` in a clone)")
+
+
+def _devstore_preview() -> Callable[..., AbstractContextManager[object]]:
+    """The development store is a distribution of its own (devstore/pyproject.toml), not part of the wheel."""
     import importlib
 
     try:
         module = importlib.import_module("devstore.preview")
     except ModuleNotFoundError as err:
-        checkout = Path(__file__).resolve().parent.parent
         if err.name != "devstore":
             raise
-        if not (checkout / "devstore" / "__init__.py").is_file():
-            raise HelpCenterError("--demo-store needs the development store (devstore/), which comes with a "
-                                  "clone of the help center's repository, not with the installed package") from err
-        sys.path.insert(0, str(checkout))
-        module = importlib.import_module("devstore.preview")
-    preview: Callable[[str, int], AbstractContextManager[object]] = module.demo_store
+        raise HelpCenterError(DEMO_STORE_MISSING) from None
+    preview: Callable[..., AbstractContextManager[object]] = module.demo_store
     return preview
 
 
@@ -188,6 +203,19 @@ def cmd_search_diff(args: argparse.Namespace) -> int:
     return run_search_diff(_project(args), args.base, args.queries, args.insights, args.format)
 
 
+def _add_new_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new = commands.add_parser("new", help="write a new store's help center into an empty folder: mkdocs.yml, "
+                              "starter content, README, workflows")
+    new.add_argument("directory", metavar="DIR", help="a new or empty folder")
+    new.add_argument("--name", required=True, help="the store's name, e.g. 'Acme Surf'")
+    new.add_argument("--url", required=True, help="the store's address, e.g. https://acmesurf.com")
+    new.add_argument("--locales", required=True, help="the help center's languages, the default first, e.g. en,de")
+    new.add_argument("--api-url", help="the store's help API (default: {url}/api/help)")
+    new.add_argument("--brand-color", help="the brand colour, #rrggbb (default: a neutral blue grey)")
+    new.add_argument("--site-url", help="the help center's own address (default: https://help.<store's domain>/)")
+    new.set_defaults(handler=cmd_new)
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
@@ -204,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="text (path:line:col: message), github (CI annotations) or json")
     check.set_defaults(handler=cmd_check)
 
+    _add_new_command(commands)
     translations = commands.add_parser("translations", help="per locale: translated, missing and stale "
                                        "(older than their source) articles")
     translations.add_argument("--format", choices=("text", "json"), default="text", help="text or json (for CI)")

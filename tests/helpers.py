@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config.project import Project, project_from_settings
-from tests.conftest import EXAMPLES, REPO
+from tests.conftest import EXAMPLES, REPO, THEME
 
 
 def settings(**extra_store: Any) -> dict[str, Any]:
@@ -37,13 +37,26 @@ def copy_example(name: str, destination: Path) -> Path:
 
 
 def copy_site_project(destination: Path, content: Path | None = None) -> Path:
-    """A copy of the real project (mkdocs.yml, theme, docs) with the given content (default: the real one)."""
+    """A copy of the real project (mkdocs.yml, docs) with the given content (default: the real one).
+
+    Like a store's repository it has no theme/: the plugin reads the generator's own."""
     destination.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
-    for folder in ("theme", "docs"):
-        shutil.copytree(REPO / folder, destination / folder)
+    shutil.copytree(REPO / "docs", destination / "docs")
     shutil.copytree(content or REPO / "content", destination / "content")
     return destination
+
+
+def override_theme(root: Path, *names: str) -> Path:
+    """Give the project at ``root`` a ``custom_dir`` (theme/) holding copies of the theme's files ``names``."""
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    if "custom_dir:" not in text:
+        config.write_text(text.replace("\ntheme:\n", "\ntheme:\n  custom_dir: theme\n", 1), "utf-8")
+    for name in names:
+        (root / "theme" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(THEME / name, root / "theme" / name)
+    return root / "theme"
 
 
 # --- a local server under test -----------------------------------------------------------------------

@@ -19,7 +19,7 @@ from generator.errors import BuildError
 from generator.mkdocs.engine import build_site
 from tests.conftest import REPO, TESTS
 from tests.content_changes import Content
-from tests.helpers import copy_site_project
+from tests.helpers import copy_site_project, override_theme
 
 SOURCE = TESTS / "fixtures" / "kseworks-faq.txt"
 """A copy of shared/source/kseworks-faq.txt, the store's original FAQ text."""
@@ -267,7 +267,7 @@ def test_a_second_build_at_the_same_time_stops_with_a_clear_message(built_projec
 
 def test_a_theme_with_an_inline_event_handler_fails_the_build_by_name(built_project: Path) -> None:
     """The policy would refuse the handler in every browser: the build says so instead of shipping it."""
-    main = built_project / "theme" / "main.html"
+    main = override_theme(built_project, "main.html") / "main.html"
     skip_link = '<a href="#hc-content" class="md-skip hc-skip"'
     main.write_text(main.read_text("utf-8").replace(skip_link, skip_link + ' onclick="go()"'), "utf-8")
     with pytest.raises(BuildError, match="left as it was"):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import DEMO_STORE_MISSING
 from tests.conftest import EXAMPLES, REPO
 
 
@@ -88,8 +89,8 @@ def test_every_bad_example_fails_check_without_a_traceback(case: str, tmp_path: 
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_the_demo_store_is_found_beside_the_package_from_any_folder(tmp_path: Path) -> None:
-    """devstore/ is not installed with the package; in a clone, --demo-store finds it beside generator/."""
+def test_the_demo_store_is_found_where_it_is_installed_from_any_folder(tmp_path: Path) -> None:
+    """make's setup installs devstore/ (a distribution of its own) beside the generator."""
     code = "from generator.cli import _devstore_preview; print(_devstore_preview().__module__)"
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                             timeout=60, check=False, env={"PATH": "/usr/bin:/bin"})
@@ -97,14 +98,29 @@ def test_the_demo_store_is_found_beside_the_package_from_any_folder(tmp_path: Pa
     assert result.stdout.strip() == "devstore.preview"
 
 
-def test_the_wheel_ships_the_generator_and_not_the_development_store() -> None:
-    import tomllib
+BLOCK_DEVSTORE = """import sys
 
-    find_packages = pytest.importorskip("setuptools").find_packages  # what `pip wheel .` packs
-    find = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"]["find"]
-    packages = find_packages(str(REPO), include=find["include"])
-    assert "generator" in packages and "generator.reading" in packages and "generator.rendering" in packages
-    assert not [p for p in packages if p.split(".")[0] in {"devstore", "tests", "benchmarks"}]
+class NoDevstore:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "devstore":
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+sys.meta_path.insert(0, NoDevstore())
+"""
+
+
+def test_without_the_demo_store_serve_says_how_to_install_it(tmp_path: Path) -> None:
+    """Its import fails as in a store's environment that has only the generator's wheel."""
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(BLOCK_DEVSTORE, "utf-8")
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    result = subprocess.run([sys.executable, "-m", "generator", "serve", "--demo-store", "--port", "0"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60, check=False,
+                            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(blocker)})
+    assert result.returncode == 1
+    assert result.stderr == f"error: {DEMO_STORE_MISSING}\n"
+    assert "pip install helpcenter-devstore" in DEMO_STORE_MISSING
 
 
 def test_check_lists_the_ui_strings_problems_exactly_as_the_build_does(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import copy_site_project, fetch, free_port, wait_for
+from tests.helpers import copy_site_project, fetch, free_port, override_theme, wait_for
 
 PAGE = "shipping-and-delivery/standard-shipping-time/"
 FAQ = Path("content") / "faq" / "shipping-and-delivery.yml"
@@ -42,8 +42,10 @@ class Served:
         return self.log.read_text("utf-8")
 
 
-def serve(tmp_path: Path, broken: bool = False) -> Iterator[Served]:
+def serve(tmp_path: Path, broken: bool = False, theme_files: tuple[str, ...] = ()) -> Iterator[Served]:
     root = copy_site_project(tmp_path / "project")
+    if theme_files:  # the store's own theme folder (custom_dir) with these files
+        override_theme(root, *theme_files)
     served = Served(root, f"http://127.0.0.1:{free_port()}/", tmp_path / "terminal.txt")
     if broken:
         served.edit(FAQ, GOOD, BROKEN)
@@ -67,6 +69,11 @@ def preview(tmp_path: Path) -> Iterator[Served]:
 @pytest.fixture
 def broken_preview(tmp_path: Path) -> Iterator[Served]:
     yield from serve(tmp_path, broken=True)
+
+
+@pytest.fixture()
+def themed_preview(tmp_path: Path) -> Iterator[Served]:
+    yield from serve(tmp_path, theme_files=("main.html", "assets/stylesheets/hc.css"))
 
 
 def text_of(page: str) -> str:
@@ -111,7 +118,8 @@ def test_serve_shows_content_problems_until_the_next_good_save(broken_preview: S
 
 
 @pytest.mark.slow
-def test_serve_watches_the_theme_and_mkdocs_yml(preview: Served) -> None:
+def test_serve_watches_the_theme_and_mkdocs_yml(themed_preview: Served) -> None:
+    preview = themed_preview
     preview.edit("theme/main.html", "{% block content %}", "{% block content %}<!-- theme edited -->")
     assert wait_for(lambda: "<!-- theme edited -->" in preview.page(), 60), "theme/main.html is not watched"
     preview.edit("theme/assets/stylesheets/hc.css", ":root", "/* css edited */ :root")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.config.brand import check_brand
+from generator.config.brand import Palette, derive_palette
 from generator.config.locales import Locale, default_locale, resolve_locales
 from generator.config.store import StoreSettings, resolve_store
 from generator.errors import ConfigError
@@ -47,6 +47,8 @@ class Project:
     see ``expectations_file``."""
     locales: tuple[Locale, ...] = ()
     """Every locale, the default first (``extra.locales``; one locale from ``theme.language`` without it)."""
+    palette: Palette = field(default_factory=lambda: derive_palette(None))
+    """Both schemes' colours, derived from ``extra.brand`` (generator/config/brand.py)."""
 
     @property
     def default_locale(self) -> Locale:
@@ -123,7 +125,7 @@ def project_from_settings(config_file: Path, raw: Mapping[str, Any],
         raise ConfigError("site_url: set the help center's public address, e.g. https://help.example.com/ "
                           "(canonical URLs and the sitemap need it)")
     extra = raw.get("extra") or {}
-    check_brand(extra.get("brand") if isinstance(extra, Mapping) else None)
+    palette = derive_palette(extra.get("brand") if isinstance(extra, Mapping) else None)
     lexicon = options.get("shopping_lexicon", True)
     if not isinstance(lexicon, bool):
         raise ConfigError(f"plugins.helpcenter.shopping_lexicon: must be true or false, not '{lexicon}'")
@@ -154,6 +156,7 @@ def project_from_settings(config_file: Path, raw: Mapping[str, Any],
         raw=raw,
         locales=locales,
         search_expectations=_expectations_path(options, root),
+        palette=palette,
     )
 
 

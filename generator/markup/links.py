@@ -1,7 +1,7 @@
 """Links in answers and guides: finding them, refusing unsafe ones, and resolving them to pages.
 
 Editors link to another article or guide by its id (``[text](standard-shipping-time)``), to a
-category by its id, to a content file by relative path (``../care/leather-bags.md``), to a site
+category by its id, to a content file by relative path (``../care/wool-sweaters.md``), to a site
 path (``/shipping-and-delivery/``), or to a store page as ``store:NAME``. Every such link is
 checked before anything is published and rewritten to the generated page, so MkDocs (or
 another engine) sees ordinary relative links between Markdown files.

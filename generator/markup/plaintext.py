@@ -49,7 +49,7 @@ _SPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 """Runs of breaking white space: the no-break spaces French puts before ? ! : ; and inside « » stay as
 written (flattening them would let a line break before the question mark)."""
 # A sentence ends at . ! or ? (plus closing quotes/brackets) before a space and something that
-# does not start with a lowercase letter, so "e.g. a bag" and "1.5 kg" are not cut.
+# does not start with a lowercase letter, so "e.g. a box" and "1.5 kg" are not cut.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[^a-z\s])")
 
 

@@ -28,6 +28,7 @@ from mkdocs.utils import get_build_date
 from generator.mkdocs import internals
 from generator.mkdocs.plugin import HelpCenterPlugin
 from generator.search import PREFIX as SEARCH_PREFIX
+from generator.theme_location import theme_folders
 
 NEEDS_EVERY_PAGE = ("sitemap.xml",)
 """Theme templates that read every page's metadata (dates), so every page is read before them."""
@@ -172,8 +173,8 @@ def _theme_files(env: Any, config: Any) -> list[File]:
 def _reuse_key(config: Any, docs: Files) -> tuple[Any, ...]:
     """What MkDocs' ``File`` and ``Page`` objects and the theme's file list read besides a file's address
     and content: a save that changes any of it makes them all again."""
-    custom = config.theme.custom_dir
-    names = sorted(os.path.join(folder, name) for folder, _, found in os.walk(custom or ()) for name in found)
+    names = sorted(os.path.join(folder, name) for theme in theme_folders(config)
+                   for folder, _, found in os.walk(theme) for name in found)
     return (config.site_url, config.repo_url, config.edit_uri, config.edit_uri_template, config.use_directory_urls,
             config.docs_dir, config.site_dir, get_build_date(), tuple(config.theme.dirs),
             tuple(config.theme.static_templates), tuple(names), tuple(docs.src_uris))

@@ -27,6 +27,7 @@ from generator.errors import ContentError, HelpCenterError, Problem
 from generator.mkdocs import internals
 from generator.rendering import csp
 from generator.reuse import Reuse, compute
+from generator.theme_location import put_theme_in_front, theme_folders
 
 if TYPE_CHECKING:  # the core is imported when the plugin runs it (on_config)
     from generator.rendering.pages import Page
@@ -73,6 +74,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.site_code.update(code)
 
     def on_config(self, config: Any) -> Any:
+        put_theme_in_front(config)  # the packaged theme, behind the store's custom_dir (generator/theme_location.py)
         settings = {"site_url": config.site_url, "site_name": config.site_name,
                     "site_description": config.site_description, "extra": dict(config.extra),
                     "theme": {"language": config.theme.get("language", "en")},
@@ -185,7 +187,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         # MkDocs watches the theme only with --watch-theme, but editors change theme/ as often as content.
         root = Path(config.config_file_path).parent
-        for folder in (root / self.config.content_dir, config.theme.custom_dir):
+        for folder in (root / self.config.content_dir, *theme_folders(config)):
             if folder and Path(folder).is_dir():
                 server.watch(str(folder))
         _allow_live_reload(server)

@@ -5,7 +5,7 @@ line of the answer, the schema is satisfied, and shoppers read "… keywords: [r
 page. Such a slip is a line inside a text value that starts with a key the schema allows in one of
 the enclosing mappings (taken from the JSON Schema itself), followed by a value that key accepts.
 Keys are case-sensitive in YAML and prose starts its lines with a capital, so "Note: …", "Order:
-KW-10117" or "Tip: call us" never match; "id: your order number is …" does not either, because
+ORD-10117" or "Tip: call us" never match; "id: your order number is …" does not either, because
 "your order number is …" is not a valid id.
 """
 

@@ -24,6 +24,7 @@ from generator.config.project import PLUGIN_NAME, Project
 from generator.errors import BuildError
 from generator.rendering.pages import Page
 from generator.rendering.site import Output
+from generator.theme_location import SCRIPTS, STYLESHEETS, packaged_theme
 
 SITE_TEMPLATES = ("sitemap.xml", "robots.txt")
 """The theme's templates of whole files, which only MkDocs renders: the export renders them itself."""
@@ -41,8 +42,10 @@ def exported_config(project: Project, output: Output) -> dict[str, Any]:
     else:
         config.pop("plugins", None)
     theme = dict(config.get("theme") or {})
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = "theme"
+    theme["custom_dir"] = "theme"  # the generator's theme, with the store's own templates copied over it
+    config["extra_css"] = [*STYLESHEETS, *(name for name in config.get("extra_css") or [] if name not in STYLESHEETS)]
+    config["extra_javascript"] = [*SCRIPTS, *(name for name in config.get("extra_javascript") or []
+                                              if name not in SCRIPTS)]
     static_templates = [name for name in theme.get("static_templates") or [] if name not in SITE_TEMPLATES]
     if static_templates:
         theme["static_templates"] = static_templates
@@ -81,17 +84,18 @@ def _write_export(project: Project, output: Output, destination: Path) -> None:
         _write(docs / page.path, page.content.encode("utf-8"))
     for path, data in output.files.items():
         _write(docs / path, data)
-    theme_dir = ((project.raw or {}).get("theme") or {}).get("custom_dir")
-    if theme_dir and (project.root / theme_dir).is_dir():
-        shutil.copytree(project.root / theme_dir, destination / "theme", dirs_exist_ok=True)
-        rendered = site_files(project, output, project.root / theme_dir)
-        # The sitemap replaces its template (an engine that renders it finds no tag left; one that writes its
-        # own sitemap, as Zensical does, lets the theme's win); robots.txt becomes a plain static file.
-        for name, text in rendered.items():
-            _write(destination / "theme" / name if name == "sitemap.xml" else docs / name, text.encode("utf-8"))
-        if "sitemap.xml" in rendered:  # as MkDocs publishes it; mtime 0 keeps the same content the same bytes
-            _write(docs / "sitemap.xml.gz", gzip.compress(rendered["sitemap.xml"].encode("utf-8"), mtime=0))
-        (destination / "theme" / "robots.txt").unlink(missing_ok=True)
+    custom_dir = ((project.raw or {}).get("theme") or {}).get("custom_dir")
+    store_theme = [project.root / custom_dir] if custom_dir and (project.root / custom_dir).is_dir() else []
+    for folder in (packaged_theme(), *store_theme):  # the store's templates win, as in a build
+        shutil.copytree(folder, destination / "theme", dirs_exist_ok=True)
+    rendered = site_files(project, output, destination / "theme")
+    # The sitemap replaces its template (an engine that renders it finds no tag left; one that writes its
+    # own sitemap, as Zensical does, lets the theme's win); robots.txt becomes a plain static file.
+    for name, text in rendered.items():
+        _write(destination / "theme" / name if name == "sitemap.xml" else docs / name, text.encode("utf-8"))
+    if "sitemap.xml" in rendered:  # as MkDocs publishes it; mtime 0 keeps the same content the same bytes
+        _write(docs / "sitemap.xml.gz", gzip.compress(rendered["sitemap.xml"].encode("utf-8"), mtime=0))
+    (destination / "theme" / "robots.txt").unlink(missing_ok=True)
     config = exported_config(project, output)
     header = "# Exported by `helpcenter export`: generated pages, no plugin needed.\n"
     text = yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=1000)

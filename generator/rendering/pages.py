@@ -205,7 +205,7 @@ class PageRenderer:
         if fallback is not None:
             self.resolver.add_fallback(fallback, self.up)
         self.site_title = project.site_name
-        # The breadcrumbs' first step: "Help Center" rather than the header's "Kseworks Help Center" again.
+        # The breadcrumbs' first step: "Help Center" rather than the header's "Acme Help Center" again.
         self.home_crumb = (project.site_name.removeprefix(project.store.name).strip() or project.site_name) \
             if self.locale.default else self.t.get("help_center")
         self.care_title = self.t.get("care_title")

@@ -69,6 +69,7 @@ def generate(project: Project, search: bool = True, reuse: Reuse = compute) -> O
         progress.stage("building the search index")
         files = build_search()
     data = template_data(helpcenter, project)
+    data["palette"] = {"css": project.palette.css, "theme_color": project.palette.theme_color}
     data["locales"] = locales_data
     data["default_locale"] = project.default_locale.code
     return Output(helpcenter=helpcenter, pages=pages, files=files, template_data=data, nav=navigation(helpcenter),

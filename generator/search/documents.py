@@ -4,7 +4,7 @@ A guide is split at its ``## `` headings; its title and text before the first on
 document of its own that links to the guide's page. Each section links to the heading's
 anchor, computed by the same Python-Markdown ``toc`` extension that MkDocs runs on the guide
 page (whose Markdown is ``# {title}`` then the body unchanged). A section is indexed under
-the guide's title and its heading ("Caring for leather bags" + "Conditioning"), so that a
+the guide's title and its heading ("Caring for wool sweaters" + "Washing"), so that a
 section outranks the guide's overview when the query names what the section is about; the
 guide's description is not indexed (it summarises the sections, and made the overview win
 over the very section a shopper needed).
@@ -36,7 +36,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 class SearchDoc:
     id: str  # question id, guide id, or "<guide id>#<anchor>"
     title: str  # shown as the result's heading
-    url: str  # site-root relative, e.g. "care/leather-bags/#conditioning"
+    url: str  # site-root relative, e.g. "care/wool-sweaters/#washing"
     context: str  # the category or guide it belongs to, shown above the title
     excerpt: str
     fields: dict[str, str] = field(default_factory=dict)  # field name -> plain text

@@ -91,7 +91,7 @@ def test_the_order_lookup_and_the_session_reach_the_store_api(
 ) -> None:
     page.goto(site_server + PAGES["article"])
     expect(page.locator(f"{FORM}[data-hc-ready]")).to_have_count(1)
-    page.fill(f"{FORM} [name=order_number]", "KW-10117")
+    page.fill(f"{FORM} [name=order_number]", "ORD-10117")
     page.fill(f"{FORM} [name=email]", "ada.lovelace@example.com")
     page.click(f"{FORM} [type=submit]")
     expect(page.locator(f'{FORM} [data-hc-outcome="found"]')).to_be_visible(timeout=5000)
@@ -216,7 +216,7 @@ def test_the_preview_runs_live_reload_and_the_development_store_under_the_policy
     page.goto(preview + PAGES["article"])
     assert_runs_under_its_policy(page)
     assert re.search(r"connect-src 'self' http://127\.0\.0\.1:\d+", policy_of(page))
-    page.fill(f"{FORM} [name=order_number]", "KW-10117")
+    page.fill(f"{FORM} [name=order_number]", "ORD-10117")
     page.fill(f"{FORM} [name=email]", "ada.lovelace@example.com")
     page.click(f"{FORM} [type=submit]")
     expect(page.locator(f'{FORM} [data-hc-outcome="found"]')).to_be_visible(timeout=5000)

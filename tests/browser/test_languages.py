@@ -49,7 +49,7 @@ def test_the_french_order_lookup_speaks_french(page: Page, site_server: str) -> 
     expect(page.locator(f"{FORM}[data-hc-ready]")).to_have_count(1)
     page.click(f"{FORM} [type=submit]")
     expect(page.locator(f"{FORM} [data-hc-error-for=order_number]")).to_have_text("Saisissez votre numéro de commande.")
-    page.fill(f"{FORM} [name=order_number]", "KW-00000")
+    page.fill(f"{FORM} [name=order_number]", "ORD-00000")
     page.fill(f"{FORM} [name=email]", "personne@example.com")
     page.click(f"{FORM} [type=submit]")
     result = page.locator(f'{FORM} [data-hc-outcome="not-found"]')

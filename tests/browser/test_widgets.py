@@ -109,7 +109,7 @@ def test_signed_in_the_header_greets_the_shopper_and_links_their_orders(
 def test_signed_in_the_lookup_still_sends_no_cookies(page: Page, site_server: str, dev_store: DevStoreServer) -> None:
     sign_in_on_the_store(page, dev_store, "ada.lovelace@example.com")
     requests = open_lookup(page, site_server)
-    look_up(page, "KW-10117", "ada.lovelace@example.com")
+    look_up(page, "ORD-10117", "ada.lovelace@example.com")
     outcome(page, "found")
     session = [r for r in requests if r.url.endswith("/session")]
     assert session and "cookie" in session[0].all_headers()
@@ -165,17 +165,17 @@ def test_a_found_order_shows_status_items_shipments_and_next_steps(
     page: Page, site_server: str, dev_store: DevStoreServer
 ) -> None:
     requests = open_lookup(page, site_server)
-    look_up(page, "KW-10188", "chloe.martin@example.com")
+    look_up(page, "ORD-10188", "chloe.martin@example.com")
     result = outcome(page, "found")
-    expect(result.locator(".hc-order__title")).to_have_text("Order KW-10188")
+    expect(result.locator(".hc-order__title")).to_have_text("Order ORD-10188")
     expect(result.locator(".hc-order__status")).to_contain_text("On its way")
     expect(result.locator(".hc-order__placed")).to_contain_text("Placed on")
     expect(result.locator(".hc-order__items li")).to_have_text(
-        ["1 × Straw Beach Bag — Natural", "1 × Canvas Tote — Sand"]
+        ["1 × Linen Tea Towels — Natural", "1 × Cotton T-Shirt — Sand, L"]
     )
     shipments = result.locator(".hc-order__shipment")
     expect(shipments).to_have_count(2)
-    for shipment, sample in zip(shipments.all(), SAMPLE["KW-10188"].shipments, strict=True):
+    for shipment, sample in zip(shipments.all(), SAMPLE["ORD-10188"].shipments, strict=True):
         expect(shipment).to_contain_text(f"{sample.carrier}")
         expect(shipment).to_contain_text(f"Tracking number: {sample.tracking_number}")
         expect(shipment.get_by_role("link")).to_have_attribute("href", sample.tracking_url or "")
@@ -185,7 +185,7 @@ def test_a_found_order_shows_status_items_shipments_and_next_steps(
     expect(result).not_to_contain_text("cancel")
     sent = lookups(requests)
     assert [r.method for r in sent] == ["POST"]
-    assert json.loads(sent[0].post_data or "") == {"order_number": "KW-10188", "email": "chloe.martin@example.com"}
+    assert json.loads(sent[0].post_data or "") == {"order_number": "ORD-10188", "email": "chloe.martin@example.com"}
 
 
 def test_the_email_and_order_number_stay_out_of_urls_history_storage_and_console(page: Page, site_server: str) -> None:
@@ -193,21 +193,21 @@ def test_the_email_and_order_number_stay_out_of_urls_history_storage_and_console
     page.on("console", lambda message: console.append(message.text))
     requests = open_lookup(page, site_server)
     history_length = page.evaluate("history.length")
-    look_up(page, "KW-10117", "ada.lovelace@example.com")
+    look_up(page, "ORD-10117", "ada.lovelace@example.com")
     outcome(page, "found")
     assert page.url == site_server
     assert page.evaluate("history.length") == history_length
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0 or not any(
-        "ada.lovelace" in value or "KW-10117" in value
+        "ada.lovelace" in value or "ORD-10117" in value
         for value in page.evaluate("Object.values(localStorage).concat(Object.values(sessionStorage))")
     )
     seen = [r.url for r in requests] + console
-    assert not [text for text in seen if "ada.lovelace" in text or "KW-10117" in text]
+    assert not [text for text in seen if "ada.lovelace" in text or "ORD-10117" in text]
 
 
 def test_a_delivered_order_offers_a_return(page: Page, site_server: str, dev_store: DevStoreServer) -> None:
     open_lookup(page, site_server)
-    look_up(page, "kw-10117", "Ada.Lovelace@example.com")
+    look_up(page, "ord-10117", "Ada.Lovelace@example.com")
     result = outcome(page, "found")
     expect(result.locator(".hc-order__status")).to_contain_text("Delivered")
     expect(result.get_by_role("link", name="Start a return")).to_have_attribute(
@@ -219,7 +219,7 @@ def test_an_unshipped_order_says_to_contact_customer_service_to_cancel(
     page: Page, site_server: str, dev_store: DevStoreServer
 ) -> None:
     open_lookup(page, site_server)
-    look_up(page, "KW-10231", "ada.lovelace@example.com")
+    look_up(page, "ORD-10231", "ada.lovelace@example.com")
     result = outcome(page, "found")
     expect(result.locator(".hc-order__status")).to_contain_text("Waiting for payment")
     step = result.locator(".hc-order__next li", has_text="cancel")
@@ -301,7 +301,7 @@ def test_empty_fields_are_flagged_before_any_request(page: Page, site_server: st
 
 def test_a_malformed_email_is_flagged_before_any_request(page: Page, site_server: str) -> None:
     requests = open_lookup(page, site_server)
-    look_up(page, "KW-10117", "ada.lovelace@example")
+    look_up(page, "ORD-10117", "ada.lovelace@example")
     outcome(page, "check-fields")
     expect(page.locator(f"{FORM} [name=email]")).to_be_focused()
     expect(page.locator('[data-hc-error-for="email"]')).to_contain_text("name@example.com")
@@ -347,7 +347,7 @@ def test_every_sentence_of_a_failure_starts_with_a_capital(page: Page, site_serv
 def test_the_lookup_works_with_the_keyboard_alone(page: Page, site_server: str) -> None:
     open_lookup(page, site_server)
     page.focus(f"{FORM} [name=order_number]")
-    page.keyboard.type("KW-10204")
+    page.keyboard.type("ORD-10204")
     page.keyboard.press("Tab")
     expect(page.locator(f"{FORM} [name=email]")).to_be_focused()
     outline = page.eval_on_selector(f"{FORM} [name=email]", "e => getComputedStyle(e).outlineStyle")
@@ -360,7 +360,7 @@ def test_the_lookup_works_with_the_keyboard_alone(page: Page, site_server: str) 
 def test_the_outcome_is_announced_and_the_widget_passes_axe(page: Page, site_server: str) -> None:
     open_lookup(page, site_server)
     expect(page.locator(OUTPUT)).to_have_attribute("aria-live", "polite")
-    look_up(page, "KW-10188", "chloe.martin@example.com")
+    look_up(page, "ORD-10188", "chloe.martin@example.com")
     outcome(page, "found")
     results = Axe().run(page, context=".hc-order-lookup")
     assert results.violations_count == 0, results.generate_report()
@@ -369,7 +369,7 @@ def test_the_outcome_is_announced_and_the_widget_passes_axe(page: Page, site_ser
 # --- order lookup: every failure of the backend ------------------------------------------------------------------
 
 FAILURES = [
-    ("KW-99999", "not-found", "No order matches this order number and email address"),
+    ("ORD-99999", "not-found", "No order matches this order number and email address"),
     ("TEST-422", "invalid", "could not read this request"),
     ("TEST-429", "rate-limited", "Please wait 42 seconds"),
     ("TEST-500", "server", "order service has a problem"),
@@ -404,18 +404,18 @@ def test_after_a_429_the_button_waits_as_long_as_the_store_asked(page: Page, sit
     assert len(lookups(requests)) == 1
     page.clock.run_for(13_000)
     expect(submit).not_to_have_attribute("aria-disabled", "true")
-    look_up(page, "KW-10153", "guest.shopper@example.com")
+    look_up(page, "ORD-10153", "guest.shopper@example.com")
     expect(outcome(page, "found")).to_be_visible()
     assert len(lookups(requests)) == 2
 
 
 def test_a_wrong_email_gets_the_same_answer_as_a_wrong_number(page: Page, site_server: str) -> None:
     open_lookup(page, site_server)
-    look_up(page, "KW-10117", "not.ada@example.com")
+    look_up(page, "ORD-10117", "not.ada@example.com")
     wrong_email = outcome(page, "not-found").inner_text()
     widget = page.locator(FORM).inner_text()
     assert widget.count("your Kseworks account") == 1, f"said twice: {widget}"
-    look_up(page, "KW-00000", "ada.lovelace@example.com")  # the submit replaces the output at once
+    look_up(page, "ORD-00000", "ada.lovelace@example.com")  # the submit replaces the output at once
     assert outcome(page, "not-found").inner_text() == wrong_email
 
 
@@ -485,7 +485,7 @@ def test_the_lookup_works_on_a_page_reached_by_a_link(page: Page, site_server: s
     page.locator("article a[href*='when-will-my-order-ship']").first.click()
     expect(page).to_have_url(re.compile("when-will-my-order-ship/$"))
     expect(page.locator(f"{FORM}[data-hc-ready]")).to_have_count(1)
-    look_up(page, "KW-10153", "guest.shopper@example.com")
+    look_up(page, "ORD-10153", "guest.shopper@example.com")
     expect(outcome(page, "found").locator(".hc-order__status")).to_contain_text("Out for delivery")
 
 
@@ -509,9 +509,9 @@ def test_order_dates_read_like_the_pages_dates_in_the_pages_language(
     page = new_page(timezone_id="UTC")
     open_lookup(page, site_server)
     page.evaluate("language => { document.documentElement.lang = language }", language)
-    look_up(page, "KW-10188", "chloe.martin@example.com")
+    look_up(page, "ORD-10188", "chloe.martin@example.com")
     result = outcome(page, "found")
-    order = store_answer(dev_store, "KW-10188", "chloe.martin@example.com")
+    order = store_answer(dev_store, "ORD-10188", "chloe.martin@example.com")
     placed = dt.datetime.fromisoformat(order["placed_at"].replace("Z", "+00:00")).date()
     expect(result.locator(".hc-order__placed")).to_have_text("Placed on " + long_date(placed, language))
     for shipment, sent in zip(result.locator(".hc-order__shipment").all(), order["shipments"], strict=True):

@@ -187,23 +187,23 @@ def test_the_samples_cover_every_status_of_the_contract() -> None:
 
 
 def test_lookup_ignores_case_spaces_and_a_leading_hash(store: DevStoreServer) -> None:
-    answer = lookup(store, {"order_number": "  #kw-10117 ", "email": " ADA.Lovelace@Example.com "})
+    answer = lookup(store, {"order_number": "  #ord-10117 ", "email": " ADA.Lovelace@Example.com "})
     assert answer.status == 200
-    assert answer.json()["order_number"] == "KW-10117"
+    assert answer.json()["order_number"] == "ORD-10117"
 
 
 def test_the_status_and_return_urls_open_store_pages(store: DevStoreServer) -> None:
-    order = lookup(store, {"order_number": "KW-10117", "email": "ada.lovelace@example.com"}).json()
+    order = lookup(store, {"order_number": "ORD-10117", "email": "ada.lovelace@example.com"}).json()
     for url in (order["status_url"], order["return_url"]):
         assert url.startswith(store.url + "/")
         page = request(store, "GET", urlsplit(url).path)
         assert page.status == 200
-        assert b"KW-10117" in page.body
+        assert b"ORD-10117" in page.body
 
 
 def test_a_wrong_number_and_a_wrong_email_get_the_same_404(store: DevStoreServer) -> None:
-    wrong_number = lookup(store, {"order_number": "KW-99999", "email": "ada.lovelace@example.com"})
-    wrong_email = lookup(store, {"order_number": "KW-10117", "email": "someone.else@example.com"})
+    wrong_number = lookup(store, {"order_number": "ORD-99999", "email": "ada.lovelace@example.com"})
+    wrong_email = lookup(store, {"order_number": "ORD-10117", "email": "someone.else@example.com"})
     assert wrong_number.status == wrong_email.status == 404
     assert wrong_number.body == wrong_email.body
     assert_matches(wrong_number.json(), _schema_of("/orders/lookup", "post", "404"))
@@ -213,13 +213,13 @@ def test_a_wrong_number_and_a_wrong_email_get_the_same_404(store: DevStoreServer
 
 MALFORMED = {
     "not JSON": b"{order_number:",
-    "not an object": b'["KW-10117", "ada.lovelace@example.com"]',
-    "no email": b'{"order_number": "KW-10117"}',
+    "not an object": b'["ORD-10117", "ada.lovelace@example.com"]',
+    "no email": b'{"order_number": "ORD-10117"}',
     "no order number": b'{"email": "ada.lovelace@example.com"}',
     "empty order number": b'{"order_number": " ", "email": "ada.lovelace@example.com"}',
     "order number too long": json.dumps({"order_number": "K" * 41, "email": "a@example.com"}).encode(),
     "number not a string": b'{"order_number": 10117, "email": "ada.lovelace@example.com"}',
-    "email not an email": b'{"order_number": "KW-10117", "email": "ada.lovelace"}',
+    "email not an email": b'{"order_number": "ORD-10117", "email": "ada.lovelace"}',
     "email too long": json.dumps({"order_number": "KW-1", "email": "a" * 250 + "@example.com"}).encode(),
     "not UTF-8": b'{"order_number": "\xff", "email": "a@example.com"}',
 }
@@ -234,7 +234,7 @@ def test_malformed_lookups_are_422(store: DevStoreServer, body: bytes) -> None:
 
 
 def test_a_lookup_that_is_not_sent_as_json_is_422(store: DevStoreServer) -> None:
-    body = urlencode({"order_number": "KW-10117", "email": "ada.lovelace@example.com"}).encode()
+    body = urlencode({"order_number": "ORD-10117", "email": "ada.lovelace@example.com"}).encode()
     answer = lookup(store, body, **{"Content-Type": "application/x-www-form-urlencoded"})
     assert answer.status == 422
 
@@ -247,7 +247,7 @@ def test_a_body_larger_than_the_limit_is_422(store: DevStoreServer) -> None:
 def test_lookups_beyond_the_limit_are_429_with_retry_after() -> None:
     server = start_in_thread(DevStoreOptions(quiet=True, lookups_per_minute=3))
     try:
-        payload = {"order_number": "KW-10117", "email": "ada.lovelace@example.com"}
+        payload = {"order_number": "ORD-10117", "email": "ada.lovelace@example.com"}
         statuses = [lookup(server, payload).status for _ in range(3)]
         limited = lookup(server, payload)
     finally:
@@ -304,7 +304,7 @@ def test_other_origins_get_no_cors_headers(store: DevStoreServer, origin: str) -
     for answer in (
         request(store, "GET", "/api/help/session", headers={"Origin": origin}),
         request(store, "OPTIONS", "/api/help/orders/lookup", headers={"Origin": origin}),
-        lookup(store, {"order_number": "KW-10117", "email": "ada.lovelace@example.com"}, origin=origin),
+        lookup(store, {"order_number": "ORD-10117", "email": "ada.lovelace@example.com"}, origin=origin),
     ):
         assert "Access-Control-Allow-Origin" not in answer.headers
 
@@ -465,7 +465,7 @@ def test_store_pages_escape_what_shoppers_typed(store: DevStoreServer) -> None:
 def test_the_log_never_holds_an_email_or_order_number(capfd: pytest.CaptureFixture[str]) -> None:
     server = start_in_thread(DevStoreOptions(quiet=False))
     try:
-        lookup(server, {"order_number": "KW-10117", "email": "ada.lovelace@example.com"})
+        lookup(server, {"order_number": "ORD-10117", "email": "ada.lovelace@example.com"})
         request(server, "GET", "/account/recover?email=ada.lovelace@example.com")
         sign_in(server, "ada.lovelace@example.com")
     finally:
@@ -473,7 +473,7 @@ def test_the_log_never_holds_an_email_or_order_number(capfd: pytest.CaptureFixtu
     logged = capfd.readouterr().err
     assert "POST /api/help/orders/lookup 200" in logged
     assert "ada.lovelace" not in logged
-    assert "KW-10117" not in logged
+    assert "ORD-10117" not in logged
 
 
 def test_a_database_file_is_seeded_once_and_kept(tmp_path: Path) -> None:
@@ -485,7 +485,7 @@ def test_a_database_file_is_seeded_once_and_kept(tmp_path: Path) -> None:
     try:
         assert again.customer_by_email("KEPT@example.com") is not None
         assert len(again.all_orders()) == len(ORDERS)
-        found = again.find_order("KW-10231", "ada.lovelace@example.com")
+        found = again.find_order("ORD-10231", "ada.lovelace@example.com")
         assert found is not None and found["placed_at"] == "2025-03-10T09:41:00Z"
     finally:
         again.close()
@@ -512,12 +512,24 @@ def test_the_command_line_options() -> None:
     assert not options.allow_loopback and not options.test_orders and options.quiet
 
 
+def test_the_store_takes_its_name_from_the_help_centers_mkdocs_yml(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    assert parse_args(["-f", str(config)]).store_name == "Example Store"  # no mkdocs.yml
+    config.write_text("site_name: Help\nextra:\n  store:\n    name: Surf & Co\n", "utf-8")
+    assert parse_args(["-f", str(config)]).store_name == "Surf & Co"
+    config.write_text("site_name: [unclosed\n", "utf-8")
+    with pytest.raises(SystemExit, match="invalid YAML"):
+        parse_args(["-f", str(config)])
+
+
 # --- helpcenter serve --demo-store -------------------------------------------------------------------------------
 
 
 def test_the_demo_store_points_the_preview_at_itself_then_restores_the_environment() -> None:
     environ = {STORE_URL_ENV: "https://kseworks.com"}
-    with demo_store("localhost", 8123, environ) as server:
+    with demo_store("localhost", 8123, environ, store_name="Surf & Co") as server:
+        assert b"<strong><a href=\"/\">Surf &amp; Co</a></strong>" in request(server, "GET", "/").body
+        assert request(server, "GET", "/").headers["Server"].startswith("DevStore/1 ")
         assert environ[STORE_URL_ENV] == server.url
         assert environ[STORE_API_URL_ENV] == server.url + "/api/help"
         assert server.url.startswith("http://localhost:")  # the preview's own host name: same site

@@ -20,7 +20,7 @@ import pytest
 from generator.mkdocs.engine import mkdocs_logging
 from generator.mkdocs.preview import Preview
 from tests.content_changes import Content
-from tests.helpers import copy_site_project
+from tests.helpers import copy_site_project, override_theme
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -108,8 +108,8 @@ def test_a_content_error_then_a_good_save_gives_the_clean_site(tmp_path: Path) -
 @pytest.mark.slow
 def test_a_broken_theme_template_is_shown_until_it_is_fixed(tmp_path: Path) -> None:
     root = copy_site_project(tmp_path / "project")
+    main = override_theme(root, "main.html") / "main.html"
     preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
-    main = root / "theme" / "main.html"
     good = main.read_text("utf-8")
     with mkdocs_logging(quiet=True):
         preview.rebuild()
@@ -158,6 +158,7 @@ def test_a_category_retitled_or_reordered_changes_the_navigation_of_unread_pages
 @pytest.mark.slow
 def test_a_file_added_to_the_theme_while_previewing_is_published(tmp_path: Path) -> None:
     root = copy_site_project(tmp_path / "project")
+    override_theme(root, "assets/stylesheets/hc.css")  # a store's theme folder, which the file is added to
     preview = Preview(root / "mkdocs.yml", tmp_path / "preview", SERVE_URL)
     with mkdocs_logging():
         preview.rebuild()

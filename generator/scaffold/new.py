@@ -1,0 +1,188 @@
+"""Write a new store's help center into an empty folder: configuration, starter content, README, workflows.
+
+Every input is checked and every file rendered before the first is written, so bad input writes nothing;
+files are created exclusively, so nothing is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+import yaml
+
+from generator.config.brand import DEFAULTS, parse_colour
+from generator.config.store import resolve_store
+from generator.errors import ConfigError, HelpCenterError
+
+STARTER_LANGUAGES = ("en", "fr")
+"""Languages the starter category, care guide, synonyms and search expectations are written in."""
+SCHEMAS = ("faq.schema.json", "care.schema.json", "synonyms.schema.json")
+
+_FILES = (  # (template, path in the new folder); {code} is a locale's folder under content/
+    ("mkdocs.yml.j2", "mkdocs.yml"),
+    ("README.md.j2", "README.md"),
+    ("requirements.txt.j2", "requirements.txt"),
+    ("gitignore.j2", ".gitignore"),
+    ("editorconfig.j2", ".editorconfig"),
+    ("vscode-settings.json.j2", ".vscode/settings.json"),
+    ("pre-commit-config.yaml.j2", ".pre-commit-config.yaml"),
+    ("workflow-content.yml.j2", ".github/workflows/content.yml"),
+    ("workflow-publish.yml.j2", ".github/workflows/publish.yml"),
+)
+_CONTENT = (  # written in the default locale's starter language, and translated for each other starter locale
+    ("faq.{lang}.yml.j2", "faq/orders-and-returns.yml"),
+    ("care.{lang}.md.j2", "care/caring-for-your-products.md"),
+    ("synonyms.{lang}.yml.j2", "search/synonyms.yml"),
+)
+
+
+class ScaffoldError(HelpCenterError):
+    """Bad input to ``helpcenter new``: nothing was written."""
+
+
+@dataclass(frozen=True)
+class NewLocale:
+    code: str
+    """The URL prefix and content/<code>/ folder: lowercase."""
+    language: str
+    """As the generator's catalogues and Babel write it (pt-BR, zh-Hans)."""
+    site_name: str
+    site_description: str
+    starter: bool
+    """Its starter content is written (a language of STARTER_LANGUAGES)."""
+
+
+@dataclass(frozen=True)
+class NewStore:
+    name: str
+    store_url: str
+    api_url: str | None
+    site_url: str
+    brand_color: str
+    locales: tuple[NewLocale, ...]
+
+
+def new_store(name: str, url: str, locales: str, api_url: str | None = None, brand_color: str | None = None,
+              site_url: str | None = None) -> NewStore:
+    """The new help center's settings, checked; a ScaffoldError names each bad value."""
+    name = name.strip()
+    if not name:
+        raise ScaffoldError("--name: give the store's name, e.g. --name 'Acme Surf'")
+    store_url, api = _store_urls(url, api_url)
+    colour = DEFAULTS["primary"] if brand_color is None else parse_colour(brand_color.strip())
+    if colour is None:
+        raise ScaffoldError(f"--brand-color: '{brand_color}' is not a colour; write it as #rrggbb, e.g. #ff6f59")
+    return NewStore(name=name, store_url=store_url, api_url=api, site_url=_site_url(site_url, store_url),
+                    brand_color=colour, locales=_locales(locales, name))
+
+
+def write_new(folder: Path, store: NewStore) -> list[Path]:
+    """Render every file, then create them in ``folder`` (absent or empty); returns the paths written."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise ScaffoldError(f"{folder}: not an empty folder; give a new or empty one (nothing was written)")
+    files = render(store)
+    written = []
+    for relative, text in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as out:  # "x": never replaces a file
+            out.write(text)
+        written.append(path)
+    return written
+
+
+def render(store: NewStore) -> dict[str, str]:
+    """Every file of the new help center by its path, as text."""
+    env = jinja2.Environment(loader=jinja2.PackageLoader("generator.scaffold", "templates"), autoescape=False,
+                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)  # JSON strings are YAML strings
+    default = store.locales[0]
+    context: dict[str, Any] = {
+        "name": store.name, "store_url": store.store_url, "api_url": store.api_url, "site_url": store.site_url,
+        "brand_color": store.brand_color, "locales": store.locales, "default": default,
+        "site_name": default.site_name, "site_description": default.site_description, "version": _version(),
+    }
+    files = {path: env.get_template(template).render(context) for template, path in _FILES}
+    starter = default.language if default.starter else "en"
+    for locale in [default, *(locale for locale in store.locales[1:] if locale.starter)]:
+        folder = "content/" if locale is default else f"content/{locale.code}/"
+        language = starter if locale is default else locale.language
+        schema_path = "../" * (folder.count("/") + 1) + ".vscode/schemas"
+        for template, path in _CONTENT:
+            files[folder + path] = env.get_template(template.format(lang=language)).render(
+                context, schema_path=schema_path)
+    files["content/search/expectations.yml"] = env.get_template(f"expectations.{starter}.yml.j2").render(context)
+    files["docs/.gitkeep"] = ""  # MkDocs needs docs_dir; the store's logo and favicon go there
+    schemas = resources.files("generator.reading") / "schemas"
+    for schema in SCHEMAS:
+        files[f".vscode/schemas/{schema}"] = (schemas / schema).read_text("utf-8")
+    return files
+
+
+def _store_urls(url: str, api_url: str | None) -> tuple[str, str | None]:
+    raw = {"url": url.strip().rstrip("/"), **({"api_url": api_url.strip()} if api_url is not None else {})}
+    try:
+        resolve_store(raw, {})
+    except ConfigError as err:
+        message = str(err).replace("extra.store.api_url", "--api-url").replace("extra.store.url", "--url")
+        raise ScaffoldError(message) from None
+    if not urlsplit(raw["url"]).hostname or "." not in (urlsplit(raw["url"]).hostname or "."):
+        raise ScaffoldError(f"--url: '{url}' is not a web address; give the store's, e.g. https://shop.example.com")
+    return raw["url"], raw.get("api_url")
+
+
+def _site_url(site_url: str | None, store_url: str) -> str:
+    if site_url is None:  # the usual home of a store's help center; mkdocs.yml says to change it
+        host = urlsplit(store_url).hostname or ""
+        return f"https://help.{host.removeprefix('www.')}/"
+    parts = urlsplit(site_url.strip())
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ScaffoldError(f"--site-url: '{site_url}' is not a web address; e.g. https://help.example.com/")
+    return site_url.strip().rstrip("/") + "/"
+
+
+def _locales(text: str, store_name: str) -> tuple[NewLocale, ...]:
+    from generator.rendering.dates import site_locale
+    from generator.rendering.strings import shipped_catalogue
+
+    codes = [code.strip() for code in text.split(",") if code.strip()]
+    if not codes:
+        raise ScaffoldError("--locales: give the help center's languages, the default first, e.g. --locales en,de")
+    words = yaml.safe_load((resources.files("generator.scaffold") / "languages.yml").read_text("utf-8"))
+    locales = []
+    for language in codes:
+        try:
+            site_locale(language)
+        except ConfigError:
+            raise ScaffoldError(f"--locales: '{language}' is not a language code; use codes such as en, de, fr, "
+                                "pt-BR or zh-Hans") from None
+        if shipped_catalogue(language) is None:
+            shipped = sorted(p.name.removesuffix(".yml") for p in _catalogues() if p.name.endswith(".yml"))
+            raise ScaffoldError(f"--locales: the generator has no UI strings for '{language}' yet (it ships "
+                                f"{', '.join(shipped)}); start with those and add it later with its strings.yml")
+        known = words.get(language) or words.get(language.split("-")[0]) or words["en"]
+        locales.append(NewLocale(code=language.lower(), language=language,
+                                 site_name=known["site_name"].format(store=store_name),
+                                 site_description=known["site_description"].format(store=store_name),
+                                 starter=language in STARTER_LANGUAGES))
+    duplicates = sorted({locale.code for locale in locales if [lo.code for lo in locales].count(locale.code) > 1})
+    if duplicates:
+        raise ScaffoldError(f"--locales: {', '.join(duplicates)} given twice")
+    return tuple(locales)
+
+
+def _catalogues() -> list[Any]:
+    return list((resources.files("generator.rendering") / "locales").iterdir())
+
+
+def _version() -> str:
+    try:
+        return metadata.version("helpcenter")
+    except metadata.PackageNotFoundError:  # run from a source tree without installing
+        return "0.1.0"
