@@ -32,6 +32,7 @@ from typing import Any
 
 from generator.search.builder import PREFIX
 from generator.search.languages import CJK, word_rules
+from generator.search.text import one_edit_variants
 
 _MARKS = re.compile("[\u0300-\u036f]")
 _OPEN_END = re.compile("[a-z0-9]$")
@@ -114,8 +115,10 @@ class SearchIndex:
         self._key_length: int = manifest["lexicon"]["keyLength"]
         self._lexicon_rules: dict[int, Rule] = {}
         self._lexicon_terms: set[str] = set()
+        self._common_words: set[str] = set()  # words shoppers commonly type: never typos (realwords.py)
         self._loaded_parts: set[str] = set()
         self._fillers: list[list[str]] = []
+        self._situations: list[tuple[list[str], int]] = []  # (words as typed, rule number)
         self._shards: dict[int, list[list[int]]] = {}
         self._chunks: dict[int, list[list[str]]] = {}
         self.files_read: list[str] = ["index.json"]
@@ -140,13 +143,21 @@ class SearchIndex:
         if ranked:
             floor = ranked[0][1] * self.ranking["minRelativeScore"]
             ranked = [r for r in ranked if r[1] >= floor]
-        results = [self._result(doc, score) for doc, score in ranked[:limit]]
         missing = [w for c in clauses if c not in live for w in c.words]
         confidence = "none"
         if ranked:
             unknown = (len(clauses) - len(live)) * self.specificity(0)
             confidence = self._confidence(covered[ranked[0][0]], sum(weights) + unknown)
+            if confidence == "related" and not any(self._direct(c) for c in live):
+                ranked, confidence = [], "none"  # only lexicon links matched: no related topics
+        results = [self._result(doc, score) for doc, score in ranked[:limit]]
         return SearchResponse(query, results, clauses, missing, confidence)
+
+    def _direct(self, clause: Clause) -> bool:
+        """Whether the words typed match something themselves (as typed, a form, a near spelling)
+        or through the store's synonyms, not only through the general lexicon."""
+        return any(t in self._term_numbers for a in clause.alternatives
+                   if a is clause.alternatives[0] or a.weight >= self.ranking["synonym"] for p in a.parts for t in p)
 
     def _confidence(self, best_covers: int, query_weight: int) -> str:
         """``answer`` if the best result covers enough of the query's specificity (words nothing
@@ -189,37 +200,64 @@ class SearchIndex:
             is_open = bool(found) and bool(_OPEN_END.search(normalized))
         else:
             is_open = bool(found) and self.language.is_open(query)
-        filler = self._filler_positions(found)
+        spans = self._phrase_spans(found)
         tokens = []
-        for n, word in enumerate(found):
-            if word not in self._stop_words and n not in filler:
+        n = 0
+        while n < len(found):
+            length, number = spans.get(n, (0, -1))
+            if number >= 0:  # a situation: one token, whose term only its rule knows
+                tokens.append(_Token(" ".join(found[n : n + length]), f"#{number}", False, ()))
+            elif not length and found[n] not in self._stop_words:
+                word = found[n]
                 term = self.language.term(word)
                 typos = self._typos(word, term)
-                tokens.append(_Token(word, term, is_open and n == len(found) - 1, typos))
+                if typos or not self._stop_word_typo(word, term):
+                    tokens.append(_Token(word, term, is_open and n == len(found) - 1, typos))
+            n += max(length, 1)
         return tokens
 
-    def _filler_positions(self, found: list[str]) -> set[int]:
-        """Positions of the words that belong to a conversational filler phrase ("i was
-        wondering", "thanks in advance"): the longest filler starting at each word, left to right."""
-        skip: set[int] = set()
+    def _phrase_spans(self, found: list[str]) -> dict[int, tuple[int, int]]:
+        """Where the query's words (as typed, stop words included) hold a conversational filler
+        ("i was wondering") or a lexicon situation ("paid but nothing came"): start -> (length,
+        the situation's rule number or -1 for a filler). The longest at each word, left to
+        right; a situation as long as a filler wins (its words say what happened), and of two
+        situations as long, the first rule."""
+        spans: dict[int, tuple[int, int]] = {}
         i = 0
         while i < len(found):
-            length = 0
+            length, number = 0, -1
             for filler in self._fillers:
                 n = len(filler)
                 if n > length and found[i : i + n] == filler:
                     length = n
-            skip.update(range(i, i + length))
+            for phrase, rule in self._situations:
+                n = len(phrase)
+                wins = n > length or (n == length and (number < 0 or rule < number))
+                if wins and found[i : i + n] == phrase:
+                    length, number = n, rule
+            if length:
+                spans[i] = (length, number)
             i += max(length, 1)
-        return skip
+        return spans
+
+    def _stop_word_typo(self, word: str, term: str) -> bool:
+        """Whether a short word that nothing knows and that reaches nothing is a typo of a stop
+        word ("wat", "cn", "hw"): it is dropped like one, never taken as content (nor named as
+        missing). Only short words: a longer one is rarely one letter from a stop word by chance."""
+        if len(word) > self.ranking["stopTypoMaxLength"] or self.language.code in CJK or word in self._common_words:
+            return False
+        if term in self._term_numbers or self._is_trigger(term, term):
+            return False
+        return any(v in self._stop_words for v in one_edit_variants(word))
 
     def _typos(self, word: str, term: str) -> tuple[str, ...]:
         """Index (or synonym) terms of the words one edit away from ``word`` as typed, only for a
-        word of typoMinLength letters or more that nothing knows. Editing the word rather than
+        word of typoMinLength letters or more that nothing knows and that is not a common word
+        (realwords.py: "boots" is no typo of "blots"). Editing the word rather than
         its stem matters: "chnage" stems to "chnage", two edits from "chang", the stem of "change"."""
         if len(word) < self.ranking["typoMinLength"] or self.language.code in CJK:
             return ()  # a CJK "word" is a bigram: one character off is another word
-        if term in self._term_numbers or self._is_trigger(term, term):
+        if term in self._term_numbers or self._is_trigger(term, term) or word in self._common_words:
             return ()
         found = {self.language.term(v) for v in one_edit_variants(word)}
         return tuple(sorted(t for t in found if t != term and (t in self._term_numbers or self._is_trigger(t, term))))
@@ -254,11 +292,17 @@ class SearchIndex:
     def add_lexicon_part(self, key: str, part: dict[str, Any]) -> None:
         """Merge one lexicon-X.json into the rules, fillers and trigger terms, rules in their order."""
         self._loaded_parts.add(key)
-        for number, say, mean in part.get("rules", []):
-            self._lexicon_rules[number] = Rule([p.split(" ") for p in say], [p.split(" ") for p in mean],
-                                               self.ranking["lexicon"])
+        for number, say, mean, *situations in part.get("rules", []):
+            said = [p.split(" ") for p in say]
+            if situations:  # matched on the words as typed, then stands for the rule as term "#N"
+                said.append([f"#{number}"])
+                known = {(tuple(w), n) for w, n in self._situations}
+                self._situations.extend((p.split(" "), number) for p in situations[0]
+                                        if (tuple(p.split(" ")), number) not in known)
+            self._lexicon_rules[number] = Rule(said, [p.split(" ") for p in mean], self.ranking["lexicon"])
         self._fillers.extend(f.split(" ") for f in part.get("fillers", []))
         self._lexicon_terms.update(part.get("terms", []))
+        self._common_words.update(part.get("words", []))
         self.rules = self._synonyms + [self._lexicon_rules[n] for n in sorted(self._lexicon_rules)]
 
     def _load_lexicon(self, query: str) -> None:
@@ -353,9 +397,14 @@ class SearchIndex:
         return final, covered
 
     def _clause_scores(self, clause: Clause) -> dict[int, float]:
+        """Each document's best alternative. A synonym or lexicon phrase stands for the words typed
+        and is weighed below them: it never scores above ``weight`` times the best score of the
+        typed words themselves (when they match anything), so a rarer synonym ("purchase" for
+        "order") cannot put its article above the articles of the word the shopper chose."""
         best: dict[int, float] = {}
         span = len(clause.words)
-        for alternative in clause.alternatives:
+        typed = 0.0
+        for number, alternative in enumerate(clause.alternatives):
             count = len(alternative.parts)
             sums: dict[int, list[float]] = {}
             for part in alternative.parts:
@@ -364,12 +413,17 @@ class SearchIndex:
                     acc[0] += value
                     acc[1] += 1
             scale = alternative.weight * span / count
+            cap = alternative.weight * typed
             for doc, (total, present) in sums.items():
                 if alternative.whole and present < count:
                     continue
                 value = scale * total * present / count
+                if number > 0 and typed > 0 and value > cap:
+                    value = cap
                 if value > best.get(doc, 0.0):
                     best[doc] = value
+            if number == 0:
+                typed = max(best.values(), default=0.0)
         return best
 
     def _part_scores(self, part: Part) -> dict[int, float]:
@@ -428,22 +482,3 @@ def _matches(token: _Token, phrase_term: str) -> bool:
     """A query word stands for a synonym phrase's term if it is that term, or a typo of it."""
     return token.term == phrase_term or phrase_term in token.typos
 
-
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
-
-
-def one_edit_variants(word: str) -> list[str]:
-    """Every string one letter wrong, missing, extra or swapped with its neighbour from ``word``
-    (with repeats, and ``word`` itself: callers look the results up, they do not count them)."""
-    found = []
-    for i in range(len(word) + 1):
-        head, tail = word[:i], word[i:]
-        if tail:
-            found.append(head + tail[1:])
-        if len(tail) > 1:
-            found.append(head + tail[1] + tail[0] + tail[2:])
-        for letter in _ALPHABET:
-            found.append(head + letter + tail)
-            if tail:
-                found.append(head + letter + tail[1:])
-    return found
