@@ -52,6 +52,7 @@ class Alternative:
 class Clause:
     words: list[str]
     alternatives: list[Alternative]
+    situation: bool = False  # a lexicon situation: what it means is not capped by its words
 
 
 @dataclass
@@ -91,6 +92,7 @@ class _Token:
     term: str
     open: bool  # the last word, with nothing typed after it
     typos: tuple[str, ...]  # index or synonym terms one edit away, if the word is unknown and long
+    content: tuple[str, ...] = ()  # a situation's own terms (its words less stop words)
 
 
 class SearchIndex:
@@ -188,7 +190,7 @@ class SearchIndex:
             for phrase, weight in phrases:
                 synonym: list[Part] = [{t: 1.0} for t in phrase]
                 alternatives.append(Alternative(synonym, weight, " ".join(phrase), whole=True))
-            clauses.append(Clause(words, alternatives))
+            clauses.append(Clause(words, alternatives, tokens[i].term.startswith("#")))
             i += span
         return clauses
 
@@ -206,7 +208,9 @@ class SearchIndex:
         while n < len(found):
             length, number = spans.get(n, (0, -1))
             if number >= 0:  # a situation: one token, whose term only its rule knows
-                tokens.append(_Token(" ".join(found[n : n + length]), f"#{number}", False, ()))
+                said = found[n : n + length]
+                own = tuple(self.language.term(w) for w in said if w not in self._stop_words)
+                tokens.append(_Token(" ".join(said), f"#{number}", False, (), own))
             elif not length and found[n] not in self._stop_words:
                 word = found[n]
                 term = self.language.term(word)
@@ -259,7 +263,8 @@ class SearchIndex:
             return ()  # a CJK "word" is a bigram: one character off is another word
         if term in self._term_numbers or self._is_trigger(term, term) or word in self._common_words:
             return ()
-        found = {self.language.term(v) for v in one_edit_variants(word)}
+        # A variant that is a stop word never becomes content ("cn" is not "on", the stem of "one").
+        found = {self.language.term(v) for v in one_edit_variants(word) if v not in self._stop_words}
         return tuple(sorted(t for t in found if t != term and (t in self._term_numbers or self._is_trigger(t, term))))
 
     def _is_trigger(self, candidate: str, term: str) -> bool:
@@ -314,6 +319,8 @@ class SearchIndex:
         """The index terms that count for one word, with their weights."""
         r = self.ranking
         part: Part = {}
+        if token.content:  # a situation: its own words count as typed, as they are
+            return {t: 1.0 for t in token.content if t in self._term_numbers}
         known = token.term in self._term_numbers
         if known:
             part[token.term] = 1.0
@@ -400,7 +407,8 @@ class SearchIndex:
         """Each document's best alternative. A synonym or lexicon phrase stands for the words typed
         and is weighed below them: it never scores above ``weight`` times the best score of the
         typed words themselves (when they match anything), so a rarer synonym ("purchase" for
-        "order") cannot put its article above the articles of the word the shopper chose."""
+        "order") cannot put its article above the articles of the word the shopper chose. A
+        situation ("paid but nothing came") is the exception: its words say little alone."""
         best: dict[int, float] = {}
         span = len(clause.words)
         typed = 0.0
@@ -418,7 +426,7 @@ class SearchIndex:
                 if alternative.whole and present < count:
                     continue
                 value = scale * total * present / count
-                if number > 0 and typed > 0 and value > cap:
+                if number > 0 and typed > 0 and value > cap and not clause.situation:
                     value = cap
                 if value > best.get(doc, 0.0):
                     best[doc] = value
