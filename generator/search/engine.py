@@ -151,15 +151,16 @@ class SearchIndex:
             unknown = (len(clauses) - len(live)) * self.specificity(0)
             confidence = self._confidence(covered[ranked[0][0]], sum(weights) + unknown)
             if confidence == "related" and not any(self._direct(c) for c in live):
-                ranked, confidence = [], "none"  # only lexicon links matched: no related topics
+                ranked, confidence = [], "none"  # only links through typos matched: no related topics
         results = [self._result(doc, score) for doc, score in ranked[:limit]]
         return SearchResponse(query, results, clauses, missing, confidence)
 
     def _direct(self, clause: Clause) -> bool:
         """Whether the words typed match something themselves (as typed, a form, a near spelling)
-        or through the store's synonyms, not only through the general lexicon."""
+        or through a synonym or lexicon phrase they hold as typed, not only through a phrase that
+        a near spelling reached (its weight times ``typo``): "socks" is not "soaks"."""
         return any(t in self._term_numbers for a in clause.alternatives
-                   if a is clause.alternatives[0] or a.weight >= self.ranking["synonym"] for p in a.parts for t in p)
+                   if a is clause.alternatives[0] or a.weight >= self.ranking["lexicon"] for p in a.parts for t in p)
 
     def _confidence(self, best_covers: int, query_weight: int) -> str:
         """``answer`` if the best result covers enough of the query's specificity (words nothing

@@ -47,7 +47,7 @@ def frequencies(code: str) -> dict[str, int]:
 def _common(code: str) -> dict[str, int]:
     """The common words only (above the threshold of their length)."""
     return {w: z for w, z in frequencies(code).items()
-            if z >= (COMMON_SHORT_ZIPF if len(w) <= SHORT else COMMON_ZIPF)}
+            if len(w) > 1 and z >= (COMMON_SHORT_ZIPF if len(w) <= SHORT else COMMON_ZIPF)}
 
 
 @cache

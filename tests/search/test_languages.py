@@ -3,6 +3,8 @@ alike, stop words, accents, CJK bigrams; English left as it was."""
 
 from __future__ import annotations
 
+import json
+
 import re
 from pathlib import Path
 
@@ -84,7 +86,12 @@ def test_the_manifest_names_the_language_and_drops_the_english_lexicon() -> None
     files = build_search_files(helpcenter_from(FRENCH["content"]), lexicon, language="fr")
     index = SearchIndex.from_files(files)
     assert index.language.code == "fr"
-    assert not [name for name in files if "lexicon-" in name]
+    parts = [json.loads(data) for name, data in files.items() if "lexicon-" in name]
+    assert all(set(part) == {"words"} for part in parts)  # French common words only, no English rule
+    assert json.loads(files["assets/search/index.json"])["lexicon"]["language"] == "fr"
+    french = build_search_files(helpcenter_from(FRENCH["content"]), parse_lexicon(
+        {"fillers": ["bonjour"], "mean": ["colis perdu => livraison"]}, "fr"), language="fr")
+    assert any("rules" in json.loads(data) for name, data in french.items() if "lexicon-" in name)
     english = SearchIndex.from_files(build_search_files(helpcenter_from(FRENCH["content"]), lexicon))
     assert english.language.code == "en"
     assert index.search("livraisons").results  # Snowball's stems: English's Porter would find less

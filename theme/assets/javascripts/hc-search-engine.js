@@ -480,11 +480,11 @@
     return clauses;
   };
 
-  /** The words typed match something themselves or through the store's synonyms. */
+  /** The words typed match something themselves, or through a phrase they hold as typed (not one a near spelling reached). */
   SearchIndex.prototype.direct = function (clause) {
     var self = this, first = clause.alternatives[0];
     return clause.alternatives.some(function (a) {
-      if (a !== first && !(a.weight >= self.ranking.synonym)) return false;
+      if (a !== first && !(a.weight >= self.ranking.lexicon)) return false;
       return a.parts.some(function (p) {
         return Array.from(p.keys()).some(function (t) { return self.termNumbers.has(t); });
       });
@@ -629,7 +629,7 @@
         var share = scored[1].get(ranked[0][0]) / (whole + unknown);
         confidence = share >= self.ranking.confidence ? "answer" : "related";
         if (confidence === "related" && !live.some(self.direct, self)) {
-          ranked = [];  // only lexicon links matched: no related topics
+          ranked = [];  // only links through typos matched: no related topics
           confidence = "none";
         }
       }
