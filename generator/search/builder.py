@@ -51,6 +51,7 @@ RANKING = {
     "lexicon": 0.5,  # a phrase the shopping lexicon relates to a query word (or phrase)
     "typo": 0.6,  # a word one edit away (query words of >= typoMinLength letters, unknown as typed)
     "typoMinLength": 2,  # shorter common words are never typos (the "words" of the lexicon parts)
+    "typoShortLength": 4,  # a word this short is corrected into index terms only (not lexicon triggers)
     "stopTypoMaxLength": 3,  # an unknown word this short one edit from a stop word is dropped like one
     "prefix": 0.7,  # the last word, as if still being typed
     "prefixMinLength": 3,

@@ -23,12 +23,13 @@ import yaml
 
 from generator.config.project import Project
 from generator.errors import ContentError, HelpCenterError
-from generator.reading.loading import load_helpcenter
 from generator.reading.model import HelpCenter
-from generator.search import SearchIndex, build_search_files, site_lexicon
-from generator.search.lexicon import Lexicon
+from generator.config.locales import Locale
+from generator.search import SearchIndex, build_search_files, project_lexicon
+from generator.search.project_index import locale_index, project_locale
 
 TOP = 5
+DEFAULT_QUERIES = "content/search/expectations.yml"
 MAX_EXPORT_QUERIES = 300
 
 
@@ -122,16 +123,16 @@ def _git(cwd: Path, *args: str, error: str | None = None) -> bytes:
     return done.stdout
 
 
-def _index(content: Path | None, label: str, lexicon: Lexicon) -> SearchIndex:
+def _index(project: Project, locale: Locale, content: Path | None, label: str) -> SearchIndex:
     if content is None:
-        return SearchIndex.from_files(build_search_files(HelpCenter([], []), lexicon))
+        return SearchIndex.from_files(build_search_files(HelpCenter([], []), project_lexicon(project, locale),
+                                                         language=locale.language))
     try:
-        helpcenter = load_helpcenter(content)
+        return locale_index(project, locale, content)
     except ContentError as err:
         first = err.problems[0] if err.problems else "unknown problem"
         raise HelpCenterError(f"the content at {label} has {len(err.problems)} problems (first: {first}); "
                               "run helpcenter check there") from None
-    return SearchIndex.from_files(build_search_files(helpcenter, lexicon))
 
 
 def compare(before: SearchIndex, after: SearchIndex, queries: list[str]) -> list[Change]:
@@ -151,7 +152,11 @@ def compare(before: SearchIndex, after: SearchIndex, queries: list[str]) -> list
     return changes
 
 
-def run_search_diff(project: Project, base: str, queries_file: str, insights: str | None, fmt: str) -> int:
+def run_search_diff(project: Project, base: str, queries_file: str, insights: str | None, fmt: str,
+                    locale: str | None = None) -> int:
+    chosen = project_locale(project, locale)
+    if not chosen.default and queries_file == DEFAULT_QUERIES:
+        queries_file = f"content/{chosen.code}/search/expectations.yml"
     queries_path = project.root / queries_file
     queries = read_query_set(queries_path) if queries_path.exists() else []
     if insights:
@@ -159,9 +164,9 @@ def run_search_diff(project: Project, base: str, queries_file: str, insights: st
     if not queries:
         raise HelpCenterError(f"no queries to compare: {queries_file} is missing and no --insights was given")
     with tempfile.TemporaryDirectory(prefix="hc-search-diff-") as tmp:
-        lexicon = site_lexicon(project.shopping_lexicon)  # search as the site does
-        before = _index(content_at(project, base, Path(tmp)), base, lexicon)
-        after = _index(project.content_dir, "the working tree", lexicon)
+        # searched as the site does: the locale's translations, word rules and lexicon, on each side
+        before = _index(project, chosen, content_at(project, base, Path(tmp)), base)
+        after = _index(project, chosen, project.content_dir, "the working tree")
         changes = compare(before, after, queries)
     from generator.search.diff_format import render
 

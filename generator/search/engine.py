@@ -216,7 +216,7 @@ class SearchIndex:
                 word = found[n]
                 term = self.language.term(word)
                 typos = self._typos(word, term)
-                if typos or not self._stop_word_typo(word, term):
+                if not self._stop_word_typo(word, term):
                     tokens.append(_Token(word, term, is_open and n == len(found) - 1, typos))
             n += max(length, 1)
         return tokens
@@ -246,9 +246,10 @@ class SearchIndex:
         return spans
 
     def _stop_word_typo(self, word: str, term: str) -> bool:
-        """Whether a short word that nothing knows and that reaches nothing is a typo of a stop
-        word ("wat", "cn", "hw"): it is dropped like one, never taken as content (nor named as
-        missing). Only short words: a longer one is rarely one letter from a stop word by chance."""
+        """Whether a very short word that nothing knows is a typo of a stop word ("wat", "cn", "hw"):
+        it is dropped like one, never taken as content nor named as missing, even if it is also one
+        letter from a content word ("wat": "wait", "vat"). Stop words are the most frequent words
+        of a language, so the likeliest reading; a longer word is rarely one letter from one by chance."""
         if len(word) > self.ranking["stopTypoMaxLength"] or self.language.code in CJK or word in self._common_words:
             return False
         if term in self._term_numbers or self._is_trigger(term, term):
@@ -264,9 +265,13 @@ class SearchIndex:
             return ()  # a CJK "word" is a bigram: one character off is another word
         if term in self._term_numbers or self._is_trigger(term, term) or word in self._common_words:
             return ()
-        # A variant that is a stop word never becomes content ("cn" is not "on", the stem of "one").
+        # A variant that is a stop word never becomes content ("cn" is not "on", the stem of "one"); a
+        # short word is corrected into the index's own words only, not into the lexicon's ("oder" is
+        # "order", not "odor").
         found = {self.language.term(v) for v in one_edit_variants(word) if v not in self._stop_words}
-        return tuple(sorted(t for t in found if t != term and (t in self._term_numbers or self._is_trigger(t, term))))
+        short = len(word) <= self.ranking["typoShortLength"]
+        return tuple(sorted(t for t in found if t != term and (
+            t in self._term_numbers or (not short and self._is_trigger(t, term)))))
 
     def _is_trigger(self, candidate: str, term: str) -> bool:
         """Whether ``candidate`` is a term of a synonym or lexicon trigger phrase. The lexicon's

@@ -16,7 +16,7 @@ from generator.errors import HelpCenterError
 from generator.reading.loading import load_helpcenter
 from generator.rendering.site import load_project_translations, search_files
 from generator.rendering.strings import load_strings
-from generator.search import SearchIndex
+from generator.search import SearchIndex, project_lexicon
 
 
 def project_locale(project: Project, code: str | None) -> Locale:
@@ -32,17 +32,25 @@ def project_locale(project: Project, code: str | None) -> Locale:
 
 def locale_index(project: Project, locale: Locale, content_dir: Path | None = None) -> SearchIndex:
     """``locale``'s index over the content in ``content_dir`` (the project's by default)."""
+    return locale_search(project, locale, content_dir)[0]
+
+
+def locale_search(project: Project, locale: Locale,
+                  content_dir: Path | None = None) -> tuple[SearchIndex, list[list[str]]]:
+    """``locale``'s index, and the phrases its synonyms and lexicon search for (to explain a query)."""
     content = content_dir or project.content_dir
-    helpcenter = load_helpcenter(content)
-    if locale.default:
-        return SearchIndex.from_files(search_files(_only(project, locale), helpcenter, {}, {}))
     if content != project.content_dir:
         project = replace(project, content_dir=content)
-    translations = load_project_translations(project, helpcenter)
+    helpcenter = load_helpcenter(content)
+    phrases = [meant for _, meant in project_lexicon(project, locale).rules]
+    if locale.default:
+        files = search_files(_only(project, locale), helpcenter, {}, {})
+        return SearchIndex.from_files(files), helpcenter.synonyms + phrases
+    translated = load_project_translations(project, helpcenter)[locale.code]
     care = {locale.code: load_strings(locale, content, strict=False).get("care_title")}
-    files = search_files(_only(project, locale), helpcenter, {locale.code: translations[locale.code]}, care)
-    return SearchIndex(lambda name: files[f"{locale.prefix}assets/search/{name}"])
-
+    files = search_files(_only(project, locale), helpcenter, {locale.code: translated}, care)
+    index = SearchIndex(lambda name: files[f"{locale.prefix}assets/search/{name}"])
+    return index, translated.synonyms + phrases
 
 
 def _only(project: Project, locale: Locale) -> Project:

@@ -270,7 +270,7 @@
         var word = found[n];
         var term = this.language.term(word);
         var typos = this.typos(word, term);
-        if (typos.length || !this.stopWordTypo(word, term)) {
+        if (!this.stopWordTypo(word, term)) {
           tokens.push({ word: word, term: term, open: isOpen && n === found.length - 1, typos: typos });
         }
       }
@@ -306,7 +306,7 @@
     return spans;
   };
 
-  /** A short word nothing knows, one edit from a stop word ("wat", "cn"): dropped like one. */
+  /** A very short word nothing knows, one edit from a stop word ("wat", "cn"): dropped like one. */
   SearchIndex.prototype.stopWordTypo = function (word, term) {
     if (word.length > this.ranking.stopTypoMaxLength || this.language.cjk || this.commonWords.has(word)) return false;
     if (this.termNumbers.has(term) || this.isTrigger(term, term)) return false;
@@ -320,8 +320,9 @@
     var self = this;
     var stopWords = this.stopWords;  // a variant that is a stop word never becomes content
     var found = new Set(oneEditVariants(word).filter(function (v) { return !stopWords.has(v); }).map(function (v) { return self.language.term(v); }));
+    var short = word.length <= this.ranking.typoShortLength;  // into the index's own words only
     return Array.from(found).filter(function (t) {
-      return t !== term && (self.termNumbers.has(t) || self.isTrigger(t, term));
+      return t !== term && (self.termNumbers.has(t) || (!short && self.isTrigger(t, term)));
     }).sort();
   };
 
