@@ -49,6 +49,8 @@ CHUNK_BYTES = 4_000  # target raw size of a document chunk (smaller since the ma
 RANKING = {
     "synonym": 0.8,  # a synonym of a query word (or phrase), from the store's synonyms.yml
     "lexicon": 0.5,  # a phrase the shopping lexicon relates to a query word (or phrase)
+    "lexiconDecay": 1.0,  # each further phrase a lexicon rule means weighs this much less than the one before
+    "situationWords": 1.0,  # the words of a lexicon situation ("paid but nothing came"), as themselves
     "typo": 0.6,  # a word one edit away (query words of >= typoMinLength letters, unknown as typed)
     "typoMinLength": 2,  # shorter common words are never typos (the "words" of the lexicon parts)
     "typoShortLength": 4,  # a word this short is corrected into index terms only (not lexicon triggers)

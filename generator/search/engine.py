@@ -84,6 +84,7 @@ class Rule:
     triggers: list[list[str]]
     targets: list[list[str]]
     weight: float
+    decay: float = 1.0  # each target after the first weighs this much less (the lexicon's come in order)
 
 
 @dataclass(frozen=True)
@@ -310,7 +311,8 @@ class SearchIndex:
                 known = {(tuple(w), n) for w, n in self._situations}
                 self._situations.extend((p.split(" "), number) for p in situations[0]
                                         if (tuple(p.split(" ")), number) not in known)
-            self._lexicon_rules[number] = Rule(said, [p.split(" ") for p in mean], self.ranking["lexicon"])
+            self._lexicon_rules[number] = Rule(said, [p.split(" ") for p in mean], self.ranking["lexicon"],
+                                               self.ranking["lexiconDecay"])
         self._fillers.extend(f.split(" ") for f in part.get("fillers", []))
         self._lexicon_terms.update(part.get("terms", []))
         self._common_words.update(part.get("words", []))
@@ -325,8 +327,8 @@ class SearchIndex:
         """The index terms that count for one word, with their weights."""
         r = self.ranking
         part: Part = {}
-        if token.content:  # a situation: its own words count as typed, as they are
-            return {t: 1.0 for t in token.content if t in self._term_numbers}
+        if token.content:  # a situation: its own words count, below what it means
+            return {t: r["situationWords"] for t in token.content if t in self._term_numbers}
         known = token.term in self._term_numbers
         if known:
             part[token.term] = 1.0
@@ -384,6 +386,7 @@ class SearchIndex:
             for other in rule.targets:
                 if other != phrase and all(other != known for known, _ in others):
                     others.append((other, weight))
+                weight = weight * rule.decay
         return best, others
 
     # -- scoring -----------------------------------------------------------------------------------
@@ -411,13 +414,13 @@ class SearchIndex:
 
     def _clause_scores(self, clause: Clause) -> dict[int, float]:
         """Each document's best alternative. A synonym or lexicon phrase stands for the words typed
-        and is weighed below them: it never scores above ``weight`` times the best score of the
-        typed words themselves (when they match anything), so a rarer synonym ("purchase" for
-        "order") cannot put its article above the articles of the word the shopper chose. A
+        and is weighed below them: it never scores above ``weight`` times the best score of a
+        document that holds all the words typed (when one does), so a rarer synonym ("purchase"
+        for "order") cannot put its article above the articles of the word the shopper chose. A
         situation ("paid but nothing came") is the exception: its words say little alone."""
         best: dict[int, float] = {}
         span = len(clause.words)
-        typed = 0.0
+        typed = 0.0  # the best score of a document that holds every word typed
         for number, alternative in enumerate(clause.alternatives):
             count = len(alternative.parts)
             sums: dict[int, list[float]] = {}
@@ -436,8 +439,8 @@ class SearchIndex:
                     value = cap
                 if value > best.get(doc, 0.0):
                     best[doc] = value
-            if number == 0:
-                typed = max(best.values(), default=0.0)
+                if number == 0 and present == count and value > typed:
+                    typed = value
         return best
 
     def _part_scores(self, part: Part) -> dict[int, float]:

@@ -76,11 +76,6 @@ def test_english_keeps_its_own_rules(text: str) -> None:
     assert word_rules("en-GB") == word_rules("en")
 
 
-def test_a_language_without_rules_is_refused() -> None:
-    with pytest.raises(ValueError, match="'xx'"):
-        word_rules("xx")
-
-
 def test_the_manifest_names_the_language_and_drops_the_english_lexicon() -> None:
     lexicon = parse_lexicon({"fillers": ["hi"], "mean": ["courier => livraison"]})
     files = build_search_files(helpcenter_from(FRENCH["content"]), lexicon, language="fr")
@@ -116,3 +111,16 @@ def test_the_javascript_and_the_python_package_come_from_the_same_snowball() -> 
     pattern = re.compile(r"Generated from french\.sbl by Snowball (\S+)")
     versions = {pattern.search(p.read_text(encoding="utf-8")[:300]).group(1) for p in (python, javascript)}  # type: ignore[union-attr]
     assert versions == {"3.0.1"}
+
+
+def test_a_language_without_a_snowball_stemmer_is_searched_unstemmed_with_a_warning(
+        caplog: pytest.LogCaptureFixture) -> None:
+    word_rules.cache_clear()
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.helpcenter"):
+        vietnamese = word_rules("vi")
+    assert "no stemmer for language 'vi'" in caplog.text and "another form of a word" in caplog.text
+    assert vietnamese.terms("Hoàn tiền") == ["hoan", "tien"]  # folded, not stemmed
+    files = build_search_files(helpcenter_from(FRENCH["content"]), language="vi")
+    assert json.loads(files["assets/search/index.json"])["stemmer"] is None
+    with pytest.raises(ValueError, match="not a language code"):
+        word_rules("english please")

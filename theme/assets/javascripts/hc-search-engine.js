@@ -86,7 +86,8 @@
 
   Language.prototype.term = function (word) {
     if (this.english) return indexTerm(word);
-    if (this.cjk || !this.stemmer) return word;
+    if (this.cjk) return word;
+    if (!this.stemmer) return fold(word);  // no Snowball stemmer for the language: words as typed
     var found = this.cache.get(word);
     if (found === undefined) {
       if (!this.snowball) this.snowball = new (stemmerClass(this.stemmer))();
@@ -219,7 +220,7 @@
   function synonymRules(manifest, ranking) {
     return manifest.synonyms.map(function (g) {
       var phrases = g.map(split);
-      return { triggers: phrases, targets: phrases, weight: ranking.synonym };
+      return { triggers: phrases, targets: phrases, weight: ranking.synonym, decay: 1.0 };
     });
   }
 
@@ -359,7 +360,7 @@
           if (!known) self.situations.push([split(p), number]);
         });
       }
-      self.lexiconRules.set(number, { triggers: said, targets: rule[2].map(split), weight: self.ranking.lexicon });
+      self.lexiconRules.set(number, { triggers: said, targets: rule[2].map(split), weight: self.ranking.lexicon, decay: self.ranking.lexiconDecay });
     });
     (part.fillers || []).forEach(function (f) { self.fillers.push(split(f)); });
     (part.terms || []).forEach(function (t) { self.lexiconTerms.add(t); });
@@ -390,7 +391,7 @@
     var part = new Map();
     if (token.content && token.content.length) {  // a situation: its own words count as typed
       for (var c = 0; c < token.content.length; c++) {
-        if (this.termNumbers.has(token.content[c])) part.set(token.content[c], 1.0);
+        if (this.termNumbers.has(token.content[c])) part.set(token.content[c], r.situationWords);
       }
       return part;
     }
@@ -451,6 +452,7 @@
       pair[0].targets.forEach(function (p) {
         var key = p.join(" ");
         if (key !== own && !seen.has(key)) { seen.add(key); others.push([p, weight]); }
+        weight = weight * pair[0].decay;
       });
     });
     return [best, others];
@@ -569,8 +571,8 @@
         var value = scale * acc[0] * acc[1] / count;
         if (number > 0 && typed > 0 && value > cap && !clause.situation) value = cap;
         if (value > (best.get(doc) || 0)) best.set(doc, value);
+        if (number === 0 && acc[1] === count && value > typed) typed = value;
       });
-      if (number === 0) best.forEach(function (value) { if (value > typed) typed = value; });
     });
     return best;
   }
