@@ -38,7 +38,7 @@ from generator.search.realwords import common_words_near
 FORMAT = "hc-search/2"  # 2: the lexicon in parts (lexicon-X.json), no longer in the manifest
 LEXICON_KEY = 2  # a lexicon part holds what starts with these many letters ("st" for "store")
 PREFIX = "assets/search/"
-FIELD_WEIGHTS = {"title": 4.0, "keywords": 2.5, "body": 1.0, "context": 0.6}
+FIELD_WEIGHTS = {"title": 5.0, "keywords": 2.5, "body": 1.0, "context": 0.6}
 FIELD_B = {"title": 0.3, "keywords": 0.3, "body": 0.75, "context": 0.3}  # length normalisation
 K1 = 1.2
 SCORE_SCALE = 100  # scores are stored as round(score * SCORE_SCALE)
@@ -48,9 +48,9 @@ CHUNK_BYTES = 4_000  # target raw size of a document chunk (smaller since the ma
 # Query-time parameters, read by both query engines from the manifest.
 RANKING = {
     "synonym": 0.8,  # a synonym of a query word (or phrase), from the store's synonyms.yml
-    "lexicon": 0.5,  # a phrase the shopping lexicon relates to a query word (or phrase)
+    "lexicon": 0.7,  # a phrase the shopping lexicon relates to a query word (or phrase)
     "lexiconDecay": 1.0,  # each further phrase a lexicon rule means weighs this much less than the one before
-    "situationWords": 1.0,  # the words of a lexicon situation ("paid but nothing came"), as themselves
+    "situationWords": 0.25,  # the words of a lexicon situation ("paid but nothing came"), as themselves
     "typo": 0.6,  # a word one edit away (query words of >= typoMinLength letters, unknown as typed)
     "typoMinLength": 2,  # shorter common words are never typos (the "words" of the lexicon parts)
     "typoShortLength": 4,  # a word this short is corrected into index terms only (not lexicon triggers)
@@ -60,7 +60,7 @@ RANKING = {
     "stemPrefix": 0.35,  # other words: index terms that start with the word's stem
     "stemPrefixMinLength": 4,
     "maxExpansions": 40,  # prefix expansions per word, in dictionary order
-    "coordination": 2,  # score * (matched clauses / clauses) ** coordination
+    "coordination": 1,  # score * (matched clauses / clauses) ** coordination
     "minRelativeScore": 0.1,  # results scoring under this share of the best one are dropped
     "confidence": 0.5,  # the best result must cover this share of the query's specificity to answer it
 }
