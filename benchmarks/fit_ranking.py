@@ -36,12 +36,12 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.quality import read_queries, rank_of
+from benchmarks.quality import rank_of, read_queries
 from generator.config.locales import Locale
 from generator.config.project import Project, load_project
+from generator.reading.loading import load_helpcenter
 from generator.rendering.site import load_project_translations, search_files
 from generator.rendering.strings import load_strings
-from generator.reading.loading import load_helpcenter
 from generator.search import SearchIndex, builder
 
 REPO = Path(__file__).resolve().parents[1]
@@ -99,7 +99,8 @@ class Searcher:
         return SearchIndex(lambda name: patched if name == "index.json" else files[prefix + name])
 
 
-def score(searcher: Searcher, locales: dict[str, Locale], queries: list[Query], weights: Weights) -> tuple[float, float]:
+def score(searcher: Searcher, locales: dict[str, Locale], queries: list[Query],
+          weights: Weights) -> tuple[float, float]:
     """(share right first, share in the top five)."""
     indexes = {code: searcher.index(locale, weights) for code, locale in locales.items()}
     ranks = [rank_of(indexes[q.locale], q.item) for q in queries]
@@ -159,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  fold {k + 1}: held out {len(test)}: current {before[0]:.0%} · {before[1]:.0%}, "
               f"fitted {after[0]:.0%} · {after[1]:.0%}  {_changes(start, fitted)}")
     mean = [sum(h[i][j] for h in held) / len(held) for i in (0, 1) for j in (0, 1)]
-    print(f"held-out mean (first · top five): current {mean[0]:.1%} · {mean[1]:.1%}, fitted {mean[2]:.1%} · {mean[3]:.1%}")
+    print(f"held-out mean (first · top five): current {mean[0]:.1%} · {mean[1]:.1%}, "
+          f"fitted {mean[2]:.1%} · {mean[3]:.1%}")
     final = fit(lambda w: score(searcher, locales, queries, w), start, args.rounds)
     print(f"fitted on all {len(queries)}: {_changes(start, final) or 'the current weights'}")
     print(json.dumps(final))

@@ -128,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="+", type=Path, help="query files (YAML)")
     parser.add_argument("--locale", help="search in this locale of mkdocs.yml (default: from the file's name)")
     parser.add_argument("--config", type=Path, default=REPO / "mkdocs.yml", help="the project's mkdocs.yml")
-    parser.add_argument("--failures", action="store_true", help="list the queries not answered first (tuning sets only)")
+    parser.add_argument("--failures", action="store_true",
+                        help="list the queries not answered first (tuning sets only)")
     args = parser.parse_args(argv)
     project = load_project(args.config)
     indexes: dict[str, SearchIndex] = {}

@@ -85,9 +85,9 @@ class Advisor:
             return Fix("new-article", f"No article mentions “{said}”: answer it in a new question, or add a line "
                        f"“{said}, <the words your articles use>” to {SYNONYMS_FILE} if it is another name for "
                        "something they cover.")
-        said = self.searched_words(query)
-        phrase = " ".join(missing) if missing else " ".join(said)
-        if missing and len(missing) * 2 >= len(said):
+        searched = self.searched_words(query)
+        phrase = " ".join(missing) if missing else " ".join(searched)
+        if missing and len(missing) * 2 >= len(searched):
             # Most of what the shopper said is nowhere in the content: the closest article shares a word
             # at best, so it may well not be the answer.
             name = target.question if isinstance(target, Question) else target.title

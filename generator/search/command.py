@@ -8,7 +8,6 @@ synonym before publishing.
 from __future__ import annotations
 
 import json
-
 from collections.abc import Callable
 
 from generator.config.project import Project

@@ -21,10 +21,10 @@ from typing import Any
 
 import yaml
 
+from generator.config.locales import Locale
 from generator.config.project import Project
 from generator.errors import ContentError, HelpCenterError
 from generator.reading.model import HelpCenter
-from generator.config.locales import Locale
 from generator.search import SearchIndex, build_search_files, project_lexicon
 from generator.search.project_index import locale_index, project_locale
 

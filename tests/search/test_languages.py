@@ -4,7 +4,6 @@ alike, stop words, accents, CJK bigrams; English left as it was."""
 from __future__ import annotations
 
 import json
-
 import re
 from pathlib import Path
 

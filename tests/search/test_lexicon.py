@@ -10,13 +10,12 @@ import pytest
 import yaml
 
 from generator.config.project import project_from_settings
-from generator.errors import ConfigError
+from generator.errors import ConfigError, ContentError
 from generator.reading.loading import load_helpcenter
 from generator.reading.model import Category, HelpCenter, Question
 from generator.reading.schema import schema_problems
 from generator.search import SearchIndex, build_search_files, shopping_lexicon, site_lexicon
 from generator.search.builder import lexicon_parts, lexicon_terms
-from generator.errors import ContentError
 from generator.search.lexicon import FILES, Lexicon, parse_lexicon, read_store_lexicon
 from generator.search.text import STOP_WORDS, words
 from tests.conftest import REPO
@@ -165,7 +164,8 @@ def test_a_query_fetches_only_the_lexicon_parts_of_its_words() -> None:
 
 def test_parts_fetched_for_earlier_queries_change_no_ranking() -> None:
     files = build_search_files(load_helpcenter(REPO / "content"), shopping_lexicon())
-    queries = [q["query"] for q in yaml.safe_load((REPO / "content/search/expectations.yml").read_text("utf-8"))["queries"]]
+    expectations = yaml.safe_load((REPO / "content/search/expectations.yml").read_text("utf-8"))
+    queries = [q["query"] for q in expectations["queries"]]
     warm = SearchIndex.from_files(files)
     for query in queries:
         warm.search(query)

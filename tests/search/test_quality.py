@@ -17,13 +17,12 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.cli import main
-from generator.reading.loading import load_helpcenter
 from benchmarks.quality import rank_of
+from generator.cli import main
 from generator.config.project import load_project
-from generator.search import SearchIndex, build_search_files, shopping_lexicon
+from generator.search import SearchIndex
 from generator.search.project_index import locale_index, project_locale
-from tests.conftest import REPO, TESTS
+from tests.conftest import REPO
 
 QUERIES = yaml.safe_load((REPO / "content" / "search" / "expectations.yml").read_text(encoding="utf-8"))
 # kind -> (share whose right answer comes first, share with it in the top five)
