@@ -18,6 +18,7 @@ Zipf value in tenths ("boots 43").
 from __future__ import annotations
 
 import argparse
+from importlib import metadata
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "generator" / "search" / "lexicon"
@@ -28,7 +29,8 @@ TOP = 30_000
 def derive(language: str, top: int) -> str:
     import wordfreq  # type: ignore[import-not-found]
 
-    lines = [f"# {language}: the {top:,} most frequent words of wordfreq {wordfreq.__version__ if hasattr(wordfreq, '__version__') else '3.1.1'}"
+    version = metadata.version("wordfreq")
+    lines = [f"# {language}: the {top:,} most frequent words of wordfreq {version}"
              " (letters only) and their Zipf value in tenths; scripts/derive_word_frequencies.py"]
     for word in wordfreq.top_n_list(language, top * 2):
         if word.isalpha() and len(lines) <= top:

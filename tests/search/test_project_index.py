@@ -25,7 +25,7 @@ def test_each_locale_gets_its_own_words_rules_and_lexicon() -> None:
 
 def test_an_unknown_locale_names_the_known_ones() -> None:
     project = load_project(REPO / "mkdocs.yml")
-    with pytest.raises(HelpCenterError, match="no such locale.*en, fr"):
+    with pytest.raises(HelpCenterError, match=r"no such locale.*en, fr"):
         project_locale(project, "de")
 
 
