@@ -188,7 +188,7 @@ def cmd_csp(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from generator.search.command import run_search
 
-    return run_search(_project(args), args.query, args.limit, args.format)
+    return run_search(_project(args), args.query, args.limit, args.format, args.locale)
 
 
 def cmd_insights(args: argparse.Namespace) -> int:
@@ -200,7 +200,7 @@ def cmd_insights(args: argparse.Namespace) -> int:
 def cmd_search_diff(args: argparse.Namespace) -> int:
     from generator.search.diff import run_search_diff
 
-    return run_search_diff(_project(args), args.base, args.queries, args.insights, args.format)
+    return run_search_diff(_project(args), args.base, args.queries, args.insights, args.format, args.locale)
 
 
 def _add_new_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -273,6 +273,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", help='what a shopper would type, e.g. "where is my parcel"')
     search.add_argument("-n", "--limit", type=int, default=10, help="how many results (default: 10)")
     search.add_argument("--format", choices=("text", "json"), default="text", help="text or json")
+    search.add_argument("--locale", metavar="CODE", help="search this locale's index (e.g. fr): its translations, "
+                        "word rules and lexicon (default: the default locale)")
     search.set_defaults(handler=cmd_search)
 
     insights = commands.add_parser("insights", help="what shoppers searched for in vain and which answers "
@@ -294,6 +296,8 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--insights", metavar="REPORT.json",
                       help="also the failed queries of an insights report (helpcenter insights --format json)")
     diff.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="text, markdown or json")
+    diff.add_argument("--locale", metavar="CODE", help="compare this locale's index (e.g. fr; default: the default "
+                      "locale); the default query set is then content/CODE/search/expectations.yml")
     diff.set_defaults(handler=cmd_search_diff)
     return parser
 

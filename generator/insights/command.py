@@ -16,7 +16,7 @@ from generator.insights.html import format_html
 from generator.insights.report import build_report
 from generator.insights.tally import EventTotals, Filters, read_lines, tally
 from generator.reading.loading import load_helpcenter
-from generator.search import site_lexicon
+from generator.search import project_lexicon
 
 FORMATS = ("text", "json", "markdown", "html")
 
@@ -63,7 +63,7 @@ def run_insights(project: Project, path: str, since: str | None, locale: str | N
     filters = Filters(parse_since(since), locale)
     totals = read_events(path, filters)
     report = build_report(totals, load_helpcenter(project.content_dir), "standard input" if path == "-" else path, top,
-                          site_lexicon(project.shopping_lexicon))
+                          project_lexicon(project, project.default_locale))
     print(render(report, fmt))
     if totals.bad and fmt != "text":
         print(f"warning: {totals.bad} bad lines skipped (first at line {totals.bad_lines[0].number}: "

@@ -65,6 +65,11 @@ class Advisor:
                 results = self.index.search(" ".join(known), limit).results
         return [self._closest(r) for r in results], list(response.missing)
 
+    def searched_words(self, query: str) -> list[str]:
+        """The words search kept from ``query`` (no fillers such as "do you sell", no stop words and
+        no typos of them), so that a fix names what the shopper asked about, as the fallback does."""
+        return [w for clause in self.index.parse(query) for w in clause.words] or content_words(query)
+
     def _closest(self, result: SearchResult) -> Closest:
         # A guide's section is named with its guide: "Cleaning" alone says little in a report.
         title = f"{result.context} › {result.title}" if "#" in result.id and result.context else result.title
@@ -80,8 +85,9 @@ class Advisor:
             return Fix("new-article", f"No article mentions “{said}”: answer it in a new question, or add a line "
                        f"“{said}, <the words your articles use>” to {SYNONYMS_FILE} if it is another name for "
                        "something they cover.")
-        phrase = " ".join(missing) if missing else " ".join(content_words(query))
-        if missing and len(missing) * 2 >= len(content_words(query)):
+        searched = self.searched_words(query)
+        phrase = " ".join(missing) if missing else " ".join(searched)
+        if missing and len(missing) * 2 >= len(searched):
             # Most of what the shopper said is nowhere in the content: the closest article shares a word
             # at best, so it may well not be the answer.
             name = target.question if isinstance(target, Question) else target.title

@@ -16,7 +16,7 @@ from generator.rendering.multilingual import locale_search_files, render_locales
 from generator.rendering.pages import Page, navigation, template_data
 from generator.rendering.strings import Strings, load_strings
 from generator.reuse import Reuse, compute
-from generator.search import build_search_files, site_lexicon
+from generator.search import build_search_files, project_lexicon
 
 UNUSED_THEME_FILES = (
     "assets/javascripts/bundle.*",
@@ -93,11 +93,10 @@ def search_files(project: Project, helpcenter: HelpCenter, translations: dict[st
     """Every locale's search index: the default's under assets/search/, the others' under their prefix.
     ``care_titles``: each other locale's name for the care guides' section."""
     default = project.default_locale.language
-    lexicon = site_lexicon(project.shopping_lexicon)  # the builder leaves it out of a non-English index
-    files = build_search_files(helpcenter, lexicon, language=default)
+    files = build_search_files(helpcenter, project_lexicon(project, project.default_locale), language=default)
     for locale in project.locales[1:]:
         files.update(locale_search_files(locale, translations[locale.code], helpcenter, default,
-                                         care_titles[locale.code], lexicon))
+                                         care_titles[locale.code], project_lexicon(project, locale)))
     return files
 
 

@@ -10,7 +10,7 @@ from generator.reading.model import HelpCenter
 from generator.search.builder import PREFIX, build_index_files
 from generator.search.documents import SearchDoc, search_documents
 from generator.search.engine import SearchIndex, SearchResponse, SearchResult
-from generator.search.lexicon import Lexicon, shopping_lexicon, site_lexicon
+from generator.search.lexicon import Lexicon, project_lexicon, shopping_lexicon, site_lexicon
 
 
 def build_search_files(helpcenter: HelpCenter, lexicon: Lexicon | None = None, *, language: str = "en",
@@ -33,6 +33,7 @@ __all__ = [
     "SearchResponse",
     "SearchResult",
     "build_search_files",
+    "project_lexicon",
     "search_documents",
     "shopping_lexicon",
     "site_lexicon",

@@ -31,13 +31,12 @@ from typing import Any
 from generator.search.documents import FIELDS, SearchDoc
 from generator.search.languages import CJK, DEFAULT, SNOWBALL, Language, word_rules
 from generator.search.lexicon import Lexicon
-from generator.search.text import STOP_WORDS, terms, words
+from generator.search.realwords import common_words_near
 
 FORMAT = "hc-search/2"  # 2: the lexicon in parts (lexicon-X.json), no longer in the manifest
 LEXICON_KEY = 2  # a lexicon part holds what starts with these many letters ("st" for "store")
-LEXICON_LANGUAGE = "en"  # the shipped lexicon's language (parts are per language when indexes are)
 PREFIX = "assets/search/"
-FIELD_WEIGHTS = {"title": 4.0, "keywords": 2.5, "body": 1.0, "context": 0.6}
+FIELD_WEIGHTS = {"title": 5.0, "keywords": 2.5, "body": 1.0, "context": 0.6}
 FIELD_B = {"title": 0.3, "keywords": 0.3, "body": 0.75, "context": 0.3}  # length normalisation
 K1 = 1.2
 SCORE_SCALE = 100  # scores are stored as round(score * SCORE_SCALE)
@@ -47,15 +46,19 @@ CHUNK_BYTES = 4_000  # target raw size of a document chunk (smaller since the ma
 # Query-time parameters, read by both query engines from the manifest.
 RANKING = {
     "synonym": 0.8,  # a synonym of a query word (or phrase), from the store's synonyms.yml
-    "lexicon": 0.5,  # a phrase the shopping lexicon relates to a query word (or phrase)
+    "lexicon": 0.7,  # a phrase the shopping lexicon relates to a query word (or phrase)
+    "lexiconDecay": 1.0,  # each further phrase a lexicon rule means weighs this much less than the one before
+    "situationWords": 0.25,  # the words of a lexicon situation ("paid but nothing came"), as themselves
     "typo": 0.6,  # a word one edit away (query words of >= typoMinLength letters, unknown as typed)
-    "typoMinLength": 5,
+    "typoMinLength": 2,  # shorter common words are never typos (the "words" of the lexicon parts)
+    "typoShortLength": 4,  # a word this short is corrected into index terms only (not lexicon triggers)
+    "stopTypoMaxLength": 3,  # an unknown word this short one edit from a stop word is dropped like one
     "prefix": 0.7,  # the last word, as if still being typed
     "prefixMinLength": 3,
     "stemPrefix": 0.35,  # other words: index terms that start with the word's stem
     "stemPrefixMinLength": 4,
     "maxExpansions": 40,  # prefix expansions per word, in dictionary order
-    "coordination": 2,  # score * (matched clauses / clauses) ** coordination
+    "coordination": 1,  # score * (matched clauses / clauses) ** coordination
     "minRelativeScore": 0.1,  # results scoring under this share of the best one are dropped
     "confidence": 0.5,  # the best result must cover this share of the query's specificity to answer it
 }
@@ -64,11 +67,11 @@ RANKING = {
 def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
                       lexicon: Lexicon | None = None, language: str = DEFAULT) -> dict[str, bytes]:
     """Site path -> bytes of every search file for these documents (``lexicon``: the shopping
-    lexicon, or None when the site switched it off; it is English, so an index in another
-    ``language`` gets none). ``language``: the documents' language, which picks the word rules
-    (generator/search/languages.py) and is written in the manifest for the browser."""
+    lexicon of the documents' language, or None when the site switched it off; a lexicon in
+    another language is left out). ``language``: the documents' language, which picks the word
+    rules (generator/search/languages.py) and is written in the manifest for the browser."""
     lang = word_rules(language)
-    if not lang.english:
+    if lexicon is not None and word_rules(lexicon.language).code != lang.code:
         lexicon = None
     counted = [_count(doc, lang) for doc in docs]
     postings = _postings(counted)
@@ -77,7 +80,9 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
     chunk, chunks = _chunks(docs)
     files = {f"{PREFIX}terms-{i}.json": s for i, s in enumerate(shards)}
     files.update({f"{PREFIX}docs-{i}.json": c for i, c in enumerate(chunks)})
-    parts = lexicon_parts(lexicon, set(vocabulary)) if lexicon else {}
+    parts = lexicon_parts(lexicon, set(vocabulary), lang) if lexicon else {}
+    synonym_groups = synonym_terms(synonyms, lang)
+    add_common_words(parts, lang, {*vocabulary, *_trigger_terms(parts, synonym_groups)})
     files.update({f"{PREFIX}lexicon-{key}.json": _json(part) for key, part in parts.items()})
     manifest = {
         "format": FORMAT,
@@ -88,8 +93,8 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
         "shards": shard_starts,
         "language": lang.code,
         "stemmer": SNOWBALL.get(lang.code),  # the browser loads snowball/<stemmer>-stemmer.js
-        "synonyms": synonym_terms(synonyms, lang),
-        "lexicon": {"language": LEXICON_LANGUAGE, "keyLength": LEXICON_KEY, "parts": " ".join(sorted(parts))},
+        "synonyms": synonym_groups,
+        "lexicon": {"language": lang.code, "keyLength": LEXICON_KEY, "parts": " ".join(sorted(parts))},
         "stopWords": " ".join(sorted(lang.stop_words)),
         "ranking": {**RANKING, "prefixMinLength": 1} if lang.code in CJK else RANKING,  # "革" types 革の
     }
@@ -97,28 +102,49 @@ def build_index_files(docs: list[SearchDoc], synonyms: list[list[str]],
     return files
 
 
-def lexicon_parts(lexicon: Lexicon, vocabulary: set[str]) -> dict[str, dict[str, Any]]:
+def lexicon_parts(lexicon: Lexicon, vocabulary: set[str], lang: Language | None = None) -> dict[str, dict[str, Any]]:
     """The lexicon cut by the first LEXICON_KEY letters, so that a query fetches only the parts
     of its words (the manifest is fetched with every page: the whole lexicon tripled it, and
     parts by one letter were as big as a postings shard). Part ``st`` holds the fillers whose
     first word starts with "st", every rule (numbered, to keep their order when parts merge)
-    with a trigger phrase whose first term does, and the trigger terms starting with "st" that
-    the index lacks (a typo may reach them)."""
+    with a trigger phrase whose first term (or situation whose first word) does, and the trigger
+    terms starting with "st" that the index lacks (a typo may reach them). A rule is
+    ``[number, trigger phrases, target phrases]``, with its situations fourth if it has any."""
+    lang = lang or word_rules(DEFAULT)
     parts: dict[str, dict[str, Any]] = {}
 
     def part(key: str) -> dict[str, Any]:
         return parts.setdefault(key, {"rules": [], "fillers": [], "terms": []})
 
-    for filler in filler_words(lexicon):
+    for filler in filler_words(lexicon, lang):
         part(filler.split(" ")[0][:LEXICON_KEY])["fillers"].append(filler)
     unknown: set[str] = set()
-    for number, (triggers, targets) in enumerate(lexicon_terms(lexicon, vocabulary)):
-        for key in sorted({phrase.split(" ")[0][:LEXICON_KEY] for phrase in triggers}):
-            part(key)["rules"].append([number, triggers, targets])
+    for number, (triggers, targets, situations) in enumerate(lexicon_terms(lexicon, vocabulary, lang)):
+        rule = [number, triggers, targets, situations] if situations else [number, triggers, targets]
+        for key in sorted({phrase.split(" ")[0][:LEXICON_KEY] for phrase in triggers + situations}):
+            part(key)["rules"].append(rule)
         unknown.update(t for phrase in triggers for t in phrase.split(" ") if t not in vocabulary)
     for t in sorted(unknown):
         part(t[:LEXICON_KEY])["terms"].append(t)
     return {key: {k: v for k, v in value.items() if v} for key, value in sorted(parts.items())}
+
+
+def add_common_words(parts: dict[str, dict[str, Any]], lang: Language, reachable: set[str]) -> None:
+    """Add to the parts (by their first letters, as a query fetches them for its words) the common
+    words that search must not take for typos of what the index can match (realwords.py)."""
+    for word in common_words_near(lang, reachable):
+        parts.setdefault(word[:LEXICON_KEY], {}).setdefault("words", []).append(word)
+    parts_in_order = sorted(parts.items())
+    parts.clear()
+    parts.update(parts_in_order)
+
+
+def _trigger_terms(parts: dict[str, dict[str, Any]], synonyms: list[list[str]]) -> set[str]:
+    """Every term of a synonym phrase or of a lexicon rule's trigger phrases."""
+    found = {t for group in synonyms for phrase in group for t in phrase.split(" ")}
+    for part in parts.values():
+        found.update(t for rule in part.get("rules", []) for p in rule[1] for t in p.split(" "))
+    return found
 
 
 def synonym_terms(synonyms: list[list[str]], lang: Language | None = None) -> list[list[str]]:
@@ -133,38 +159,43 @@ def synonym_terms(synonyms: list[list[str]], lang: Language | None = None) -> li
     return groups
 
 
-def lexicon_terms(lexicon: Lexicon, vocabulary: set[str]) -> list[list[list[str]]]:
-    """The lexicon's rules as [said phrases, meant phrases] in terms, keeping only meant phrases
-    this index holds and the rules left with one: the rest could never change a result, and
-    the manifest is fetched with every page. A said phrase with a filler word in it is left
-    out: queries lose their fillers first, so it could never match whole."""
-    fillers = {f for f in filler_words(lexicon) if " " not in f}
+def lexicon_terms(lexicon: Lexicon, vocabulary: set[str], lang: Language | None = None) -> list[list[list[str]]]:
+    """The lexicon's rules as [said phrases in terms, meant phrases in terms, situations], keeping
+    only meant phrases this index holds and the rules left with one: the rest could never change
+    a result. A said phrase of several words with a filler or a stop word in it ("paid but
+    nothing came", "how i signed in") is a *situation*: queries lose fillers and stop words
+    first, so it is matched on the query's words as typed (before they do), like a filler."""
+    lang = lang or word_rules(DEFAULT)
+    fillers = {f for f in filler_words(lexicon, lang) if " " not in f}
     rules: list[list[list[str]]] = []
     for said, meant in lexicon.rules:
-        targets = [t for t in _phrase_terms(meant) if all(term in vocabulary for term in t.split(" "))]
-        triggers = _phrase_terms([p for p in said if _kept_whole(p, fillers)])
-        if targets and triggers and (len(triggers) > 1 or targets != triggers):
-            rules.append([triggers, targets])
+        targets = [t for t in _phrase_terms(meant, lang) if all(term in vocabulary for term in t.split(" "))]
+        triggers = _phrase_terms([p for p in said if _kept_whole(p, fillers, lang)], lang)
+        situations = list(dict.fromkeys(" ".join(lang.words(p)) for p in said if not _kept_whole(p, fillers, lang)))
+        situations = [p for p in situations if " " in p]
+        if targets and (triggers or situations) and (len(triggers) > 1 or targets != triggers or situations):
+            rules.append([triggers, targets, situations])
     return rules
 
 
-def filler_words(lexicon: Lexicon) -> list[str]:
+def filler_words(lexicon: Lexicon, lang: Language | None = None) -> list[str]:
     """The lexicon's fillers as a query's words, less the stop words queries lose anyway."""
-    found = (" ".join(words(f)) for f in lexicon.fillers)
-    return [f for f in dict.fromkeys(found) if f and f not in STOP_WORDS]
+    lang = lang or word_rules(DEFAULT)
+    found = (" ".join(lang.words(f)) for f in lexicon.fillers)
+    return [f for f in dict.fromkeys(found) if f and f not in lang.stop_words]
 
 
-def _kept_whole(phrase: str, fillers: set[str]) -> bool:
+def _kept_whole(phrase: str, fillers: set[str], lang: Language) -> bool:
     """Whether a said phrase can match as written: none of its words is a filler, and stop words
     do not shrink it to one word ("other colour" would otherwise fire on every "colour")."""
-    found = words(phrase)
+    found = lang.words(phrase)
     if fillers.intersection(found):
         return False
-    return len(found) == 1 or len([w for w in found if w not in STOP_WORDS]) > 1
+    return len(found) == 1 or len([w for w in found if w not in lang.stop_words]) > 1
 
 
-def _phrase_terms(phrases: list[str]) -> list[str]:
-    found = (" ".join(terms(p)) for p in phrases)
+def _phrase_terms(phrases: list[str], lang: Language) -> list[str]:
+    found = (" ".join(lang.terms(p)) for p in phrases)
     return [p for p in dict.fromkeys(found) if p]
 
 

@@ -8,20 +8,20 @@ synonym before publishing.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from generator.config.project import Project
-from generator.reading.loading import load_helpcenter
-from generator.search import build_search_files, site_lexicon
-from generator.search.engine import Clause, SearchIndex, SearchResponse
-from generator.search.text import terms
+from generator.search.engine import Clause, SearchResponse
+from generator.search.project_index import locale_search, project_locale
+from generator.search.text import terms as english_terms
 
 
-def run_search(project: Project, query: str, limit: int, fmt: str) -> int:
-    helpcenter = load_helpcenter(project.content_dir)
-    lexicon = site_lexicon(project.shopping_lexicon)
-    response = SearchIndex.from_files(build_search_files(helpcenter, lexicon)).search(query, limit)
-    lexicon_phrases = [meant for _, meant in lexicon.rules]
-    names = _synonym_names(helpcenter.synonyms + lexicon_phrases)
+def run_search(project: Project, query: str, limit: int, fmt: str, locale: str | None = None) -> int:
+    """``locale``: a locale code of mkdocs.yml (its translations, word rules and lexicon); the default one if None."""
+    chosen = project_locale(project, locale)
+    index, phrases = locale_search(project, chosen)
+    response = index.search(query, limit)
+    names = _synonym_names(phrases, index.language.terms)
     print(format_json(response, names) if fmt == "json" else format_text(response, names))
     return 0
 
@@ -57,7 +57,7 @@ def format_json(response: SearchResponse, names: dict[str, str]) -> str:
     }, indent=2, ensure_ascii=False)
 
 
-def _synonym_names(groups: list[list[str]]) -> dict[str, str]:
+def _synonym_names(groups: list[list[str]], terms: Callable[[str], list[str]] = english_terms) -> dict[str, str]:
     """Synonym and lexicon phrases by their index terms ("monei back" -> "money back"), to explain a query."""
     names: dict[str, str] = {}
     for group in groups:
@@ -71,7 +71,7 @@ def _expansion(clause: Clause, names: dict[str, str]) -> str:
     longer words (index terms, so stemmed: 'deliv ~ deliveri')."""
     said = " ".join(clause.words)
     synonyms = [names.get(a.label, a.label) for a in clause.alternatives[1:]]
-    own = {t for w in clause.words for t in terms(w)}
+    own = {t for w in clause.words for t in english_terms(w)}
     near = sorted(t for part in clause.alternatives[0].parts for t, weight in part.items()
                   if t not in own and weight < 1.0)
     pieces = []

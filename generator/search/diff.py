@@ -21,12 +21,12 @@ from typing import Any
 
 import yaml
 
+from generator.config.locales import Locale
 from generator.config.project import Project
 from generator.errors import ContentError, HelpCenterError
-from generator.reading.loading import load_helpcenter
 from generator.reading.model import HelpCenter
-from generator.search import SearchIndex, build_search_files, site_lexicon
-from generator.search.lexicon import Lexicon
+from generator.search import SearchIndex, build_search_files, project_lexicon
+from generator.search.project_index import locale_index, project_locale
 
 TOP = 5
 MAX_EXPORT_QUERIES = 300
@@ -122,16 +122,16 @@ def _git(cwd: Path, *args: str, error: str | None = None) -> bytes:
     return done.stdout
 
 
-def _index(content: Path | None, label: str, lexicon: Lexicon) -> SearchIndex:
+def _index(project: Project, locale: Locale, content: Path | None, label: str) -> SearchIndex:
     if content is None:
-        return SearchIndex.from_files(build_search_files(HelpCenter([], []), lexicon))
+        return SearchIndex.from_files(build_search_files(HelpCenter([], []), project_lexicon(project, locale),
+                                                         language=locale.language))
     try:
-        helpcenter = load_helpcenter(content)
+        return locale_index(project, locale, content)
     except ContentError as err:
         first = err.problems[0] if err.problems else "unknown problem"
         raise HelpCenterError(f"the content at {label} has {len(err.problems)} problems (first: {first}); "
                               "run helpcenter check there") from None
-    return SearchIndex.from_files(build_search_files(helpcenter, lexicon))
 
 
 def compare(before: SearchIndex, after: SearchIndex, queries: list[str]) -> list[Change]:
@@ -151,9 +151,17 @@ def compare(before: SearchIndex, after: SearchIndex, queries: list[str]) -> list
     return changes
 
 
-def run_search_diff(project: Project, base: str, queries_file: str | None, insights: str | None, fmt: str) -> int:
-    """``queries_file``: the ``--queries`` option; by default the project's search expectations."""
-    queries_path = project.root / queries_file if queries_file else project.expectations_file
+def run_search_diff(project: Project, base: str, queries_file: str | None, insights: str | None, fmt: str,
+                    locale: str | None = None) -> int:
+    """``queries_file``: the ``--queries`` option; by default the project's search expectations, or for
+    another locale ``<content_dir>/<code>/search/expectations.yml``."""
+    chosen = project_locale(project, locale)
+    if queries_file:
+        queries_path = project.root / queries_file
+    elif chosen.default:
+        queries_path = project.expectations_file
+    else:
+        queries_path = project.content_dir / chosen.code / "search" / "expectations.yml"
     queries = read_query_set(queries_path) if queries_path.exists() else []
     if insights:
         queries += read_insights_queries(Path(insights))
@@ -161,9 +169,9 @@ def run_search_diff(project: Project, base: str, queries_file: str | None, insig
         shown = queries_file or project.shown(queries_path)
         raise HelpCenterError(f"no queries to compare: {shown} is missing and no --insights was given")
     with tempfile.TemporaryDirectory(prefix="hc-search-diff-") as tmp:
-        lexicon = site_lexicon(project.shopping_lexicon)  # search as the site does
-        before = _index(content_at(project, base, Path(tmp)), base, lexicon)
-        after = _index(project.content_dir, "the working tree", lexicon)
+        # searched as the site does: the locale's translations, word rules and lexicon, on each side
+        before = _index(project, chosen, content_at(project, base, Path(tmp)), base)
+        after = _index(project, chosen, project.content_dir, "the working tree")
         changes = compare(before, after, queries)
     from generator.search.diff_format import render
 

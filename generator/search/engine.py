@@ -32,7 +32,7 @@ from typing import Any
 
 from generator.search.builder import PREFIX
 from generator.search.languages import CJK, word_rules
-from generator.search.text import MARKS
+from generator.search.text import MARKS, one_edit_variants
 
 _OPEN_END = re.compile("[a-z0-9]$")
 
@@ -51,6 +51,7 @@ class Alternative:
 class Clause:
     words: list[str]
     alternatives: list[Alternative]
+    situation: bool = False  # a lexicon situation: what it means is not capped by its words
 
 
 @dataclass
@@ -82,6 +83,7 @@ class Rule:
     triggers: list[list[str]]
     targets: list[list[str]]
     weight: float
+    decay: float = 1.0  # each target after the first weighs this much less (the lexicon's come in order)
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ class _Token:
     term: str
     open: bool  # the last word, with nothing typed after it
     typos: tuple[str, ...]  # index or synonym terms one edit away, if the word is unknown and long
+    content: tuple[str, ...] = ()  # a situation's own terms (its words less stop words)
 
 
 class SearchIndex:
@@ -114,8 +117,10 @@ class SearchIndex:
         self._key_length: int = manifest["lexicon"]["keyLength"]
         self._lexicon_rules: dict[int, Rule] = {}
         self._lexicon_terms: set[str] = set()
+        self._common_words: set[str] = set()  # words shoppers commonly type: never typos (realwords.py)
         self._loaded_parts: set[str] = set()
         self._fillers: list[list[str]] = []
+        self._situations: list[tuple[list[str], int]] = []  # (words as typed, rule number)
         self._shards: dict[int, list[list[int]]] = {}
         self._chunks: dict[int, list[list[str]]] = {}
         self.files_read: list[str] = ["index.json"]
@@ -140,13 +145,22 @@ class SearchIndex:
         if ranked:
             floor = ranked[0][1] * self.ranking["minRelativeScore"]
             ranked = [r for r in ranked if r[1] >= floor]
-        results = [self._result(doc, score) for doc, score in ranked[:limit]]
         missing = [w for c in clauses if c not in live for w in c.words]
         confidence = "none"
         if ranked:
             unknown = (len(clauses) - len(live)) * self.specificity(0)
             confidence = self._confidence(covered[ranked[0][0]], sum(weights) + unknown)
+            if confidence == "related" and not any(self._direct(c) for c in live):
+                ranked, confidence = [], "none"  # only links through typos matched: no related topics
+        results = [self._result(doc, score) for doc, score in ranked[:limit]]
         return SearchResponse(query, results, clauses, missing, confidence)
+
+    def _direct(self, clause: Clause) -> bool:
+        """Whether the words typed match something themselves (as typed, a form, a near spelling)
+        or through a synonym or lexicon phrase they hold as typed, not only through a phrase that
+        a near spelling reached (its weight times ``typo``): "socks" is not "soaks"."""
+        return any(t in self._term_numbers for a in clause.alternatives
+                   if a is clause.alternatives[0] or a.weight >= self.ranking["lexicon"] for p in a.parts for t in p)
 
     def _confidence(self, best_covers: int, query_weight: int) -> str:
         """``answer`` if the best result covers enough of the query's specificity (words nothing
@@ -177,7 +191,7 @@ class SearchIndex:
             for phrase, weight in phrases:
                 synonym: list[Part] = [{t: 1.0} for t in phrase]
                 alternatives.append(Alternative(synonym, weight, " ".join(phrase), whole=True))
-            clauses.append(Clause(words, alternatives))
+            clauses.append(Clause(words, alternatives, tokens[i].term.startswith("#")))
             i += span
         return clauses
 
@@ -189,40 +203,75 @@ class SearchIndex:
             is_open = bool(found) and bool(_OPEN_END.search(normalized))
         else:
             is_open = bool(found) and self.language.is_open(query)
-        filler = self._filler_positions(found)
+        spans = self._phrase_spans(found)
         tokens = []
-        for n, word in enumerate(found):
-            if word not in self._stop_words and n not in filler:
+        n = 0
+        while n < len(found):
+            length, number = spans.get(n, (0, -1))
+            if number >= 0:  # a situation: one token, whose term only its rule knows
+                said = found[n : n + length]
+                own = tuple(self.language.term(w) for w in said if w not in self._stop_words)
+                tokens.append(_Token(" ".join(said), f"#{number}", False, (), own))
+            elif not length and found[n] not in self._stop_words:
+                word = found[n]
                 term = self.language.term(word)
                 typos = self._typos(word, term)
-                tokens.append(_Token(word, term, is_open and n == len(found) - 1, typos))
+                if not self._stop_word_typo(word, term):
+                    tokens.append(_Token(word, term, is_open and n == len(found) - 1, typos))
+            n += max(length, 1)
         return tokens
 
-    def _filler_positions(self, found: list[str]) -> set[int]:
-        """Positions of the words that belong to a conversational filler phrase ("i was
-        wondering", "thanks in advance"): the longest filler starting at each word, left to right."""
-        skip: set[int] = set()
+    def _phrase_spans(self, found: list[str]) -> dict[int, tuple[int, int]]:
+        """Where the query's words (as typed, stop words included) hold a conversational filler
+        ("i was wondering") or a lexicon situation ("paid but nothing came"): start -> (length,
+        the situation's rule number or -1 for a filler). The longest at each word, left to
+        right; a situation as long as a filler wins (its words say what happened), and of two
+        situations as long, the first rule."""
+        spans: dict[int, tuple[int, int]] = {}
         i = 0
         while i < len(found):
-            length = 0
+            length, number = 0, -1
             for filler in self._fillers:
                 n = len(filler)
                 if n > length and found[i : i + n] == filler:
                     length = n
-            skip.update(range(i, i + length))
+            for phrase, rule in self._situations:
+                n = len(phrase)
+                wins = n > length or (n == length and (number < 0 or rule < number))
+                if wins and found[i : i + n] == phrase:
+                    length, number = n, rule
+            if length:
+                spans[i] = (length, number)
             i += max(length, 1)
-        return skip
+        return spans
+
+    def _stop_word_typo(self, word: str, term: str) -> bool:
+        """Whether a very short word that nothing knows is a typo of a stop word ("wat", "cn", "hw"):
+        it is dropped like one, never taken as content nor named as missing, even if it is also one
+        letter from a content word ("wat": "wait", "vat"). Stop words are the most frequent words
+        of a language, so the likeliest reading; a longer word is rarely one letter from one by chance."""
+        if len(word) > self.ranking["stopTypoMaxLength"] or self.language.code in CJK or word in self._common_words:
+            return False
+        if term in self._term_numbers or self._is_trigger(term, term):
+            return False
+        return any(v in self._stop_words for v in one_edit_variants(word))
 
     def _typos(self, word: str, term: str) -> tuple[str, ...]:
         """Index (or synonym) terms of the words one edit away from ``word`` as typed, only for a
-        word of typoMinLength letters or more that nothing knows. Editing the word rather than
+        word of typoMinLength letters or more that nothing knows and that is not a common word
+        (realwords.py: "boots" is no typo of "blots"). Editing the word rather than
         its stem matters: "chnage" stems to "chnage", two edits from "chang", the stem of "change"."""
         if len(word) < self.ranking["typoMinLength"] or self.language.code in CJK:
             return ()  # a CJK "word" is a bigram: one character off is another word
-        if term in self._term_numbers or self._is_trigger(term, term):
+        if term in self._term_numbers or self._is_trigger(term, term) or word in self._common_words:
             return ()
-        found = {self.language.term(v) for v in one_edit_variants(word)}
-        return tuple(sorted(t for t in found if t != term and (t in self._term_numbers or self._is_trigger(t, term))))
+        # A variant that is a stop word never becomes content ("cn" is not "on", the stem of "one"); a
+        # short word is corrected into the index's own words only, not into the lexicon's ("oder" is
+        # "order", not "odor").
+        found = {self.language.term(v) for v in one_edit_variants(word) if v not in self._stop_words}
+        short = len(word) <= self.ranking["typoShortLength"]
+        return tuple(sorted(t for t in found if t != term and (
+            t in self._term_numbers or (not short and self._is_trigger(t, term)))))
 
     def _is_trigger(self, candidate: str, term: str) -> bool:
         """Whether ``candidate`` is a term of a synonym or lexicon trigger phrase. The lexicon's
@@ -254,11 +303,18 @@ class SearchIndex:
     def add_lexicon_part(self, key: str, part: dict[str, Any]) -> None:
         """Merge one lexicon-X.json into the rules, fillers and trigger terms, rules in their order."""
         self._loaded_parts.add(key)
-        for number, say, mean in part.get("rules", []):
-            self._lexicon_rules[number] = Rule([p.split(" ") for p in say], [p.split(" ") for p in mean],
-                                               self.ranking["lexicon"])
+        for number, say, mean, *situations in part.get("rules", []):
+            said = [p.split(" ") for p in say]
+            if situations:  # matched on the words as typed, then stands for the rule as term "#N"
+                said.append([f"#{number}"])
+                known = {(tuple(w), n) for w, n in self._situations}
+                self._situations.extend((p.split(" "), number) for p in situations[0]
+                                        if (tuple(p.split(" ")), number) not in known)
+            self._lexicon_rules[number] = Rule(said, [p.split(" ") for p in mean], self.ranking["lexicon"],
+                                               self.ranking["lexiconDecay"])
         self._fillers.extend(f.split(" ") for f in part.get("fillers", []))
         self._lexicon_terms.update(part.get("terms", []))
+        self._common_words.update(part.get("words", []))
         self.rules = self._synonyms + [self._lexicon_rules[n] for n in sorted(self._lexicon_rules)]
 
     def _load_lexicon(self, query: str) -> None:
@@ -270,6 +326,8 @@ class SearchIndex:
         """The index terms that count for one word, with their weights."""
         r = self.ranking
         part: Part = {}
+        if token.content:  # a situation: its own words count, below what it means
+            return {t: r["situationWords"] for t in token.content if t in self._term_numbers}
         known = token.term in self._term_numbers
         if known:
             part[token.term] = 1.0
@@ -327,6 +385,7 @@ class SearchIndex:
             for other in rule.targets:
                 if other != phrase and all(other != known for known, _ in others):
                     others.append((other, weight))
+                weight = weight * rule.decay
         return best, others
 
     # -- scoring -----------------------------------------------------------------------------------
@@ -353,9 +412,15 @@ class SearchIndex:
         return final, covered
 
     def _clause_scores(self, clause: Clause) -> dict[int, float]:
+        """Each document's best alternative. A synonym or lexicon phrase stands for the words typed
+        and is weighed below them: it never scores above ``weight`` times the best score of a
+        document that holds all the words typed (when one does), so a rarer synonym ("purchase"
+        for "order") cannot put its article above the articles of the word the shopper chose. A
+        situation ("paid but nothing came") is the exception: its words say little alone."""
         best: dict[int, float] = {}
         span = len(clause.words)
-        for alternative in clause.alternatives:
+        typed = 0.0  # the best score of a document that holds every word typed
+        for number, alternative in enumerate(clause.alternatives):
             count = len(alternative.parts)
             sums: dict[int, list[float]] = {}
             for part in alternative.parts:
@@ -364,12 +429,17 @@ class SearchIndex:
                     acc[0] += value
                     acc[1] += 1
             scale = alternative.weight * span / count
+            cap = alternative.weight * typed
             for doc, (total, present) in sums.items():
                 if alternative.whole and present < count:
                     continue
                 value = scale * total * present / count
+                if number > 0 and typed > 0 and value > cap and not clause.situation:
+                    value = cap
                 if value > best.get(doc, 0.0):
                     best[doc] = value
+                if number == 0 and present == count and value > typed:
+                    typed = value
         return best
 
     def _part_scores(self, part: Part) -> dict[int, float]:
@@ -428,22 +498,3 @@ def _matches(token: _Token, phrase_term: str) -> bool:
     """A query word stands for a synonym phrase's term if it is that term, or a typo of it."""
     return token.term == phrase_term or phrase_term in token.typos
 
-
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
-
-
-def one_edit_variants(word: str) -> list[str]:
-    """Every string one letter wrong, missing, extra or swapped with its neighbour from ``word``
-    (with repeats, and ``word`` itself: callers look the results up, they do not count them)."""
-    found = []
-    for i in range(len(word) + 1):
-        head, tail = word[:i], word[i:]
-        if tail:
-            found.append(head + tail[1:])
-        if len(tail) > 1:
-            found.append(head + tail[1] + tail[0] + tail[2:])
-        for letter in _ALPHABET:
-            found.append(head + letter + tail)
-            if tail:
-                found.append(head + letter + tail[1:])
-    return found

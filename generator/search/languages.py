@@ -10,12 +10,15 @@ and words stemmed with their accents, which are folded after stemming. Chinese, 
 Korean split runs of Han, Kana and Hangul into overlapping character bigrams (one character
 alone stays a unigram); other words in them are folded, not stemmed. Typos are forgiven in every
 language but CJK (engine.py edits the word as typed, then stems it with these rules); the shopping
-lexicon is English only (the store's synonyms still apply).
+lexicon has one file set per language (generator/search/lexicon/; the store's synonyms apply in every
+language). A language Snowball has no stemmer for is searched with its words folded, not stemmed,
+and a warning names what is lost (a word's other forms), rather than being refused.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -53,6 +56,8 @@ _FRENCH_STOP = """au aux avec ce ces dans de des du elle en et eux il ils je la 
     eusses eût eussions eussiez eussent"""
 STOP_WORDS = {"fr": frozenset(_FRENCH_STOP.split())}
 
+log = logging.getLogger("mkdocs.plugins.helpcenter")
+_LANGUAGE_CODE = re.compile("^[a-z]{2,3}$")
 _WORDS = re.compile(r"[^\W_]+")  # letters and digits (JavaScript: /[\p{L}\p{N}]+/gu)
 _OPEN_END = re.compile(r"[^\W_]$")
 _DIGIT = re.compile("[0-9]")
@@ -98,6 +103,8 @@ class Language:
             return text.term(word)
         if self.code in CJK:
             return word
+        if self.code not in SNOWBALL:
+            return fold(word)  # no stemmer for the language: each form of a word is its own term
         return _snowball_term(self.code, word)
 
     def is_open(self, query: str) -> bool:
@@ -129,8 +136,12 @@ def word_rules(code: str | None) -> Language:
         return Language(DEFAULT, text.STOP_WORDS)
     if code in SNOWBALL or code in CJK:
         return Language(code, STOP_WORDS.get(code, frozenset()))
-    known = ", ".join(sorted([DEFAULT, *SNOWBALL, *CJK]))
-    raise ValueError(f"search has no word rules for language {code!r}; it knows {known}")
+    if not _LANGUAGE_CODE.match(code):
+        raise ValueError(f"{code!r} is not a language code (ISO 639-1, such as 'fr' or 'pt-BR')")
+    log.warning(f"search: Snowball has no stemmer for language '{code}', so its words are searched without "
+                "stemming: a plural or another form of a word (\"book\", \"books\", \"booked\") finds only the "
+                "articles with that very form; accents, typos and the store's synonyms still work")
+    return Language(code)
 
 
 def index_languages(files: Mapping[str, bytes]) -> set[str]:

@@ -70,3 +70,23 @@ def tokenize(text: str, stop_words: frozenset[str] = STOP_WORDS) -> list[Token]:
 
 def terms(text: str) -> list[str]:
     return [t.term for t in tokenize(text)]
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def one_edit_variants(word: str) -> list[str]:
+    """Every string one letter wrong, missing, extra or swapped with its neighbour from ``word``
+    (with repeats, and ``word`` itself: callers look the results up, they do not count them)."""
+    found = []
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            found.append(head + tail[1:])
+        if len(tail) > 1:
+            found.append(head + tail[1] + tail[0] + tail[2:])
+        for letter in _ALPHABET:
+            found.append(head + letter + tail)
+            if tail:
+                found.append(head + letter + tail[1:])
+    return found

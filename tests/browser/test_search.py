@@ -13,10 +13,17 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, Request, Route, expect
 
+from generator.config.project import load_project
 from generator.reading.loading import load_helpcenter
-from generator.search import SearchIndex, build_search_files, shopping_lexicon
+from generator.search import Lexicon, SearchIndex, build_search_files, project_lexicon
 from tests.browser.conftest import REPO, NewPage, wait_until
 from tests.search.helpers import language_vector_files, load_language_vectors, load_vectors, vector_files
+
+
+def site_lexicon() -> Lexicon:
+    """The lexicon the built site's default locale searches with: the general one, then the store's."""
+    project = load_project(REPO / "mkdocs.yml")
+    return project_lexicon(project, project.default_locale)
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +34,7 @@ QUERIES = yaml.safe_load((REPO / "content" / "search" / "expectations.yml").read
 
 @pytest.fixture(scope="module")
 def python_index() -> SearchIndex:
-    return SearchIndex.from_files(build_search_files(load_helpcenter(REPO / "content"), shopping_lexicon()))
+    return SearchIndex.from_files(build_search_files(load_helpcenter(REPO / "content"), site_lexicon()))
 
 
 def search(page: Page, box: str, query: str) -> list[str]:
@@ -301,7 +308,7 @@ def test_without_javascript_the_box_gives_way_to_the_topics_and_contact(new_page
 
 
 def test_built_site_search_files_match_the_core(built_site: Path) -> None:
-    files = build_search_files(load_helpcenter(REPO / "content"), shopping_lexicon())
+    files = build_search_files(load_helpcenter(REPO / "content"), site_lexicon())
     for name, body in files.items():
         assert (built_site / name).read_bytes() == body, name
 

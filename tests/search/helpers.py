@@ -40,8 +40,11 @@ def vector_files(vectors: dict[str, Any]) -> dict[str, bytes]:
 
 
 def language_vector_files(vector_set: dict[str, Any]) -> dict[str, bytes]:
-    """The index files of one set of vectors-languages.json, in its language (no lexicon: it is English)."""
-    return build_search_files(helpcenter_from(vector_set["content"]), None, language=vector_set["language"])
+    """The index files of one set of vectors-languages.json, in its language, with the set's own small
+    lexicon in that language if it has one."""
+    content, language = vector_set["content"], vector_set["language"]
+    lexicon = parse_lexicon(content["lexicon"], language) if "lexicon" in content else None
+    return build_search_files(helpcenter_from(content), lexicon, language=language)
 
 
 def load_language_vectors() -> dict[str, Any]:

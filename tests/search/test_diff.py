@@ -192,3 +192,18 @@ def test_adding_one_question_shows_only_what_moved(repo: Path, capsys: pytest.Ca
         for line in lines:  # each says what entered, left or changed place, with its ranks
             assert re.search(r"\+ `?[\w#-]+`? at \d|− `?[\w#-]+`? \(was \d\)|`?[\w#-]+`? \d → \d", line), line
         assert "+ gift-wrapping at 4" in out or "+ `gift-wrapping` at 4" in out
+
+
+def test_a_locale_is_compared_in_its_own_index(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--locale fr``: the French index on both sides, and the French query set by default."""
+    (repo / "content" / "fr" / "search").mkdir(parents=True, exist_ok=True)
+    (repo / "content" / "fr" / "search" / "expectations.yml").write_text(
+        'queries:\n  - {query: "livraison express", expect: expedited-shipping}\n', encoding="utf-8")
+    code, out, err = run(repo, capsys, "HEAD~1", "--locale", "fr", "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["queries"] == 1
+    [change] = report["changes"]
+    assert change["before"][0] == "expedited-shipping" and "expedited-shipping" not in change["after"]
+    code, _, err = run(repo, capsys, "HEAD~1", "--locale", "xx")
+    assert code != 0 and "no such locale" in err and "en, fr" in err

@@ -72,8 +72,12 @@ def test_index_files_and_manifest() -> None:
     assert terms == sorted(set(terms))
     assert manifest["ranking"] == builder.RANKING
     assert ["money back", "refund"] in [sorted(g) for g in manifest["synonyms"]]
-    assert manifest["lexicon"] == {"language": "en", "keyLength": 2, "parts": ""}  # no lexicon given
-    assert set(files) == {"assets/search/index.json", "assets/search/terms-0.json", "assets/search/docs-0.json"}
+    assert {k: v for k, v in manifest["lexicon"].items() if k != "parts"} == {"language": "en", "keyLength": 2}
+    # no lexicon given: its parts hold only the common words that are no typos (realwords.py)
+    parts = [json.loads(files[f"assets/search/lexicon-{key}.json"]) for key in manifest["lexicon"]["parts"].split()]
+    assert parts and all(set(part) == {"words"} for part in parts)
+    assert {f for f in files if "/lexicon-" not in f} == {
+        "assets/search/index.json", "assets/search/terms-0.json", "assets/search/docs-0.json"}
     again = build_search_files(helpcenter_from(VECTORS["content"]))
     assert again == files  # deterministic: same content, same bytes (and cache key)
 
@@ -118,14 +122,23 @@ def test_a_query_reads_only_the_shards_and_chunks_it_needs(monkeypatch: pytest.M
     assert len(shards) == 1 and len(chunks) == 1
 
 
-def test_typos_are_only_tried_for_unknown_words_of_five_letters_or_more() -> None:
+def test_typos_are_only_tried_for_unknown_words_that_are_not_common_words() -> None:
     index = index_of(helpcenter_from(VECTORS["content"]))
     [clause] = index.parse("change ")  # known word: "charge" is one letter away but not tried
     assert set(clause.alternatives[0].parts[0]) == {"chang"}
-    [clause] = index.parse("crad ")  # four letters: no typo tolerance
+    [clause] = index.parse("crad ")  # four letters, and no common word: a typo of "card"
+    assert clause.alternatives[0].parts[0] == {"card": builder.RANKING["typo"]}
+    [clause] = index.parse("hard ")  # a common word one letter from "card" is what the shopper meant
     assert clause.alternatives[0].parts[0] == {}
     [clause] = index.parse("chnage ")  # swapped letters: the stems are two edits apart, the words one
     assert clause.alternatives[0].parts[0] == {"chang": builder.RANKING["typo"]}
+
+
+def test_a_short_typo_of_a_stop_word_is_dropped_and_a_stop_word_never_becomes_content() -> None:
+    index = index_of(helpcenter_from(VECTORS["content"]))
+    assert [c.words for c in index.parse("wat refund ")] == [["refund"]]  # "what"
+    assert [c.words for c in index.parse("cn i swap ")] == [["swap"]]  # "can", though "on" is a term ("one")
+    assert index.search("hw").confidence == "none" and index.search("hw").missing == []
 
 
 def test_prefix_expansions_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:

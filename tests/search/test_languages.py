@@ -3,6 +3,7 @@ alike, stop words, accents, CJK bigrams; English left as it was."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -74,17 +75,17 @@ def test_english_keeps_its_own_rules(text: str) -> None:
     assert word_rules("en-GB") == word_rules("en")
 
 
-def test_a_language_without_rules_is_refused() -> None:
-    with pytest.raises(ValueError, match="'xx'"):
-        word_rules("xx")
-
-
 def test_the_manifest_names_the_language_and_drops_the_english_lexicon() -> None:
     lexicon = parse_lexicon({"fillers": ["hi"], "mean": ["courier => livraison"]})
     files = build_search_files(helpcenter_from(FRENCH["content"]), lexicon, language="fr")
     index = SearchIndex.from_files(files)
     assert index.language.code == "fr"
-    assert not [name for name in files if "lexicon-" in name]
+    parts = [json.loads(data) for name, data in files.items() if "lexicon-" in name]
+    assert all(set(part) == {"words"} for part in parts)  # French common words only, no English rule
+    assert json.loads(files["assets/search/index.json"])["lexicon"]["language"] == "fr"
+    french = build_search_files(helpcenter_from(FRENCH["content"]), parse_lexicon(
+        {"fillers": ["bonjour"], "mean": ["colis perdu => livraison"]}, "fr"), language="fr")
+    assert any("rules" in json.loads(data) for name, data in french.items() if "lexicon-" in name)
     english = SearchIndex.from_files(build_search_files(helpcenter_from(FRENCH["content"]), lexicon))
     assert english.language.code == "en"
     assert index.search("livraisons").results  # Snowball's stems: English's Porter would find less
@@ -109,3 +110,16 @@ def test_the_javascript_and_the_python_package_come_from_the_same_snowball() -> 
     pattern = re.compile(r"Generated from french\.sbl by Snowball (\S+)")
     versions = {pattern.search(p.read_text(encoding="utf-8")[:300]).group(1) for p in (python, javascript)}  # type: ignore[union-attr]
     assert versions == {"3.0.1"}
+
+
+def test_a_language_without_a_snowball_stemmer_is_searched_unstemmed_with_a_warning(
+        caplog: pytest.LogCaptureFixture) -> None:
+    word_rules.cache_clear()
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.helpcenter"):
+        vietnamese = word_rules("vi")
+    assert "no stemmer for language 'vi'" in caplog.text and "another form of a word" in caplog.text
+    assert vietnamese.terms("Hoàn tiền") == ["hoan", "tien"]  # folded, not stemmed
+    files = build_search_files(helpcenter_from(FRENCH["content"]), language="vi")
+    assert json.loads(files["assets/search/index.json"])["stemmer"] is None
+    with pytest.raises(ValueError, match="not a language code"):
+        word_rules("english please")

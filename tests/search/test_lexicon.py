@@ -10,13 +10,13 @@ import pytest
 import yaml
 
 from generator.config.project import project_from_settings
-from generator.errors import ConfigError
+from generator.errors import ConfigError, ContentError
 from generator.reading.loading import load_helpcenter
 from generator.reading.model import Category, HelpCenter, Question
 from generator.reading.schema import schema_problems
 from generator.search import SearchIndex, build_search_files, shopping_lexicon, site_lexicon
 from generator.search.builder import lexicon_parts, lexicon_terms
-from generator.search.lexicon import FILES, Lexicon, parse_lexicon
+from generator.search.lexicon import FILES, Lexicon, parse_lexicon, read_store_lexicon
 from generator.search.text import STOP_WORDS, words
 from tests.conftest import REPO
 
@@ -27,9 +27,42 @@ def lexicon_file(name: str) -> dict[str, object]:
     return data
 
 
-@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("name", [name for names in FILES.values() for name in names])
 def test_every_lexicon_file_is_valid(name: str) -> None:
     assert list(schema_problems("lexicon", lexicon_file(name))) == []
+
+
+def test_the_store_lexicon_is_valid_and_the_general_one_names_no_bag() -> None:
+    own = read_store_lexicon(REPO / "content" / "search" / "lexicon.yml", "en")
+    assert own is not None and own.rules
+    general = " ".join(" ".join(lexicon_file(name).get(k, []) or [])  # type: ignore[arg-type]
+                       for names in FILES.values() for name in names for k in ("fillers", "same", "mean"))
+    for word in ("bag", "dust bag", "dustbag", "leather care", "handbag", "purse", "tote", "strap"):
+        assert f" {word} " not in f" {general.replace(',', ' ')} ", word
+
+
+def test_a_broken_store_lexicon_says_where(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.yml"
+    path.write_text("same:\n  - parcel, package\nmean:\n  - courier delivery\n", "utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_store_lexicon(path, "en")
+    [problem] = caught.value.problems
+    assert problem.line == 4 and "mean" in str(problem)
+
+
+def test_the_store_lexicon_comes_after_the_general_one(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.yml"
+    path.write_text("mean:\n  - zorbing => returns\n", "utf-8")
+    lexicon = site_lexicon(True, "en", path)
+    assert lexicon.rules[-1] == (["zorbing"], ["returns"])
+    assert lexicon.rules[:-1] == shopping_lexicon("en").rules
+    assert site_lexicon(False, "en", path).rules == []
+
+
+def test_french_has_its_own_lexicon_and_english_rules_stay_out_of_a_french_index() -> None:
+    french = shopping_lexicon("fr")
+    assert french.language == "fr" and "bonjour" in french.fillers and french.rules
+    assert shopping_lexicon("pt").rules == []  # no lexicon in that language yet (README says so)
 
 
 @pytest.mark.parametrize(("data", "problem"), [
@@ -68,11 +101,13 @@ def test_the_manifest_keeps_only_rules_that_can_reach_the_index() -> None:
     lexicon = Lexicon(["i was wondering", "want"], [
         (["courier", "postman"], ["delivery", "unicorn"]),  # 'unicorn' is in no article
         (["gift card"], ["voucher"]),  # nothing to reach
-        (["dont want", "no longer needed"], ["return"]),  # a filler in 'dont want': it could never match
+        (["dont want", "no longer needed"], ["return"]),  # a filler in 'dont want'
         (["other colour"], ["exchange"]),  # 'other' is a stop word: not a rule for every 'colour'
     ])
     rules = lexicon_terms(lexicon, {"deliveri", "return", "exchang"})
-    assert rules == [[["courier", "postman"], ["deliveri"]], [["longer need"], ["return"]]]
+    # a phrase with a filler or a stop word in it is a situation, matched on the words as typed
+    assert rules == [[["courier", "postman"], ["deliveri"], []], [["longer need"], ["return"], ["dont want"]],
+                     [[], ["exchang"], ["other colour"]]]
 
 
 def helpcenter(answer: str) -> HelpCenter:

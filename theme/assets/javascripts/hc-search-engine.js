@@ -86,7 +86,8 @@
 
   Language.prototype.term = function (word) {
     if (this.english) return indexTerm(word);
-    if (this.cjk || !this.stemmer) return word;
+    if (this.cjk) return word;
+    if (!this.stemmer) return fold(word);  // no Snowball stemmer for the language: words as typed
     var found = this.cache.get(word);
     if (found === undefined) {
       if (!this.snowball) this.snowball = new (stemmerClass(this.stemmer))();
@@ -219,7 +220,7 @@
   function synonymRules(manifest, ranking) {
     return manifest.synonyms.map(function (g) {
       var phrases = g.map(split);
-      return { triggers: phrases, targets: phrases, weight: ranking.synonym };
+      return { triggers: phrases, targets: phrases, weight: ranking.synonym, decay: 1.0 };
     });
   }
 
@@ -247,7 +248,9 @@
     this.lexiconParts = new Map();  // key -> Promise, resolved once the part is merged
     this.lexiconRules = new Map();  // rule number -> rule
     this.lexiconTerms = new Set();
+    this.commonWords = new Set();  // words shoppers commonly type: never typos (realwords.py)
     this.fillers = [];
+    this.situations = [];  // [words as typed, rule number]
     this.shards = new Map();  // shard number -> Promise of its postings
     this.chunks = new Map();  // chunk number -> Promise of its rows
   }
@@ -255,41 +258,72 @@
   SearchIndex.prototype.tokens = function (query) {
     var found = this.language.words(query);
     var isOpen = found.length > 0 && this.language.isOpen(query);
-    var filler = this.fillerPositions(found);
+    var spans = this.phraseSpans(found);
     var tokens = [];
-    for (var n = 0; n < found.length; n++) {
-      var word = found[n];
-      if (this.stopWords.has(word) || filler.has(n)) continue;
-      var term = this.language.term(word);
-      tokens.push({ word: word, term: term, open: isOpen && n === found.length - 1, typos: this.typos(word, term) });
+    var n = 0;
+    while (n < found.length) {
+      var span = spans.get(n) || [0, -1], length = span[0], number = span[1];
+      if (number >= 0) {  // a situation: one token, whose term only its rule knows
+        var said = found.slice(n, n + length), own = [];
+        for (var k = 0; k < said.length; k++) if (!this.stopWords.has(said[k])) own.push(this.language.term(said[k]));
+        tokens.push({ word: said.join(" "), term: "#" + number, open: false, typos: [], content: own });
+      } else if (!length && !this.stopWords.has(found[n])) {
+        var word = found[n];
+        var term = this.language.term(word);
+        var typos = this.typos(word, term);
+        if (!this.stopWordTypo(word, term)) {
+          tokens.push({ word: word, term: term, open: isOpen && n === found.length - 1, typos: typos });
+        }
+      }
+      n += Math.max(length, 1);
     }
     return tokens;
   };
 
-  /** Positions of the words of conversational filler phrases: the longest at each word, left to right. */
-  SearchIndex.prototype.fillerPositions = function (found) {
-    var skip = new Set(), i = 0;
+  function sameWords(found, i, phrase) {
+    if (i + phrase.length > found.length) return false;
+    for (var k = 0; k < phrase.length; k++) if (found[i + k] !== phrase[k]) return false;
+    return true;
+  }
+
+  /** Where the query's words (stop words included) hold a filler or a lexicon situation:
+   *  start -> [length, the situation's rule number or -1]; the longest at each word, a situation
+   *  winning a tie with a filler, and the first rule a tie between situations. */
+  SearchIndex.prototype.phraseSpans = function (found) {
+    var spans = new Map(), i = 0;
     while (i < found.length) {
-      var length = 0;
+      var length = 0, number = -1;
       this.fillers.forEach(function (filler) {
-        var n = filler.length;
-        if (n <= length || i + n > found.length) return;
-        for (var k = 0; k < n; k++) if (found[i + k] !== filler[k]) return;
-        length = n;
+        if (filler.length > length && sameWords(found, i, filler)) length = filler.length;
       });
-      for (var k = i; k < i + length; k++) skip.add(k);
+      this.situations.forEach(function (entry) {
+        var n = entry[0].length, rule = entry[1];
+        var wins = n > length || (n === length && (number < 0 || rule < number));
+        if (wins && sameWords(found, i, entry[0])) { length = n; number = rule; }
+      });
+      if (length) spans.set(i, [length, number]);
       i += Math.max(length, 1);
     }
-    return skip;
+    return spans;
+  };
+
+  /** A very short word nothing knows, one edit from a stop word ("wat", "cn"): dropped like one. */
+  SearchIndex.prototype.stopWordTypo = function (word, term) {
+    if (word.length > this.ranking.stopTypoMaxLength || this.language.cjk || this.commonWords.has(word)) return false;
+    if (this.termNumbers.has(term) || this.isTrigger(term, term)) return false;
+    var stopWords = this.stopWords;
+    return oneEditVariants(word).some(function (v) { return stopWords.has(v); });
   };
 
   SearchIndex.prototype.typos = function (word, term) {
     if (word.length < this.ranking.typoMinLength || this.language.cjk) return [];  // a CJK "word" is a bigram
-    if (this.termNumbers.has(term) || this.isTrigger(term, term)) return [];
+    if (this.termNumbers.has(term) || this.isTrigger(term, term) || this.commonWords.has(word)) return [];
     var self = this;
-    var found = new Set(oneEditVariants(word).map(function (v) { return self.language.term(v); }));
+    var stopWords = this.stopWords;  // a variant that is a stop word never becomes content
+    var found = new Set(oneEditVariants(word).filter(function (v) { return !stopWords.has(v); }).map(function (v) { return self.language.term(v); }));
+    var short = word.length <= this.ranking.typoShortLength;  // into the index's own words only
     return Array.from(found).filter(function (t) {
-      return t !== term && (self.termNumbers.has(t) || self.isTrigger(t, term));
+      return t !== term && (self.termNumbers.has(t) || (!short && self.isTrigger(t, term)));
     }).sort();
   };
 
@@ -318,10 +352,19 @@
   SearchIndex.prototype.addLexiconPart = function (part) {
     var self = this;
     (part.rules || []).forEach(function (rule) {
-      self.lexiconRules.set(rule[0], { triggers: rule[1].map(split), targets: rule[2].map(split), weight: self.ranking.lexicon });
+      var said = rule[1].map(split), number = rule[0];
+      if (rule.length > 3) {  // situations: matched on the words as typed, then term "#N"
+        said.push(["#" + number]);
+        rule[3].forEach(function (p) {
+          var known = self.situations.some(function (e) { return e[1] === number && e[0].join(" ") === p; });
+          if (!known) self.situations.push([split(p), number]);
+        });
+      }
+      self.lexiconRules.set(number, { triggers: said, targets: rule[2].map(split), weight: self.ranking.lexicon, decay: self.ranking.lexiconDecay });
     });
     (part.fillers || []).forEach(function (f) { self.fillers.push(split(f)); });
     (part.terms || []).forEach(function (t) { self.lexiconTerms.add(t); });
+    (part.words || []).forEach(function (w) { self.commonWords.add(w); });
     var numbers = Array.from(this.lexiconRules.keys()).sort(function (a, b) { return a - b; });
     this.rules = this.synonyms.concat(numbers.map(function (n) { return self.lexiconRules.get(n); }));
   };
@@ -346,6 +389,12 @@
   SearchIndex.prototype.part = function (token) {
     var r = this.ranking;
     var part = new Map();
+    if (token.content && token.content.length) {  // a situation: its own words count as typed
+      for (var c = 0; c < token.content.length; c++) {
+        if (this.termNumbers.has(token.content[c])) part.set(token.content[c], r.situationWords);
+      }
+      return part;
+    }
     var known = this.termNumbers.has(token.term);
     if (known) part.set(token.term, 1.0);
     var weight = token.open ? r.prefix : r.stemPrefix;
@@ -403,6 +452,7 @@
       pair[0].targets.forEach(function (p) {
         var key = p.join(" ");
         if (key !== own && !seen.has(key)) { seen.add(key); others.push([p, weight]); }
+        weight = weight * pair[0].decay;
       });
     });
     return [best, others];
@@ -427,10 +477,21 @@
           whole: true
         });
       });
-      clauses.push({ words: clauseWords, alternatives: alternatives });
+      clauses.push({ words: clauseWords, alternatives: alternatives, situation: tokens[i].term.charAt(0) === "#" });
       i += span;
     }
     return clauses;
+  };
+
+  /** The words typed match something themselves, or through a phrase they hold as typed (not one a near spelling reached). */
+  SearchIndex.prototype.direct = function (clause) {
+    var self = this, first = clause.alternatives[0];
+    return clause.alternatives.some(function (a) {
+      if (a !== first && !(a.weight >= self.ranking.lexicon)) return false;
+      return a.parts.some(function (p) {
+        return Array.from(p.keys()).some(function (t) { return self.termNumbers.has(t); });
+      });
+    });
   };
 
   SearchIndex.prototype.known = function (clause) {
@@ -490,9 +551,11 @@
     return best;
   }
 
+  /** Each document's best alternative; a synonym or lexicon phrase never above its weight times
+   *  the best score of the words typed (when they match anything). */
   function clauseScores(clause, postings) {
-    var best = new Map(), span = clause.words.length;
-    clause.alternatives.forEach(function (alternative) {
+    var best = new Map(), span = clause.words.length, typed = 0.0;
+    clause.alternatives.forEach(function (alternative, number) {
       var count = alternative.parts.length, sums = new Map();
       alternative.parts.forEach(function (part) {
         partScores(part, postings).forEach(function (value, doc) {
@@ -502,11 +565,13 @@
           acc[1] += 1;
         });
       });
-      var scale = alternative.weight * span / count;
+      var scale = alternative.weight * span / count, cap = alternative.weight * typed;
       sums.forEach(function (acc, doc) {
         if (alternative.whole && acc[1] < count) return;
         var value = scale * acc[0] * acc[1] / count;
+        if (number > 0 && typed > 0 && value > cap && !clause.situation) value = cap;
         if (value > (best.get(doc) || 0)) best.set(doc, value);
+        if (number === 0 && acc[1] === count && value > typed) typed = value;
       });
     });
     return best;
@@ -566,6 +631,10 @@
         var unknown = (clauses.length - live.length) * self.specificity(0);
         var share = scored[1].get(ranked[0][0]) / (whole + unknown);
         confidence = share >= self.ranking.confidence ? "answer" : "related";
+        if (confidence === "related" && !live.some(self.direct, self)) {
+          ranked = [];  // only links through typos matched: no related topics
+          confidence = "none";
+        }
       }
       ranked = ranked.slice(0, limit);
       return Promise.all(ranked.map(function (r) {
