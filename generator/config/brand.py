@@ -9,6 +9,8 @@ from typing import Any
 from generator.errors import ConfigError
 
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+LAUNCHER_POSITIONS = ("bottom-right", "bottom-left")
+"""Where the embedded widget's launcher sits on the store's pages (``extra.brand.launcher``)."""
 MIN_CONTRAST = 4.5
 """WCAG 2.2 AA for normal text: the header's white text sits on the primary colour, links use it on white."""
 
@@ -39,3 +41,7 @@ def check_brand(brand: Any) -> None:
         if ratio < MIN_CONTRAST:
             raise ConfigError(f"extra.brand.{name}: '{value}' is too light for white text (contrast {ratio:.1f}:1, "
                               f"WCAG AA needs {MIN_CONTRAST}:1); choose a darker shade")
+    launcher = brand.get("launcher", LAUNCHER_POSITIONS[0])
+    if launcher not in LAUNCHER_POSITIONS:
+        raise ConfigError(f"extra.brand.launcher: '{launcher}' is not a position; write "
+                          f"{' or '.join(LAUNCHER_POSITIONS)}")

@@ -148,7 +148,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         if self.output is not None and self.output.search_later is not None and not self.defer_search:
             self._write_search_files(Path(config.site_dir), self.output.search_later())
         self._write_locale_error_pages(config)
-        (Path(config.site_dir) / "_headers").write_text(csp.headers_file(self.policy, self.site_code), "utf-8")
+        cors = self.output.headers if self.output is not None else ""  # the embedded widget's files
+        (Path(config.site_dir) / "_headers").write_text(csp.headers_file(self.policy, self.site_code) + cors, "utf-8")
 
     @staticmethod
     def _write_search_files(site_dir: Path, files: dict[str, bytes]) -> None:

@@ -12,6 +12,7 @@ from generator.errors import ContentError
 from generator.reading.loading import load_helpcenter
 from generator.reading.model import HelpCenter
 from generator.reading.translations import load_translations
+from generator.rendering.embed import cors_headers, embed_files
 from generator.rendering.multilingual import locale_search_files, render_locales
 from generator.rendering.pages import Page, navigation, template_data
 from generator.rendering.strings import load_strings
@@ -41,6 +42,8 @@ class Output:
     template_data: dict[str, Any] = field(default_factory=dict)
     """Goes into ``config.extra.hc`` for the theme."""
     nav: list[dict[str, str]] = field(default_factory=list)
+    headers: str = ""
+    """Rules a build adds to ``_headers`` (the widget's CORS)."""
     search_later: Callable[[], dict[str, bytes]] | None = None
     """Every locale's search files when called, when they are not in ``files``: built then with
     ``generate(search=False)`` (the preview), or built meanwhile with ``search_at_end`` (a build)."""
@@ -71,6 +74,7 @@ def generate(project: Project, search: bool = True, jobs: int | None = None, sea
     progress.stage("writing the pages' Markdown")
     try:
         pages, locales_data = render_locales(project, helpcenter, translations)
+        widget = embed_files(project, helpcenter, translations, locales_data)  # the store's embedded widget
     except BaseException:
         if pending is not None:
             pending.cancel()
@@ -82,11 +86,12 @@ def generate(project: Project, search: bool = True, jobs: int | None = None, sea
     elif search:
         progress.stage("building the search index")
         files = _ForkedSearch(pending)() if pending is not None else build_search()
+    files = {**files, **widget}
     data = template_data(helpcenter, project)
     data["locales"] = locales_data
     data["default_locale"] = project.default_locale.code
     return Output(helpcenter=helpcenter, pages=pages, files=files, template_data=data, nav=navigation(helpcenter),
-                  search_later=later)
+                  headers=cors_headers(project), search_later=later)
 
 
 class _ForkedSearch:
