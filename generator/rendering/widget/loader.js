@@ -44,8 +44,9 @@
   }
   // What the panel adds to the frame: its styles, and failures it cannot recover from.
   ctx.adopt = function (css) { root.adoptedStyleSheets = root.adoptedStyleSheets.concat([sheet(css)]); };
+  // The next open tries again.
   ctx.fail = function () {
-    ctx.shown = false;  // the next open tries again
+    ctx.shown = false;
     body.textContent = "";
     var a = el("a", "hc-out", T.open);
     a.href = site.href + L.p;
