@@ -83,8 +83,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"✓ built {stats.pages} pages in {stats.locales} locale{'s' if stats.locales != 1 else ''} into "
               f"{site_dir} in {time.monotonic() - started:.1f} s ({stats.reused} reused from .cache/)", file=sys.stderr)
-        print(f"Help on every page of the store: paste this tag into its theme (see EMBED.md):\n  {embed_tag(config)}",
-              file=sys.stderr)
+        print(f"Help on every page of the store, one tag in its theme (EMBED.md): {embed_tag(config)}", file=sys.stderr)
     return 0
 
 

@@ -163,6 +163,13 @@ def _is_page_request(path: str) -> bool:
     return path.endswith(("/", ".html")) and not path.startswith("/livereload/")
 
 
+def _with_cors(start_response: StartResponse) -> StartResponse:
+    """The embedded widget on the development store's demo page fetches the preview's files (as ``_headers`` says)."""
+    def start(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
+        return start_response(status, [*headers, ("Access-Control-Allow-Origin", "*")], *args)
+    return start
+
+
 def serve_from_preview(server: Any, preview: Preview) -> None:
     """Render what a request needs first; answer pages with the problems page while the last rebuild failed."""
     serve_files = server.serve_request
@@ -176,7 +183,8 @@ def serve_from_preview(server: Any, preview: Preview) -> None:
             epoch = server._visible_epoch
         preview.render(_site_path(path))
         if not (preview.failed and _is_page_request(path)):
-            return serve_files(environ, start_response)  # type: ignore[no-any-return]
+            answer = _with_cors(start_response) if "/assets/" in path else start_response
+            return serve_files(environ, answer)  # type: ignore[no-any-return]
         body = server._inject_js_into_html(preview.problems_page(), epoch)
         start_response("500 Internal Server Error",
                        [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))])
