@@ -65,11 +65,10 @@ def _topics(raw: object) -> dict[str, tuple[str, ...]]:
         raise ConfigError("extra.embed.topics: must map a topic's name to a list of article ids, "
                           "e.g. payment: [payment-methods, failed-payment]")
     topics: dict[str, tuple[str, ...]] = {}
-    for name, ids in raw.items():
+    for name, value in raw.items():
         where = f"extra.embed.topics.{name}"
         _name(f"extra.embed.topics: topic name {name!r}", name)
-        if isinstance(ids, str):
-            ids = [ids]
+        ids = [value] if isinstance(value, str) else value
         if not isinstance(ids, list) or not ids:
             raise ConfigError(f"{where}: must be a list of question or guide ids, e.g. [payment-methods]")
         topics[name] = tuple(_name(f"{where}[{n}]", i) for n, i in enumerate(ids, 1))

@@ -100,8 +100,7 @@ def _theme_scripts(project: Project) -> Path:
 def _topic_ids(settings: EmbedSettings, helpcenter: HelpCenter) -> dict[str, list[str]]:
     """Each topic's article ids: categories, the care guides, extra.embed's own topics and the rules' ids."""
     topics = {c.id: [q.id for q in c.questions[:TOPIC_SIZE]] for c in helpcenter.categories}
-    if helpcenter.guides:
-        topics[CARE_TOPIC] = [g.id for g in helpcenter.guides[:TOPIC_SIZE]]
+    topics[CARE_TOPIC] = [g.id for g in helpcenter.guides[:TOPIC_SIZE]]  # always a topic: empty without guides
     articles = set(helpcenter.articles_by_id)
     for name, ids in settings.topics.items():
         for n, article_id in enumerate(ids, 1):
@@ -161,7 +160,8 @@ def _panel(theme: Path) -> str:
     engine = (theme / "hc-search-engine.js").read_text("utf-8")
     css = re.sub(r"/\*.*?\*/", "", _source("panel.css"), flags=re.S)
     parts = {
-        "__ENGINE__": _wrapped(engine + "\nreturn module.exports;", "module, globalThis") + "({ exports: {} }, stemmers)",
+        "__ENGINE__": _wrapped(engine + "\nreturn module.exports;", "module, globalThis")
+        + "({ exports: {} }, stemmers)",
         "__WIDGETS__": _wrapped((theme / "hc-widgets.js").read_text("utf-8"), "document, window"),
         "__EVENTS__": _wrapped((theme / "hc-events.js").read_text("utf-8"), "document, window, location"),
         "__PANEL_CSS__": json.dumps(css.strip()),

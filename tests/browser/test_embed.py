@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,7 +19,8 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, Route, expect
 
-from devstore import DevStoreServer
+from devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
+from devstore.demo import PATH as DEMO_PATH
 from generator.mkdocs.engine import build_site
 from generator.reading.loading import load_helpcenter
 from tests.browser.conftest import NewPage, _StaticHandler, wait_until
@@ -35,7 +37,8 @@ HOSTILE_CSS = """
 html, body { display: block; font: 30px/3 "Comic Sans MS", cursive; color: purple; letter-spacing: 4px; }
 button { display: block !important; background: red !important; color: yellow !important; font-size: 40px !important;
          padding: 30px !important; border: 8px dashed lime !important; position: static !important; }
-input { display: block !important; border: 6px solid lime !important; font-size: 33px !important; width: 10px !important; }
+input { display: block !important; border: 6px solid lime !important; font-size: 33px !important;
+        width: 10px !important; }
 div { display: block !important; background: pink !important; margin: 40px !important; color: green !important; }
 .top { position: fixed; inset: 0 0 auto 0; height: 140px; z-index: 2147483647; background: black; color: white; }
 main { display: block; padding-top: 150px; }
@@ -243,8 +246,9 @@ def test_a_right_to_left_store_page_gets_a_right_to_left_panel(new_page: NewPage
     }}""")
     assert right < 2 < left
     # Untranslated suggestions say so, in Arabic, and link to the English page.
-    mark = page.locator(f"{PANEL} .hc-suggested a[lang=en] .hc-mark").first
-    expect(mark).to_have_text(" بالإنجليزية")
+    link = page.locator(f"{PANEL} .hc-suggested a[hreflang=en]").first
+    expect(link.locator(".hc-mark")).to_have_text(" بالإنجليزية")
+    expect(link.locator("span[lang=en][dir=auto]")).to_have_text("Will I pay customs duties?")  # kept left to right
     assert ask(page, "طلبي")[:1] == ["order-status"]  # the Arabic index finds the Arabic article
 
 
@@ -336,6 +340,21 @@ def test_suggestions_follow_data_topic_and_fall_back_to_the_most_asked(new_page:
     page.goto(store.add("/no-topic", product_page(help_center + "assets/embed.js", hostile=False)))
     open_panel(page)
     expect(page.locator(f"{PANEL} .hc-suggested h3")).to_have_text("Most asked questions")
+
+
+def test_the_development_stores_product_page_shows_the_widget(new_page: NewPage, help_center: str) -> None:
+    """``make serve``'s demonstration: its strict policy, and extra.embed's rule for /products/* (care guides)."""
+    demo = start_in_thread(DevStoreOptions(quiet=True, help_center_url=help_center))
+    try:
+        page = new_page()
+        page.goto(demo.url + DEMO_PATH)
+        open_panel(page)
+        assert panel_state(page) == "ready"
+        expect(page.locator(f"{PANEL} .hc-suggested h3")).to_have_text("Suggested for this page")
+        expect(page.locator(f"{PANEL} .hc-suggested a").first).to_have_attribute(
+            "href", re.compile(re.escape(help_center) + "care/"))
+    finally:
+        stop(demo)
 
 
 def test_store_failures_show_the_help_centers_own_messages(new_page: NewPage, store: HostPages,

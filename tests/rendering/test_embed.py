@@ -23,7 +23,7 @@ THEME = REPO / "theme" / "assets" / "javascripts"
 def project_with(tmp_path: Path, content: Path, **extra: object) -> Path:
     root = copy_site_project(tmp_path / "project", content)
     config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8").replace("!!python", "#"))
-    config["extra"].pop("embed")
+    config["extra"].pop("embed", None)
     config["extra"].update(extra)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return root / "mkdocs.yml"
@@ -65,9 +65,19 @@ def test_each_locale_has_its_strings_store_and_suggestions(files: dict[str, byte
     assert french["strings"]["server"]  # the order lookup's own messages
     assert french["index"] == "fr/assets/search/" and french["home"] == "fr/"
     assert french["pages"][0] == {"path": "/products/*", "topic": "care"}
-    payment = french["topics"]["payment"]
-    assert [item["id"] for item in payment][0] == "payment-failed"
-    assert all(item["url"].startswith("fr/") or item.get("lang") == "en" for item in payment)
+    care = french["topics"]["care"]
+    assert care and all(item["url"].startswith(("fr/care/", "care/")) for item in care)
+
+
+def test_a_stores_own_topics_list_its_articles_in_each_language(tmp_path: Path) -> None:
+    config = project_with(tmp_path, REPO / "content", embed={
+        "topics": {"payment": ["payment-failed", "customs-duties"]},
+        "pages": [{"path": "/checkout*", "topic": "payment"}]})
+    files = generate(load_project(config), search=False).files
+    french = json.loads(files["assets/embed/fr.json"])
+    assert [item["id"] for item in french["topics"]["payment"]] == ["payment-failed", "customs-duties"]
+    assert french["topics"]["payment"][1]["url"] == "fr/shipping-and-delivery/customs-duties/"
+    assert french["pages"] == [{"path": "/checkout*", "topic": "payment"}]
 
 
 def test_a_right_to_left_locale_and_untranslated_suggestions(tmp_path: Path) -> None:
@@ -83,9 +93,10 @@ def test_a_right_to_left_locale_and_untranslated_suggestions(tmp_path: Path) -> 
 
 
 def test_a_topic_naming_nothing_stops_the_build_with_the_closest(tmp_path: Path) -> None:
-    config = project_with(tmp_path, REPO / "content", embed={"pages": [{"path": "/cart", "topic": "shipping-and-delivry"}]})
-    with pytest.raises(ConfigError, match="extra.embed.pages\\[1\\].topic: no topic, category, question or guide is "
-                                          "called 'shipping-and-delivry'; did you mean 'shipping-and-delivery'"):
+    config = project_with(tmp_path, REPO / "content",
+                          embed={"pages": [{"path": "/cart", "topic": "shipping-and-delivry"}]})
+    with pytest.raises(ConfigError, match=r"extra.embed.pages\[1\].topic: no topic, category, question or guide is "
+                                          r"called 'shipping-and-delivry'; did you mean 'shipping-and-delivery'"):
         generate(load_project(config), search=False)
 
 

@@ -101,17 +101,23 @@
       : { heading: t("most_asked"), items: data.featured };
   }
 
+  /** A title, marked with its own language and direction when it is not the panel's (not translated yet). */
+  function foreign(text, lang) {
+    if (!lang) return document.createTextNode(text);
+    var span = el("span", "", text);
+    span.lang = lang;
+    span.dir = "auto";
+    return span;
+  }
+
   function itemList(items) {
     var list = el("ul", "hc-list");
     items.forEach(function (item) {
       var link = articleLink(item, "hc-item");
-      link.textContent = item.title;
+      link.appendChild(foreign(item.title, item.lang));
       if (item.lang) {
         link.hreflang = item.lang;
-        var mark = el("span", "hc-mark", " " + (item.mark || ""));
-        link.lang = item.lang;
-        mark.lang = data.lang;
-        link.appendChild(mark);
+        link.appendChild(el("span", "hc-mark", " " + (item.mark || "")));
       }
       var li = el("li");
       li.appendChild(link);
@@ -220,11 +226,11 @@
     }
     response.results.forEach(function (result) {
       var link = articleLink(result, "hc-result");
-      var title = el("span", "hc-result__title", result.title);
+      var title = el("span", "hc-result__title");
+      title.appendChild(foreign(result.title, result.lang));
       link.append(title, el("span", "hc-result__context", result.context));
       if (result.lang) {
         link.hreflang = result.lang;
-        title.lang = result.lang;
         title.appendChild(el("span", "hc-mark", " " + t("in_language_" + result.lang)));
       }
       var li = el("li");
