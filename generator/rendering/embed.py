@@ -25,7 +25,6 @@ from generator.config.brand import LAUNCHER_POSITIONS
 from generator.config.embed import CARE_TOPIC, EmbedSettings, check_topic, settings_of
 from generator.config.locales import Locale
 from generator.config.project import Project
-from generator.errors import ConfigError
 from generator.reading.model import HelpCenter, Question
 from generator.search.languages import SNOWBALL
 
@@ -68,6 +67,8 @@ def embed_files(project: Project, helpcenter: HelpCenter, translations: Mapping[
         files[f"{FOLDER}{locale.code}.json"] = _json(_locale_data(project, locale, own, helpcenter, data, topics,
                                                                    settings))
     theme = _theme_scripts(project)
+    if theme is None:  # a theme without the help center's scripts has nothing for the panel to reuse
+        return {}
     files[f"{FOLDER}panel.js"] = _panel(theme).encode("utf-8")
     for language in {locale.language.lower().split("-")[0] for locale in locales} & SNOWBALL.keys():
         files[f"{FOLDER}stemmer-{SNOWBALL[language]}.js"] = _stemmer_bundle(theme, SNOWBALL[language]).encode("utf-8")
@@ -84,14 +85,12 @@ def _source(name: str) -> str:
     return (resources.files("generator.rendering") / "widget" / name).read_text("utf-8")
 
 
-def _theme_scripts(project: Project) -> Path:
+def _theme_scripts(project: Project) -> Path | None:
+    """The theme's scripts folder, or None when it lacks the engine (a project with another theme)."""
     raw_theme = (project.raw or {}).get("theme") or {}
     custom = raw_theme.get("custom_dir", "theme") if isinstance(raw_theme, Mapping) else "theme"
     folder = project.root / str(custom) / THEME_SCRIPTS
-    if not (folder / "hc-search-engine.js").is_file():
-        raise ConfigError(f"theme.custom_dir: {folder} has no hc-search-engine.js; the embedded widget reuses the "
-                          "help center's own scripts, so keep the theme's assets/javascripts/ folder")
-    return folder
+    return folder if (folder / "hc-search-engine.js").is_file() else None
 
 
 # --- what a locale's panel reads ------------------------------------------------------------------------
@@ -160,7 +159,7 @@ def _panel(theme: Path) -> str:
     engine = (theme / "hc-search-engine.js").read_text("utf-8")
     css = re.sub(r"/\*.*?\*/", "", _source("panel.css"), flags=re.S)
     parts = {
-        "__ENGINE__": _wrapped(engine + "\nreturn module.exports;", "module, globalThis")
+        "__ENGINE__": _wrapped(engine + "\nreturn module.exports || globalThis.hcSearch;", "module, globalThis")
         + "({ exports: {} }, stemmers)",
         "__WIDGETS__": _wrapped((theme / "hc-widgets.js").read_text("utf-8"), "document, window"),
         "__EVENTS__": _wrapped((theme / "hc-events.js").read_text("utf-8"), "document, window, location"),

@@ -150,6 +150,14 @@ def multilingual_help_center(tmp_path_factory: pytest.TempPathFactory) -> Iterat
     server.shutdown()
 
 
+@pytest.fixture(autouse=True)
+def nothing_thrown(page_errors: list[Any]) -> Iterator[None]:
+    """No uncaught error from the widget's files, on any page a test opens (the host page must never see one)."""
+    yield
+    ours = [f"{e.message}\n{e.stack}" for e in page_errors if "/assets/embed" in (e.stack or "")]
+    assert not ours, f"the widget threw on the host page: {ours}"
+
+
 # --- helpers ---------------------------------------------------------------------------------------------------
 
 
@@ -340,6 +348,19 @@ def test_suggestions_follow_data_topic_and_fall_back_to_the_most_asked(new_page:
     page.goto(store.add("/no-topic", product_page(help_center + "assets/embed.js", hostile=False)))
     open_panel(page)
     expect(page.locator(f"{PANEL} .hc-suggested h3")).to_have_text("Most asked questions")
+
+
+@pytest.mark.parametrize(("lang", "attributes", "launcher"), [
+    ("en", ' data-locale="fr"', "Aide"),   # data-locale wins over the page's language
+    ("de-AT", "", "Help"),                 # a language the help center does not speak: the default
+    ("FR-ca", "", "Aide"),                 # a region and any case: the language
+])
+def test_the_locale_follows_the_page(new_page: NewPage, store: HostPages, help_center: str, lang: str,
+                                     attributes: str, launcher: str) -> None:
+    page = new_page()
+    tag = product_page(help_center + "assets/embed.js", lang, attributes, hostile=False)
+    page.goto(store.add(f"/locale-{lang}", tag))
+    expect(page.locator(f"{PANEL} .hc-launcher")).to_have_text(launcher)
 
 
 def test_the_development_stores_product_page_shows_the_widget(new_page: NewPage, help_center: str) -> None:
