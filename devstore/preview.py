@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 
+from devstore.demo import PATH as DEMO_PATH
 from devstore.server import DevStoreOptions, DevStoreServer, start_in_thread, stop
 from generator.config.store import STORE_API_URL_ENV, STORE_URL_ENV
 
@@ -32,7 +33,8 @@ def demo_store(
     saved = {name: environ.get(name) for name in (STORE_URL_ENV, STORE_API_URL_ENV)}
     environ[STORE_URL_ENV] = server.url
     environ[STORE_API_URL_ENV] = server.api_url
-    print(f"Development store (sample orders, for the preview only) on {server.url}", file=sys.stderr)
+    print(f"Development store (sample orders, for the preview only) on {server.url}; the help widget embedded "
+          f"in its product page: {server.url}{DEMO_PATH}", file=sys.stderr)
     try:
         yield server
     finally:

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-from devstore import api, events, storefront, testorders
+from devstore import api, demo, events, storefront, testorders
 from devstore.db import StoreDatabase
 from devstore.ratelimit import RateLimiter
 from generator.insights.events import MAX_BATCH_BYTES
@@ -96,6 +96,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(self._api_error(404, "not_found", "No such API endpoint."))
         elif path == EVENTS_EXPORT_PATH:
             self._send_export()
+        elif path == demo.PATH:  # the embedded widget on a product page
+            query = urlsplit(self.path).query
+            self._send(demo.product_page(self.server.options.help_center_url, self.server.url, query))
+        elif path == demo.STYLESHEET:
+            self._send(demo.stylesheet())
         else:
             self._send(storefront.get(self._page_context(), path))
 

@@ -99,6 +99,7 @@ def home(ctx: PageContext) -> Response:
         f"<code>devstore/testorders.py</code>):</p><ul>{tests}</ul>"
         '<p>Help-center events received (votes, searches, contact clicks): <a href="/dev/events.jsonl">'
         "events.jsonl</a>, for <code>helpcenter insights</code>.</p>"
+        '<p>The help center embedded in a store page: <a href="/products/enamel-mug">a product page</a>.</p>'
     )
     return _layout(ctx, "Development store", body)
 

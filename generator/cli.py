@@ -111,7 +111,16 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"brand: {note}", file=sys.stderr)
         print(f"✓ built {stats.pages} pages in {stats.locales} locale{'s' if stats.locales != 1 else ''} into "
               f"{site_dir} in {time.monotonic() - started:.1f} s", file=sys.stderr)
+        print(f"Help on every page of the store, one tag in its theme (EMBED.md): {embed_tag(config)}", file=sys.stderr)
     return 0
+
+
+def embed_tag(config: Path) -> str:
+    """The embedded widget's script tag with the site's public address (``HELPCENTER_*`` do not change it)."""
+    from generator.config.project import load_project
+    from generator.rendering.embed import script_tag
+
+    return script_tag(load_project(config))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

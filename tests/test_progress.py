@@ -54,7 +54,8 @@ def test_build_prints_a_summary_and_quiet_prints_nothing(tmp_path: Path, capsys:
     assert helpcenter(["--config", config, "build"]) == 0
     err = capsys.readouterr().err
     assert "rendering pages" in err
-    summary = err.strip().splitlines()[-1]
+    summary, tag = err.strip().splitlines()[-2:]
+    assert tag.endswith('(EMBED.md): <script src="https://help.kseworks.com/assets/embed.js" async></script>')
     assert summary.startswith("✓ built ") and " pages in 2 locales into " in summary
     assert re.search(r" in [0-9.]+ s$", summary)
     assert helpcenter(["--config", config, "build", "--quiet"]) == 0

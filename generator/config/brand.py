@@ -18,6 +18,8 @@ from typing import Any
 from generator.errors import ConfigError
 
 _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+LAUNCHER_POSITIONS = ("bottom-right", "bottom-left")
+"""Where the embedded widget's launcher sits on the store's pages (``extra.brand.launcher``)."""
 MIN_CONTRAST = 4.5
 """WCAG 2.2 AA for normal text."""
 WHITE = "#ffffff"
@@ -112,6 +114,10 @@ def derive_palette(brand: Any) -> Palette:
 def check_brand(brand: Any) -> None:
     """Brand colours go into the page's CSS: they must be colours (any colour: readable shades are derived)."""
     derive_palette(brand)
+    launcher = brand.get("launcher", LAUNCHER_POSITIONS[0]) if isinstance(brand, Mapping) else LAUNCHER_POSITIONS[0]
+    if launcher not in LAUNCHER_POSITIONS:
+        raise ConfigError(f"extra.brand.launcher: '{launcher}' is not a position; write "
+                          f"{' or '.join(LAUNCHER_POSITIONS)}")
 
 
 def _brand_colour(brand: Mapping[str, Any], name: str) -> str:

@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from generator.config.brand import Palette, derive_palette
+from generator.config.brand import Palette, check_brand, derive_palette
+from generator.config.embed import settings_of
 from generator.config.locales import Locale, default_locale, resolve_locales
 from generator.config.store import StoreSettings, resolve_store
 from generator.errors import ConfigError
@@ -126,6 +127,8 @@ def project_from_settings(config_file: Path, raw: Mapping[str, Any],
                           "(canonical URLs and the sitemap need it)")
     extra = raw.get("extra") or {}
     palette = derive_palette(extra.get("brand") if isinstance(extra, Mapping) else None)
+    check_brand(extra.get("brand") if isinstance(extra, Mapping) else None)  # the launcher's position
+    settings_of(extra)  # extra.embed's shape; its ids are checked against the content at build time
     lexicon = options.get("shopping_lexicon", True)
     if not isinstance(lexicon, bool):
         raise ConfigError(f"plugins.helpcenter.shopping_lexicon: must be true or false, not '{lexicon}'")

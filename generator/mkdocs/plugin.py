@@ -157,7 +157,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     def on_post_build(self, *, config: Any) -> None:
         self.write_search_files(Path(config.site_dir))
         self._write_locale_error_pages(config)
-        (Path(config.site_dir) / "_headers").write_text(csp.headers_file(self.policy, self.site_code), "utf-8")
+        cors = self.output.headers if self.output is not None else ""  # the embedded widget's files
+        (Path(config.site_dir) / "_headers").write_text(csp.headers_file(self.policy, self.site_code) + cors, "utf-8")
 
     def write_search_files(self, site_dir: Path) -> None:
         """Every locale's search index: no page links to its files, so they are not MkDocs files, and the

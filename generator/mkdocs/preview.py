@@ -161,6 +161,13 @@ def _is_page_request(path: str) -> bool:
     return path.endswith(("/", ".html")) and not path.startswith("/livereload/")
 
 
+def _with_cors(start_response: StartResponse) -> StartResponse:
+    """The embedded widget on the development store's demo page fetches the preview's files (as ``_headers`` says)."""
+    def start(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
+        return start_response(status, [*headers, ("Access-Control-Allow-Origin", "*")], *args)
+    return start
+
+
 def serve_from_preview(server: Any, preview: Preview) -> None:
     """Render what a request needs first; answer pages with the problems page while the last rebuild failed."""
     serve_files = server.serve_request
@@ -172,7 +179,8 @@ def serve_from_preview(server: Any, preview: Preview) -> None:
         epoch = internals.wait_for_rebuild(server)  # answer once the rebuild in progress, if any, is over
         preview.render(_site_path(path))
         if not (preview.failed and _is_page_request(path)):
-            return serve_files(environ, start_response)  # type: ignore[no-any-return]
+            answer = _with_cors(start_response) if "/assets/" in path else start_response
+            return serve_files(environ, answer)  # type: ignore[no-any-return]
         body = internals.inject_live_reload(server, preview.problems_page(), epoch)
         start_response("500 Internal Server Error",
                        [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))])

@@ -12,6 +12,7 @@ from generator.errors import ContentError, Problem
 from generator.reading.loading import load_content
 from generator.reading.model import HelpCenter
 from generator.reading.translations import load_translations
+from generator.rendering.embed import cors_headers, embed_files
 from generator.rendering.multilingual import locale_search_files, render_locales
 from generator.rendering.pages import Page, navigation, template_data
 from generator.rendering.strings import Strings, load_strings
@@ -40,6 +41,8 @@ class Output:
     template_data: dict[str, Any] = field(default_factory=dict)
     """Goes into ``config.extra.hc`` for the theme."""
     nav: list[dict[str, str]] = field(default_factory=list)
+    headers: str = ""
+    """Rules a build adds to ``_headers`` (the widget's CORS)."""
     search_later: Callable[[], dict[str, bytes]] | None = None
     """Every locale's search files when called, when they are not in ``files`` (``generate(search=False)``)."""
 
@@ -64,16 +67,18 @@ def generate(project: Project, search: bool = True, reuse: Reuse = compute) -> O
 
     progress.stage("writing the pages' Markdown")
     pages, locales_data = render_locales(project, helpcenter, translations, reuse, catalogues)
+    widget = embed_files(project, helpcenter, translations, locales_data)  # the store's embedded widget
     files: dict[str, bytes] = {}
     if search:
         progress.stage("building the search index")
         files = build_search()
+    files = {**files, **widget}
     data = template_data(helpcenter, project)
     data["palette"] = {"css": project.palette.css, "theme_color": project.palette.theme_color}
     data["locales"] = locales_data
     data["default_locale"] = project.default_locale.code
     return Output(helpcenter=helpcenter, pages=pages, files=files, template_data=data, nav=navigation(helpcenter),
-                  search_later=None if search else build_search)
+                  headers=cors_headers(project), search_later=None if search else build_search)
 
 
 def load_catalogues(project: Project) -> tuple[dict[str, Strings], list[Problem]]:

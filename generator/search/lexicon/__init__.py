@@ -69,7 +69,7 @@ def read_store_lexicon(path: Path, language: str) -> Lexicon | None:
     if not path.is_file():
         return None
     problems = Problems()
-    parsed = parse_source("lexicon", path, str(path), problems, keep=False)
+    parsed = parse_source("lexicon", path, str(path), problems)
     if parsed is not None:
         schema_failures("lexicon", parsed[0] or {}, parsed[1], problems)
     if problems.items:
