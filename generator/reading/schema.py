@@ -163,7 +163,7 @@ def _pattern_message(last: str | int, path: PathKey, value: Any) -> str:
         return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-26"
     if last in ("expect", "nearby") or "also" in path or "nearby" in path:
         return (f"'{value}' is not an article: write a question or guide id, or '<guide>#<section>', "
-                "e.g. 'leather-bags#storing'")
+                "e.g. 'washing-guide#drying'")
     if "synonyms" in path:
         return f"'{value}' needs two or more terms separated by commas, e.g. 'parcel, package'"
     return f"'{value}' is not a valid id; use lowercase words joined by hyphens, e.g. '{suggested_id(value)}'"

@@ -36,7 +36,7 @@ EXPECTED = [
     "search/expectations.yml:3:45: queries item 2 › expected: unknown key 'expected' — did you mean 'expect'?",
     "search/expectations.yml:4:13: queries item 3 › query: must not be empty",
     "search/expectations.yml:4:54: queries item 3 › also item 1: 'Leather Bags' is not an article: write a "
-    "question or guide id, or '<guide>#<section>', e.g. 'leather-bags#storing'",
+    "question or guide id, or '<guide>#<section>', e.g. 'washing-guide#drying'",
     "search/expectations.yml:7:5: out_of_scope item 2: must be text, not a mapping",
     "search/expectations.yml:9:39: misses item 1 › missing: must be a list, not text",
     "search/expectations.yml:10:1: outside_scope: unknown key 'outside_scope' — did you mean 'out_of_scope'?",
