@@ -16,7 +16,7 @@ EDITOR_TOPICS = ("Where things are", "Add or change a question", "Add a care gui
 HOSTING_TOPICS = ("Publishing", "Store settings", "Build and preview speed",
                   "Security: the Content Security Policy", "Languages on the host")
 HOSTING_WORDS = ("_headers", "nginx", "Caddy", ".site.lock", "SOURCE_DATE_EPOCH", "aws s3", "rsync",
-                 "frame-ancestors", "full build (ours / plain Material)", "Perf / A11y / BP / SEO", "_redirects")
+                 "frame-ancestors", "keeps nothing between builds", "Perf / A11y / BP / SEO", "_redirects")
 """Words only the hosting guide needs: headers, servers, build locks, reproducible builds, benchmark tables."""
 
 

@@ -49,8 +49,8 @@ def missing_site_files() -> list[str]:
     config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
     theme = config["theme"]
     named = [theme["logo"], theme["favicon"], *theme.get("static_templates", []),
-             *config["extra_css"], *config["extra_javascript"]]
-    folders = [REPO / config["docs_dir"], REPO / theme["custom_dir"]]
+             *config.get("extra_css", []), *config.get("extra_javascript", [])]
+    folders = [REPO / config["docs_dir"], *([REPO / theme["custom_dir"]] if "custom_dir" in theme else []), REPO / "theme"]
     return [f"mkdocs.yml: {name}" for name in named if not any((folder / name).exists() for folder in folders)]
 
 
