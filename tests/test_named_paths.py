@@ -50,7 +50,8 @@ def missing_site_files() -> list[str]:
     theme = config["theme"]
     named = [theme["logo"], theme["favicon"], *theme.get("static_templates", []),
              *config.get("extra_css", []), *config.get("extra_javascript", [])]
-    folders = [REPO / config["docs_dir"], *([REPO / theme["custom_dir"]] if "custom_dir" in theme else []), REPO / "theme"]
+    custom = [REPO / theme["custom_dir"]] if "custom_dir" in theme else []
+    folders = [REPO / config["docs_dir"], *custom, REPO / "theme"]
     return [f"mkdocs.yml: {name}" for name in named if not any((folder / name).exists() for folder in folders)]
 
 

@@ -27,6 +27,7 @@ from generator.config.locales import Locale
 from generator.config.project import Project
 from generator.reading.model import HelpCenter, Question
 from generator.search.languages import SNOWBALL
+from generator.theme_location import packaged_theme
 
 LOADER = "assets/embed.js"
 FOLDER = "assets/embed/"
@@ -86,11 +87,13 @@ def _source(name: str) -> str:
 
 
 def _theme_scripts(project: Project) -> Path | None:
-    """The theme's scripts folder, or None when it lacks the engine (a project with another theme)."""
+    """The scripts folder the site's own pages load: a store's ``custom_dir`` when it overrides the engine,
+    else the generator's packaged theme (generator/theme_location.py); None when neither has it."""
     raw_theme = (project.raw or {}).get("theme") or {}
-    custom = raw_theme.get("custom_dir", "theme") if isinstance(raw_theme, Mapping) else "theme"
-    folder = project.root / str(custom) / THEME_SCRIPTS
-    return folder if (folder / "hc-search-engine.js").is_file() else None
+    custom = raw_theme.get("custom_dir") if isinstance(raw_theme, Mapping) else None
+    folders = [project.root / str(custom) / THEME_SCRIPTS] if custom else []
+    folders.append(packaged_theme() / THEME_SCRIPTS)
+    return next((folder for folder in folders if (folder / "hc-search-engine.js").is_file()), None)
 
 
 # --- what a locale's panel reads ------------------------------------------------------------------------

@@ -78,7 +78,15 @@ def build_against(config: Path, site: Path, store: DevStoreServer) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, dev_store: DevStoreServer) -> Path:
-    return build_against(REPO / "mkdocs.yml", tmp_path_factory.mktemp("browser") / "site", dev_store)
+    """The real help center, its order numbers written as the development store's are (ORD- and five digits):
+    the store's own rule in mkdocs.yml is for its own backend."""
+    root = copy_site_project(tmp_path_factory.mktemp("browser"))
+    text = (root / "mkdocs.yml").read_text("utf-8")
+    start = text.index("    order_numbers:\n")
+    end = text.index("\n", text.index("digits:", start)) + 1
+    rule = "    order_numbers:\n      prefix: ORD-\n      digits: 5\n"
+    (root / "mkdocs.yml").write_text(text[:start] + rule + text[end:], "utf-8")
+    return build_against(root / "mkdocs.yml", root / "site", dev_store)
 
 
 @pytest.fixture(scope="session")

@@ -271,10 +271,10 @@ def test_a_store_page_with_a_strict_policy_sees_no_violation(new_page: NewPage, 
     assert panel_state(page) == "ready"
     assert ask(page, "where is my parcel")
     page.locator(f"{PANEL} .hc-disclosure").click()
-    page.locator(f"{PANEL} [name=order_number]").fill("KW-10117")
+    page.locator(f"{PANEL} [name=order_number]").fill("ORD-10117")
     page.locator(f"{PANEL} [name=email]").fill("ada.lovelace@example.com")
     page.locator(f"{PANEL} .hc-order__form [type=submit]").click()
-    expect(page.locator(f'{PANEL} [data-hc-outcome="found"]')).to_contain_text("KW-10117")
+    expect(page.locator(f'{PANEL} [data-hc-outcome="found"]')).to_contain_text("ORD-10117")
     # the conftest's own check fails the test on any securitypolicyviolation
 
 

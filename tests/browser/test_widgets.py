@@ -230,8 +230,8 @@ def test_an_unshipped_order_says_to_contact_customer_service_to_cancel(
 
 
 @pytest.mark.parametrize(("number", "email", "kind", "title"), [
-    ("KW-10117", "ada.lovelace@example.com", "found", ".hc-order__title"),
-    ("KW-99999", "ada.lovelace@example.com", "not-found", ".hc-result__title"),
+    ("ORD-10117", "ada.lovelace@example.com", "found", ".hc-order__title"),
+    ("ORD-99999", "ada.lovelace@example.com", "not-found", ".hc-result__title"),
 ], ids=["found", "not-found"])
 def test_on_a_phone_the_outcome_takes_the_focus_and_comes_into_view(
     new_page: NewPage, site_server: str, number: str, email: str, kind: str, title: str
@@ -257,16 +257,16 @@ def sent_number(requests: list[Request]) -> str:
     return str(json.loads(lookups(requests)[-1].post_data or "{}")["order_number"])
 
 
-@pytest.mark.parametrize("typed", ["KW10153", "kw 10153", "10153", " #kw-10153 ", "KW-10153"])
+@pytest.mark.parametrize("typed", ["ORD10153", "ord 10153", "10153", " #ord-10153 ", "ORD-10153"])
 def test_order_numbers_as_shoppers_type_them_find_the_order(page: Page, site_server: str, typed: str) -> None:
-    """Issue 19.4: mkdocs.yml says Kseworks' numbers are KW- and five digits; the widget writes them so."""
+    """Issue 19.4: the site's rule says numbers are ORD- and five digits; the widget writes them so."""
     requests = open_lookup(page, site_server)
     look_up(page, typed, "guest.shopper@example.com")
-    expect(outcome(page, "found").locator(".hc-order__title")).to_have_text("Order KW-10153")
-    assert sent_number(requests) == "KW-10153"
+    expect(outcome(page, "found").locator(".hc-order__title")).to_have_text("Order ORD-10153")
+    assert sent_number(requests) == "ORD-10153"
 
 
-@pytest.mark.parametrize(("typed", "sent"), [("test-500", "TEST-500"), ("1015", "1015"), ("KW 101530", "KW 101530")])
+@pytest.mark.parametrize(("typed", "sent"), [("test-500", "TEST-500"), ("1015", "1015"), ("ORD 101530", "ORD 101530")])
 def test_what_does_not_fit_the_stores_rule_is_sent_as_typed_in_capitals(
     page: Page, site_server: str, typed: str, sent: str
 ) -> None:
@@ -279,12 +279,12 @@ def test_what_does_not_fit_the_stores_rule_is_sent_as_typed_in_capitals(
 def test_without_a_rule_the_number_is_only_trimmed_and_upper_cased(page: Page, other_site_server: str) -> None:
     requests = open_lookup(page, other_site_server)
     assert page.locator(FORM).get_attribute("data-hc-order-prefix") is None
-    look_up(page, "  kw 10153 ", "guest.shopper@example.com")
+    look_up(page, "  ord 10153 ", "guest.shopper@example.com")
     outcome(page, "not-found")
-    assert sent_number(requests) == "KW 10153"
-    look_up(page, " kw-10153\t", "guest.shopper@example.com")
-    expect(outcome(page, "found").locator(".hc-order__title")).to_have_text("Order KW-10153")
-    assert sent_number(requests) == "KW-10153"
+    assert sent_number(requests) == "ORD 10153"
+    look_up(page, " ord-10153\t", "guest.shopper@example.com")
+    expect(outcome(page, "found").locator(".hc-order__title")).to_have_text("Order ORD-10153")
+    assert sent_number(requests) == "ORD-10153"
 
 
 def test_empty_fields_are_flagged_before_any_request(page: Page, site_server: str) -> None:
@@ -314,9 +314,9 @@ def test_a_malformed_email_is_flagged_before_any_request(page: Page, site_server
 def test_the_result_speaks_the_pages_language_around_the_stores_own_words(page: Page, site_server: str) -> None:
     """Issue 19.5: the status from the catalogue, the carrier's words as sent under a French label."""
     open_lookup(page, site_server, "fr/")
-    look_up(page, "KW-10188", "chloe.martin@example.com")
+    look_up(page, "ORD-10188", "chloe.martin@example.com")
     result = outcome(page, "found")
-    expect(result.locator(".hc-order__title")).to_have_text("Commande KW-10188")
+    expect(result.locator(".hc-order__title")).to_have_text("Commande ORD-10188")
     expect(result.locator(".hc-order__badge")).to_have_text("En cours d'acheminement")
     carrier = result.locator(".hc-order__carrier-status").first
     expect(carrier).to_have_text("Suivi du transporteur\u202f: In transit")
@@ -328,7 +328,7 @@ def test_the_result_speaks_the_pages_language_around_the_stores_own_words(page: 
 @pytest.mark.parametrize(("path", "label"), [("", "Estimated delivery"), ("fr/", "Livraison estimée")])
 def test_a_delivered_order_shows_no_estimated_delivery(page: Page, site_server: str, path: str, label: str) -> None:
     open_lookup(page, site_server, path)
-    look_up(page, "KW-10117", "ada.lovelace@example.com")
+    look_up(page, "ORD-10117", "ada.lovelace@example.com")
     result = outcome(page, "found")
     expect(result.locator(".hc-order__shipment")).to_have_count(1)
     expect(result.locator(".hc-order__carrier-status")).to_contain_text("Delivered")
@@ -339,7 +339,7 @@ def test_a_delivered_order_shows_no_estimated_delivery(page: Page, site_server: 
                                             ("fr/", "Toujours bloqué ? Contactez le service client.")])
 def test_every_sentence_of_a_failure_starts_with_a_capital(page: Page, site_server: str, path: str, line: str) -> None:
     open_lookup(page, site_server, path)
-    look_up(page, "KW-99999")
+    look_up(page, "ORD-99999")
     help_line = outcome(page, "not-found").locator(".hc-result__help")
     assert " ".join(help_line.inner_text().split()) == " ".join(line.split())
 

@@ -411,7 +411,7 @@ def test_the_documented_failure_orders_do_not_count_against_the_lookup_limit() -
     try:
         numbers = [number for number in testorders.answers(0) if number != "TEST-DROP"]  # DROP: no answer
         tried = {number: _test_order(server, number).status for number in numbers}
-        payload = {"order_number": "KW-10117", "email": "ada.lovelace@example.com"}
+        payload = {"order_number": "ORD-10117", "email": "ada.lovelace@example.com"}
         real = [lookup(server, payload).status for _ in range(3)]
         after = _test_order(server, "TEST-500").status
     finally:

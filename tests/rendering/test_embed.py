@@ -103,3 +103,19 @@ def test_a_topic_naming_nothing_stops_the_build_with_the_closest(tmp_path: Path)
 def test_the_script_tag_has_the_sites_public_address() -> None:
     tag = script_tag(load_project(REPO / "mkdocs.yml"))
     assert tag == '<script src="https://help.kseworks.com/assets/embed.js" async></script>'
+
+
+def test_a_store_repository_without_a_theme_folder_gets_the_widget(tmp_path: Path) -> None:
+    """The panel is made of the theme the site's pages load: the packaged one when the store has no custom_dir."""
+    config = project_with(tmp_path, REPO / "content")
+    assert not (config.parent / "theme").exists()
+    made = generate(load_project(config), search=False).files
+    panel = made["assets/embed/panel.js"].decode("utf-8")
+    assert (THEME / "hc-search-engine.js").read_text("utf-8") in panel
+
+
+def test_a_light_brand_colour_gets_readable_text_on_the_launcher(tmp_path: Path) -> None:
+    """Coral is too light for white text: the launcher writes on it in the derived dark text colour."""
+    config = project_with(tmp_path, REPO / "content", brand={"primary": "#ff6f59", "accent": "#a4471c"})
+    css = str(loader_config(generate(load_project(config), search=False).files)["css"])
+    assert "background:#ff6f59;color:#1e2129" in css and "color:#ffffff" not in css.split(".hc-launcher")[1][:200]
