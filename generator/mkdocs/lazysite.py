@@ -72,7 +72,8 @@ class LazySite:
             previous = None
         self.theme_files: list[File] = previous.theme_files if previous is not None else _theme_files(env, config)
         for file in self.theme_files:
-            files.append(file)
+            if file.src_uri not in files.src_uris:  # a docs file of the same name wins, as in MkDocs' own build
+                files.append(file)
         self.files = files = config.plugins.on_files(files, config=config)
         _keep_unread_pages(previous, files, config)
         set_exclusions(files, config)
