@@ -8,6 +8,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -85,3 +86,44 @@ def wait_for(predicate: Callable[[], bool], seconds: float) -> bool:
             pass
         time.sleep(0.3)
     return False
+
+
+class PageWords(HTMLParser):
+    """What a shopper reads or hears on a page, in the page's language: text and the attributes screen readers
+    and browsers show. What is marked as another language (an untranslated title, the language switcher) and
+    what never shows (scripts, styles) is left out."""
+
+    ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.lang = ""
+        self._skip: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        elif tag in ("script", "style") or (a.get("lang") and a["lang"] != self.lang):
+            self._skip.append(tag)
+        if not self._skip:
+            self.parts.extend(a[k] for k in self.ATTRIBUTES if a.get(k))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip and self._skip[-1] == tag:
+            self._skip.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.parts).split())
+
+
+def page_words(path: Path) -> PageWords:
+    words = PageWords()
+    words.feed(path.read_text("utf-8"))
+    return words

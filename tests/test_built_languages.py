@@ -19,6 +19,7 @@ import yaml
 from generator.config.project import load_project
 from generator.rendering.strings import REFERENCE, shipped_catalogue
 from tests.conftest import EXAMPLES, THEME
+from tests.helpers import page_words
 
 pytestmark = pytest.mark.slow
 
@@ -37,47 +38,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     (root / "theme").symlink_to(THEME)
     build_site(root / "mkdocs.yml", root / "site")
     yield root / "site"
-
-
-class PageWords(HTMLParser):
-    """What a shopper reads or hears on a page, in the page's language: text and the attributes screen readers
-    and browsers show. What is marked as another language (an untranslated title, the language switcher) and
-    what never shows (scripts, styles) is left out."""
-
-    ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.lang = ""
-        self._skip: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "html":
-            self.lang = a.get("lang", "")
-        elif tag in ("script", "style") or (a.get("lang") and a["lang"] != self.lang):
-            self._skip.append(tag)
-        if not self._skip:
-            self.parts.extend(a[k] for k in self.ATTRIBUTES if a.get(k))
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._skip and self._skip[-1] == tag:
-            self._skip.pop()
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-    @property
-    def text(self) -> str:
-        return " ".join(" ".join(self.parts).split())
-
-
-def read(path: Path) -> PageWords:
-    words = PageWords()
-    words.feed(path.read_text("utf-8"))
-    return words
 
 
 def phrases(texts: list[str]) -> set[str]:
@@ -116,7 +76,7 @@ def locale_pages(site: Path, code: str) -> list[Path]:
 def english_on(site: Path, code: str, english: set[str]) -> dict[str, list[str]]:
     found = {}
     for path in locale_pages(site, code):
-        text = read(path).text
+        text = page_words(path).text
         if hits := sorted(p for p in english if p in text):
             found[str(path.relative_to(site))] = hits
     return found
@@ -132,7 +92,7 @@ def test_the_english_ui_is_known_to_the_test() -> None:
 def test_every_page_of_a_locale_speaks_its_language(site: Path, locale: Any) -> None:
     pages = locale_pages(site, locale.code)
     assert len(pages) >= 3, pages  # at least the home page, the care guides' index and the 404 page
-    assert {read(path).lang for path in pages} == {locale.language}
+    assert {page_words(path).lang for path in pages} == {locale.language}
     assert not english_on(site, locale.code, english_phrases())
 
 
@@ -160,9 +120,9 @@ def test_the_scheme_toggle_speaks_the_page_language(site: Path, locale: Any) -> 
 def test_the_test_would_see_english(site: Path) -> None:
     """The default locale's pages are read the same way, and there the English words are found."""
     english = english_phrases()
-    home = read(site / "index.html").text
+    home = page_words(site / "index.html").text
     assert {"Browse by topic", "Most asked questions", "Still need help"} <= {p for p in english if p in home}
-    guide = read(site / "care" / "washing" / "index.html").text
+    guide = page_words(site / "care" / "washing" / "index.html").text
     assert "On this page" in guide
 
 

@@ -8,7 +8,6 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -19,6 +18,7 @@ from generator.reading.loading import load_helpcenter
 from generator.reading.translations import load_translations
 from generator.rendering.strings import shipped_catalogue
 from tests.conftest import REPO
+from tests.helpers import page_words
 from tests.test_built_site import SITE_URL, read_html
 
 pytestmark = pytest.mark.slow
@@ -27,37 +27,6 @@ PROJECT = load_project(REPO / "mkdocs.yml")
 SOURCE = load_helpcenter(PROJECT.content_dir)
 FRENCH = load_translations(PROJECT.content_dir, PROJECT.locales, SOURCE).translations[0].helpcenter
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-
-
-class VisibleText(HTMLParser):
-    """A page's text as a shopper reads it, leaving out what is marked as another language (lang="en")
-    and what never shows (scripts, styles)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.attributes: list[str] = []
-        self._skip: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag in ("script", "style") or (a.get("lang") and not a["lang"].startswith("fr") and tag != "html"):
-            self._skip.append(tag)
-            return
-        if not self._skip:
-            self.attributes.extend(a[k] for k in ("aria-label", "title", "placeholder", "alt") if a.get(k))
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._skip and self._skip[-1] == tag:
-            self._skip.pop()
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-    @property
-    def text(self) -> str:
-        return " ".join(" ".join(self.parts + self.attributes).split())
 
 
 def french_pages(site: Path) -> list[Path]:
@@ -90,13 +59,11 @@ def test_every_french_page_is_in_french(real_site: Path) -> None:
     phrases = english_ui_phrases()
     assert "Still need help?" in phrases and "Was this helpful?" in phrases
     for path in french_pages(real_site):
-        html = path.read_text("utf-8")
         assert read_html(path).lang == "fr", path
-        reader = VisibleText()
-        reader.feed(html)
-        found = [p for p in phrases if p in reader.text]
+        text = page_words(path).text
+        found = [p for p in phrases if p in text]
         assert not found, f"{path}: English words on a French page: {found}"
-        assert "Besoin d'aide" in reader.text or path.name == "404.html", path
+        assert "Besoin d'aide" in text or path.name == "404.html", path
 
 
 def test_the_scripts_words_are_french(real_site: Path) -> None:
@@ -174,9 +141,7 @@ def test_each_locale_has_its_own_not_found_page(real_site: Path) -> None:
     assert page.lang == "fr" and page.titles == ["Page introuvable · Centre d'aide Kseworks"]
     assert page.meta["robots"] == ["noindex"]
     assert "Cette page est introuvable" in html and 'href="/fr/shipping-and-delivery/"' in html
-    reader = VisibleText()
-    reader.feed(html)
-    found = [p for p in english_ui_phrases() if p in reader.text]
+    found = [p for p in english_ui_phrases() if p in page_words(real_site / "fr" / "404.html").text]
     assert not found, f"English words on the French 404 page: {found}"
     assert SITE_URL + "fr/404.html" not in (real_site / "sitemap.xml").read_text("utf-8")
 
