@@ -12,6 +12,9 @@ REPO = Path(__file__).resolve().parent.parent
 TESTS = REPO / "tests"
 EXAMPLES = TESTS / "examples"
 """Folders of good and bad content (``good/<case>/content``, ``bad/<case>/content`` + ``expected.txt``)."""
+STORE = EXAMPLES / "store"
+"""The generator's reference store (mkdocs.yml, content/, docs/): what its tests build and search, never the
+repository's own content/, which is the store's to change (README.md there)."""
 GOLDEN = TESTS / "golden"
 THEME = REPO / "theme"
 
