@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.reading.loading import load_content
-from tests.conftest import REPO
+from tests.conftest import STORE
 
 SEEDS = range(60)
 
@@ -43,7 +43,7 @@ def test_damaged_real_content_gives_problems_not_tracebacks(seed: int, tmp_path:
     content = tmp_path / "content"
     for folder in ("faq", "care"):
         (content / folder).mkdir(parents=True)
-    sources = sorted((REPO / "content").glob("faq/*.yml")) + sorted((REPO / "content").glob("care/*.md"))
+    sources = sorted((STORE / "content").glob("faq/*.yml")) + sorted((STORE / "content").glob("care/*.md"))
     victim = rng.choice(sources)
     for source in sources:
         text = source.read_text("utf-8")
@@ -71,7 +71,7 @@ def test_libyaml_and_pure_python_paths_agree_on_real_content(monkeypatch: pytest
     """The fast path must give editors the very same data and positions as the careful one."""
     from generator.reading import yamlsource
 
-    for path in sorted((REPO / "content").rglob("*.yml")):
+    for path in sorted((STORE / "content").rglob("*.yml")):
         text = path.read_text("utf-8")
         fast = yamlsource.parse_yaml(text)
         monkeypatch.setattr(yamlsource, "_FastLoader", None)

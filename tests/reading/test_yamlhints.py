@@ -15,7 +15,7 @@ import pytest
 
 from generator.reading.schema import field_groups
 from generator.reading.yamlsource import YamlProblem, parse_yaml
-from tests.conftest import REPO
+from tests.conftest import STORE
 
 _FIELD = re.compile(r"^( *)(- +)?([a-z]+): (.*)$")
 _SLIPS: dict[str, Callable[[str, str], str | None]] = {
@@ -30,7 +30,7 @@ _SLIPS: dict[str, Callable[[str, str], str | None]] = {
 
 
 def _slipped_files(slip: Callable[[str, str], str | None]) -> Iterator[tuple[str, int, str]]:
-    for path in sorted((REPO / "content" / "faq").glob("*.yml")):
+    for path in sorted((STORE / "content" / "faq").glob("*.yml")):
         lines = path.read_text("utf-8").split("\n")
         for index, line in enumerate(lines):
             field = _FIELD.match(line)
