@@ -1,4 +1,4 @@
-"""Real builds: the real content becomes the site; failures never damage the published site."""
+"""Real builds: the reference store becomes the site; failures never damage the published site."""
 
 from __future__ import annotations
 

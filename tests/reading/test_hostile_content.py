@@ -14,7 +14,7 @@ SEEDS = range(60)
 
 
 def mutate(text: str, rng: random.Random) -> str:
-    """Damage a real content file the way editors and tools do: cut, duplicate, swap, stray characters."""
+    """Damage a reference store's content file the way editors and tools do: cut, duplicate, swap, stray characters."""
     lines = text.splitlines(keepends=True)
     for _ in range(rng.randint(1, 4)):
         i = rng.randrange(len(lines))

@@ -1,6 +1,6 @@
 """A field indented into the block text above it is found wherever editors can make the slip.
 
-Every field line that follows a block answer in the real content is indented two spaces too far, one
+Every field line that follows a block answer in the reference store's content is indented two spaces too far, one
 file at a time; YAML still reads the file (the field becomes answer text), so only the misplaced-field
 check stands between the slip and the published page. Prose that merely starts like a field is in
 tests/examples/good/field-words-in-prose.

@@ -1,4 +1,4 @@
-"""Syntax slips an editor makes in real content get a hint about the line they made them on.
+"""Syntax slips an editor makes in the reference store's content get a hint about the line they made them on.
 
 Every field line of every real FAQ file is broken in each of the ways editors break YAML by hand;
 whenever the result is no longer YAML, the problem must name the slipped line (or the one beside it)

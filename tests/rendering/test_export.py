@@ -1,4 +1,4 @@
-"""``helpcenter export``: the real content exported, then built by another engine (Zensical) when installed.
+"""``helpcenter export``: the reference store exported, then built by another engine (Zensical) when installed.
 
 Zensical runs no third-party plugin and renders no theme template but pages, so what the export must
 carry is checked twice: the export itself (sitemap and robots.txt ready-made, equal to what MkDocs

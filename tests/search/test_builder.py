@@ -2,7 +2,7 @@
 
 ``_postings`` computes once per document what depends only on the document and keeps each term's
 frequencies as a shared shape; these tests compare it, score for score, with the formula written out
-plainly (term by term, field by field), on the real content and on documents made to hit the edges.
+plainly (term by term, field by field), on the reference store's content and on documents made to hit the edges.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ def git(repo: Path, *args: str) -> None:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """Commit 1: the real content. Commit 2: 'zorblat' becomes a keyword of refund-time and expedited
+    """Commit 1: the reference store's content. Commit 2: 'zorblat' becomes a keyword of refund-time and expedited
     shipping is removed. The working tree then differs from the second commit only in the query set."""
     root = copy_site_project(tmp_path / "repo")
     (root / "content" / "search" / "expectations.yml").write_text(QUERY_SET, encoding="utf-8")

@@ -3,9 +3,10 @@
 
 Each kind of query (own words, typos, care, whole sentences, non-native phrasing, vague intents)
 is reported on its own line and has its own floor (the file's ``floors:``, which `helpcenter search
---check` holds a store to), so that a change that helps one kind and hurts another shows. Out-of-scope questions must get the "no answer" fallback. The queries run through
-the index `helpcenter search` builds (one build for all of them, as the command would for each);
-a sample goes through the command itself to show that both agree.
+--check` holds a store to), so that a change that helps one kind and hurts another shows.
+Out-of-scope questions must get the "no answer" fallback. The queries run through the index
+`helpcenter search` builds (one build for all of them, as the command would for each); a sample
+goes through the command itself to show that both agree.
 """
 
 from __future__ import annotations
