@@ -195,6 +195,14 @@ def cmd_csp(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    if args.check:
+        from generator.search.floors import run_floor_check
+
+        if args.format != "text":
+            raise HelpCenterError("helpcenter search --check reports in text only: leave out --format")
+        return run_floor_check(_project(args), args.locale)
+    if args.query is None:
+        raise HelpCenterError("helpcenter search: give a query, e.g. \"where is my parcel\", or --check")
     from generator.search.command import run_search
 
     return run_search(_project(args), args.query, args.limit, args.format, args.locale)
@@ -277,14 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     csp.add_argument("site_dir", help="the folder the engine built the site into")
     csp.set_defaults(handler=cmd_csp)
 
-    search = commands.add_parser("search", help="print the results a shopper's query gets on the site "
-                                 "(same index and ranking as the site's search box)")
-    search.add_argument("query", help='what a shopper would type, e.g. "where is my parcel"')
-    search.add_argument("-n", "--limit", type=int, default=10, help="how many results (default: 10)")
-    search.add_argument("--format", choices=("text", "json"), default="text", help="text or json")
-    search.add_argument("--locale", metavar="CODE", help="search this locale's index (e.g. fr): its translations, "
-                        "word rules and lexicon (default: the default locale)")
-    search.set_defaults(handler=cmd_search)
+    _add_search(commands)
 
     insights = commands.add_parser("insights", help="what shoppers searched for in vain and which answers "
                                    "failed them, from the store's events export (JSON Lines)")
@@ -309,6 +310,21 @@ def build_parser() -> argparse.ArgumentParser:
                       "locale); the default query set is then content/CODE/search/expectations.yml")
     diff.set_defaults(handler=cmd_search_diff)
     return parser
+
+
+
+def _add_search(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    search = commands.add_parser("search", help="print the results a shopper's query gets on the site "
+                                 "(same index and ranking as the site's search box)")
+    search.add_argument("query", nargs="?", help='what a shopper would type, e.g. "where is my parcel"')
+    search.add_argument("--check", action="store_true", help="instead of a query: measure each locale's search "
+                        "expectations against the floors they set (floors: in content/search/expectations.yml); "
+                        "exit 1 below one")
+    search.add_argument("-n", "--limit", type=int, default=10, help="how many results (default: 10)")
+    search.add_argument("--format", choices=("text", "json"), default="text", help="text or json")
+    search.add_argument("--locale", metavar="CODE", help="search this locale's index (e.g. fr): its translations, "
+                        "word rules and lexicon (default: the default locale)")
+    search.set_defaults(handler=cmd_search)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""Shared paths and fixtures: the repository's folders once, and one real build of the real content."""
+"""Shared paths and fixtures: the repository's folders once, and one build of the reference store."""
 
 from __future__ import annotations
 
@@ -20,11 +20,11 @@ THEME = REPO / "theme"
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The real content built with the real configuration, theme and plugin (strict)."""
+def store_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The reference store (tests/examples/store) built with its configuration, the theme and plugin (strict)."""
     from generator.mkdocs.engine import build_site
     from tests.helpers import copy_site_project
 
-    root = copy_site_project(tmp_path_factory.mktemp("real"))
+    root = copy_site_project(tmp_path_factory.mktemp("store"))
     build_site(root / "mkdocs.yml", root / "site")
     yield root / "site"

@@ -1,4 +1,4 @@
-"""Random changes an editor makes to a copy of the real content, always leaving it valid.
+"""Random changes an editor makes to a copy of the reference store's content, always leaving it valid.
 
 Shared by the tests that compare the preview and the cached build with a clean build.
 """

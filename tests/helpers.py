@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config.project import Project, project_from_settings
-from tests.conftest import EXAMPLES, REPO, THEME
+from tests.conftest import EXAMPLES, STORE, THEME
 
 
 def settings(**extra_store: Any) -> dict[str, Any]:
@@ -38,13 +38,13 @@ def copy_example(name: str, destination: Path) -> Path:
 
 
 def copy_site_project(destination: Path, content: Path | None = None) -> Path:
-    """A copy of the real project (mkdocs.yml, docs) with the given content (default: the real one).
+    """A copy of the reference store (mkdocs.yml, docs) with the given content (default: the store's own).
 
     Like a store's repository it has no theme/: the plugin reads the generator's own."""
     destination.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", destination / "docs")
-    shutil.copytree(content or REPO / "content", destination / "content")
+    shutil.copy(STORE / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(STORE / "docs", destination / "docs")
+    shutil.copytree(content or STORE / "content", destination / "content")
     return destination
 
 

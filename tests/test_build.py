@@ -1,4 +1,4 @@
-"""Real builds: the real content becomes the site; failures never damage the published site."""
+"""Real builds: the reference store becomes the site; failures never damage the published site."""
 
 from __future__ import annotations
 
@@ -72,9 +72,9 @@ def test_source_has_21_questions() -> None:
     assert len(source_questions()) == 21
 
 
-def test_every_source_question_is_an_article_page_carrying_its_answer(real_site: Path) -> None:
-    pages = article_pages(real_site)
-    guides = " ".join(page_text(p) for p in (real_site / "care").glob("*/index.html"))
+def test_every_source_question_is_an_article_page_carrying_its_answer(store_site: Path) -> None:
+    pages = article_pages(store_site)
+    guides = " ".join(page_text(p) for p in (store_site / "care").glob("*/index.html"))
     for question, answer_lines in source_questions().items():
         assert question in pages, f"no article page for {question!r}"
         text = page_text(pages[question])
@@ -86,15 +86,15 @@ def test_every_source_question_is_an_article_page_carrying_its_answer(real_site:
                 assert sentence in text or sentence in guides, f"{question!r}: missing {sentence!r}"
 
 
-def test_article_urls_are_category_and_question_ids(real_site: Path) -> None:
+def test_article_urls_are_category_and_question_ids(store_site: Path) -> None:
     for url in ("shipping-and-delivery/standard-shipping-time", "account-and-security/forgot-password",
                 "care/leather-bags", "care", "shipping-and-delivery"):
-        assert (real_site / url / "index.html").is_file(), url
-    assert (real_site / "404.html").is_file()
+        assert (store_site / url / "index.html").is_file(), url
+    assert (store_site / "404.html").is_file()
 
 
-def test_article_pages_do_not_list_every_article_in_the_navigation(real_site: Path) -> None:
-    page = (real_site / "shipping-and-delivery/standard-shipping-time/index.html").read_text("utf-8")
+def test_article_pages_do_not_list_every_article_in_the_navigation(store_site: Path) -> None:
+    page = (store_site / "shipping-and-delivery/standard-shipping-time/index.html").read_text("utf-8")
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', page, re.S)
     assert nav and "customs-duties" not in nav.group(0)
     assert "Shipping and Delivery" in nav.group(0)

@@ -29,12 +29,12 @@ from generator.config.store import StoreSettings, resolve_store
 from generator.mkdocs.engine import build_site
 from generator.reading.loading import load_helpcenter
 from generator.reading.model import HelpCenter
-from tests.conftest import REPO
+from tests.conftest import REPO, STORE
 from tests.helpers import copy_site_project
 
 pytestmark = pytest.mark.slow
 
-SITE_URL: str = read_mkdocs_yml(REPO / "mkdocs.yml")["site_url"].rstrip("/") + "/"
+SITE_URL: str = read_mkdocs_yml(STORE / "mkdocs.yml")["site_url"].rstrip("/") + "/"
 BUILD_EPOCH = "1000000000"
 BUILD_DAY = "2001-09-09"
 """SOURCE_DATE_EPOCH for builds in these tests: a day no content date can be, so a leak shows."""
@@ -108,7 +108,7 @@ def other_locale_prefixes() -> set[str]:
     """The folders of the locales other than the default (``fr``): tests/test_built_locales.py reads those."""
     from generator.config.project import load_project
 
-    return {locale.code for locale in load_project(REPO / "mkdocs.yml").locales if not locale.default}
+    return {locale.code for locale in load_project(STORE / "mkdocs.yml").locales if not locale.default}
 
 
 def html_files(site: Path) -> list[Path]:
@@ -139,7 +139,7 @@ def one(values: list[str] | None, what: str) -> str:
 
 @cache
 def content() -> HelpCenter:
-    return load_helpcenter(REPO / "content")
+    return load_helpcenter(STORE / "content")
 
 
 def expected_pages() -> dict[str, str]:
@@ -172,22 +172,22 @@ def graph(site: Path, path: Path) -> list[dict[str, Any]]:
 # --- titles, descriptions, canonical, language, social cards -------------------------------
 
 
-def test_every_page_has_a_unique_title(real_site: Path) -> None:
-    titles = {p: one(read_html(p).titles, "<title>") for p in html_files(real_site)}
+def test_every_page_has_a_unique_title(store_site: Path) -> None:
+    titles = {p: one(read_html(p).titles, "<title>") for p in html_files(store_site)}
     duplicates = [t for t, n in Counter(titles.values()).items() if n > 1]
     assert not duplicates, f"shared titles: {duplicates}"
     assert all(titles.values())
 
 
-def test_article_titles_are_question_then_store_help_center(real_site: Path) -> None:
-    site_name = read_mkdocs_yml(REPO / "mkdocs.yml")["site_name"]
+def test_article_titles_are_question_then_store_help_center(store_site: Path) -> None:
+    site_name = read_mkdocs_yml(STORE / "mkdocs.yml")["site_name"]
     for question in content().questions:
-        path = file_for(real_site, SITE_URL + question.url)
+        path = file_for(store_site, SITE_URL + question.url)
         assert read_html(path).titles == [f"{question.question} · {site_name}"]
 
 
-def test_descriptions_are_unique_plain_and_at_most_160_characters(real_site: Path) -> None:
-    descriptions = {p: one(read_html(p).meta.get("description"), "description") for p in indexable(real_site)}
+def test_descriptions_are_unique_plain_and_at_most_160_characters(store_site: Path) -> None:
+    descriptions = {p: one(read_html(p).meta.get("description"), "description") for p in indexable(store_site)}
     for path, text in descriptions.items():
         assert 0 < len(text) <= 160, f"{path}: {len(text)} characters"
         assert not re.search(r"[<>*_`\[\]]|\]\(", text), f"{path}: markup left in '{text}'"
@@ -195,27 +195,27 @@ def test_descriptions_are_unique_plain_and_at_most_160_characters(real_site: Pat
     assert not duplicates, f"shared descriptions: {duplicates}"
 
 
-def test_every_page_has_one_absolute_canonical_url_of_its_own(real_site: Path) -> None:
+def test_every_page_has_one_absolute_canonical_url_of_its_own(store_site: Path) -> None:
     seen = []
-    for path in indexable(real_site):
+    for path in indexable(store_site):
         canonical = [link["href"] for link in read_html(path).links if link.get("rel") == "canonical"]
-        assert canonical == [page_url(real_site, path)], path
+        assert canonical == [page_url(store_site, path)], path
         seen.append(canonical[0])
     assert len(seen) == len(set(seen))
     assert set(seen) == set(expected_pages())
 
 
-def test_every_page_declares_its_language(real_site: Path) -> None:
-    language = read_mkdocs_yml(REPO / "mkdocs.yml")["theme"].get("language", "en")
-    for path in html_files(real_site):
+def test_every_page_declares_its_language(store_site: Path) -> None:
+    language = read_mkdocs_yml(STORE / "mkdocs.yml")["theme"].get("language", "en")
+    for path in html_files(store_site):
         assert read_html(path).lang == language, path
 
 
-def test_social_cards_repeat_title_description_and_url(real_site: Path) -> None:
-    for path in indexable(real_site):
+def test_social_cards_repeat_title_description_and_url(store_site: Path) -> None:
+    for path in indexable(store_site):
         page = read_html(path)
         meta = page.meta
-        assert one(meta.get("og:url"), "og:url") == page_url(real_site, path)
+        assert one(meta.get("og:url"), "og:url") == page_url(store_site, path)
         assert one(meta.get("og:description"), "og:description") == one(meta.get("description"), "description")
         assert one(meta.get("twitter:description"), "twitter:description") == meta["description"][0]
         title = one(meta.get("og:title"), "og:title")
@@ -226,8 +226,8 @@ def test_social_cards_repeat_title_description_and_url(real_site: Path) -> None:
         assert one(meta.get("og:site_name"), "og:site_name")
 
 
-def test_the_404_page_is_not_indexed(real_site: Path) -> None:
-    page = read_html(real_site / "404.html")
+def test_the_404_page_is_not_indexed(store_site: Path) -> None:
+    page = read_html(store_site / "404.html")
     assert page.meta.get("robots") == ["noindex"]
     assert not [link for link in page.links if link.get("rel") == "canonical"]
     assert not page.jsonld
@@ -244,44 +244,44 @@ EXPECTED_TYPES = {
 }
 
 
-def test_jsonld_has_the_right_types_for_each_kind_of_page(real_site: Path) -> None:
+def test_jsonld_has_the_right_types_for_each_kind_of_page(store_site: Path) -> None:
     for url, kind in expected_pages().items():
-        nodes = graph(real_site, file_for(real_site, url))
+        nodes = graph(store_site, file_for(store_site, url))
         assert [n["@type"] for n in nodes] == EXPECTED_TYPES[kind], url
 
 
-def test_breadcrumbs_end_at_the_page_and_point_at_real_pages(real_site: Path) -> None:
+def test_breadcrumbs_end_at_the_page_and_point_at_real_pages(store_site: Path) -> None:
     for url, kind in expected_pages().items():
         if kind == "home":
             continue
-        crumbs = next(n for n in graph(real_site, file_for(real_site, url)) if n["@type"] == "BreadcrumbList")
+        crumbs = next(n for n in graph(store_site, file_for(store_site, url)) if n["@type"] == "BreadcrumbList")
         items = crumbs["itemListElement"]
         assert [i["position"] for i in items] == list(range(1, len(items) + 1))
         assert items[0]["item"] == SITE_URL
         assert items[-1]["item"] == url
         for item in items:
             assert item["name"]
-            assert file_for(real_site, item["item"]).is_file(), item
+            assert file_for(store_site, item["item"]).is_file(), item
 
 
-def test_articles_carry_headline_description_and_date_from_content(real_site: Path) -> None:
+def test_articles_carry_headline_description_and_date_from_content(store_site: Path) -> None:
     hc = content()
     for question in hc.questions:
-        path = file_for(real_site, SITE_URL + question.url)
-        article = graph(real_site, path)[1]
+        path = file_for(store_site, SITE_URL + question.url)
+        article = graph(store_site, path)[1]
         assert article["headline"] == question.question
         assert article["description"] == read_html(path).meta["description"][0]
         assert article["dateModified"] == expected_lastmod()[SITE_URL + question.url]
         assert article["author"]["@type"] == article["publisher"]["@type"] == "Organization"
     for guide in hc.guides:
-        article = graph(real_site, file_for(real_site, SITE_URL + guide.url))[1]
+        article = graph(store_site, file_for(store_site, SITE_URL + guide.url))[1]
         assert article["headline"] == guide.title
         assert article["dateModified"] == expected_lastmod()[SITE_URL + guide.url]
 
 
-def test_category_pages_have_an_faq_of_their_questions_and_answers(real_site: Path) -> None:
+def test_category_pages_have_an_faq_of_their_questions_and_answers(store_site: Path) -> None:
     for category in content().categories:
-        faq = graph(real_site, file_for(real_site, SITE_URL + category.url))[1]
+        faq = graph(store_site, file_for(store_site, SITE_URL + category.url))[1]
         assert [q["name"] for q in faq["mainEntity"]] == [q.question for q in category.questions]
         for entity in faq["mainEntity"]:
             assert entity["@type"] == "Question"
@@ -290,9 +290,9 @@ def test_category_pages_have_an_faq_of_their_questions_and_answers(real_site: Pa
             assert "](" not in entity["acceptedAnswer"]["text"]
 
 
-def test_home_names_the_site_and_the_store(real_site: Path) -> None:
-    website, organization = graph(real_site, real_site / "index.html")
-    config = read_mkdocs_yml(REPO / "mkdocs.yml")
+def test_home_names_the_site_and_the_store(store_site: Path) -> None:
+    website, organization = graph(store_site, store_site / "index.html")
+    config = read_mkdocs_yml(STORE / "mkdocs.yml")
     assert website["url"] == SITE_URL
     assert website["name"] == config["site_name"]
     assert organization["name"] == config["extra"]["store"]["name"]
@@ -335,18 +335,18 @@ def sitemap_entries(sitemap: bytes) -> dict[str, str | None]:
     return entries
 
 
-def test_sitemap_lists_every_page_with_its_content_date(real_site: Path) -> None:
+def test_sitemap_lists_every_page_with_its_content_date(store_site: Path) -> None:
     others = tuple(f"{SITE_URL}{code}/" for code in other_locale_prefixes())
-    entries = {url: day for url, day in sitemap_entries((real_site / "sitemap.xml").read_bytes()).items()
+    entries = {url: day for url, day in sitemap_entries((store_site / "sitemap.xml").read_bytes()).items()
                if not url.startswith(others)}  # other locales' pages: tests/test_built_locales.py
     assert set(entries) == set(expected_pages())
     assert entries == expected_lastmod()
     assert SITE_URL + "404.html" not in entries
-    assert gzip.decompress((real_site / "sitemap.xml.gz").read_bytes()) == (real_site / "sitemap.xml").read_bytes()
+    assert gzip.decompress((store_site / "sitemap.xml.gz").read_bytes()) == (store_site / "sitemap.xml").read_bytes()
 
 
-def test_robots_txt_points_at_the_absolute_sitemap(real_site: Path) -> None:
-    lines = (real_site / "robots.txt").read_text("utf-8").splitlines()
+def test_robots_txt_points_at_the_absolute_sitemap(store_site: Path) -> None:
+    lines = (store_site / "robots.txt").read_text("utf-8").splitlines()
     assert "User-agent: *" in lines
     assert f"Sitemap: {SITE_URL}sitemap.xml" in lines
     assert "Disallow: /" not in lines
@@ -402,23 +402,23 @@ def broken_internal_links(site: Path) -> list[str]:
     return broken
 
 
-def test_no_broken_internal_link_or_anchor_in_any_page(real_site: Path) -> None:
-    broken = broken_internal_links(real_site)
+def test_no_broken_internal_link_or_anchor_in_any_page(store_site: Path) -> None:
+    broken = broken_internal_links(store_site)
     assert not broken, "\n".join(broken)
-    assert sum(1 for _ in internal_targets(real_site)) > 100  # the walk did see the links
+    assert sum(1 for _ in internal_targets(store_site)) > 100  # the walk did see the links
 
 
-def test_no_link_uses_a_scheme_that_runs_script(real_site: Path) -> None:
-    for path in html_files(real_site):
+def test_no_link_uses_a_scheme_that_runs_script(store_site: Path) -> None:
+    for path in html_files(store_site):
         for tag, attribute, value in read_html(path).urls:
             assert not value.strip().lower().startswith(("javascript:", "vbscript:")), (path, tag, attribute)
 
 
-def test_no_third_party_request_when_a_page_loads(real_site: Path) -> None:
+def test_no_third_party_request_when_a_page_loads(store_site: Path) -> None:
     """Scripts, styles, images, fonts and icons all come from the site itself."""
     site_host = urlsplit(SITE_URL).hostname
     offending = []
-    for path in html_files(real_site):
+    for path in html_files(store_site):
         for link in read_html(path).links:
             rels = set(link.get("rel", "").lower().split())
             if rels & LOADING_RELS and urlsplit(urljoin(SITE_URL, link.get("href", ""))).hostname != site_host:
@@ -426,19 +426,19 @@ def test_no_third_party_request_when_a_page_loads(real_site: Path) -> None:
         for tag, attribute, value in read_html(path).urls:
             if tag in RESOURCE_TAGS and attribute == "src" and urlsplit(urljoin(SITE_URL, value)).hostname != site_host:
                 offending.append((path.name, (tag, value)))
-    for css in real_site.rglob("*.css"):
+    for css in store_site.rglob("*.css"):
         for url in re.findall(r"(?:url\(|@import\s+)[\"']?(https?:)?//[^\"')\s]+", css.read_text("utf-8")):
             offending.append((css.name, url))
     assert not offending, offending
 
 
-def test_the_site_publishes_no_script_that_no_page_loads(real_site: Path) -> None:
+def test_the_site_publishes_no_script_that_no_page_loads(store_site: Path) -> None:
     """Material's bundle, search worker and lunr files are left out (generator.rendering.site.UNUSED_THEME_FILES),
     and every script the site does publish is loaded by its pages."""
-    published = {p.relative_to(real_site).as_posix() for p in real_site.rglob("*.js")}
+    published = {p.relative_to(store_site).as_posix() for p in store_site.rglob("*.js")}
     loaded = {
-        urlsplit(urljoin(page_url(real_site, path), value)).path.lstrip("/")
-        for path in html_files(real_site)
+        urlsplit(urljoin(page_url(store_site, path), value)).path.lstrip("/")
+        for path in html_files(store_site)
         for tag, attribute, value in read_html(path).urls
         if tag == "script" and attribute == "src"
     }
@@ -449,7 +449,7 @@ def test_the_site_publishes_no_script_that_no_page_loads(real_site: Path) -> Non
     # The store's embedded widget (issue 23): loaded by store pages, not by the help center's own.
     widget = {"assets/embed.js", "assets/embed/panel.js", "assets/embed/stemmer-french.js"}
     assert published == loaded | stemmers | widget
-    assert not list(real_site.glob("assets/javascripts/*.map"))
+    assert not list(store_site.glob("assets/javascripts/*.map"))
 
 
 # --- Content Security Policy ---------------------------------------------------------------
@@ -457,8 +457,8 @@ def test_the_site_publishes_no_script_that_no_page_loads(real_site: Path) -> Non
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
 
-def test_every_page_carries_its_policy_before_any_script(real_site: Path) -> None:
-    for path in html_files(real_site):
+def test_every_page_carries_its_policy_before_any_script(store_site: Path) -> None:
+    for path in html_files(store_site):
         text = path.read_text("utf-8")
         policies = CSP_META.findall(text)
         assert len(policies) == 1, path
@@ -467,9 +467,9 @@ def test_every_page_carries_its_policy_before_any_script(real_site: Path) -> Non
         assert '<meta name="referrer" content="strict-origin-when-cross-origin">' in head, path
 
 
-def test_each_pages_policy_allows_exactly_the_inline_code_it_carries(real_site: Path) -> None:
+def test_each_pages_policy_allows_exactly_the_inline_code_it_carries(store_site: Path) -> None:
     """Recomputed independently: every inline script a browser runs, hashed, and nothing that is not there."""
-    for path in html_files(real_site):
+    for path in html_files(store_site):
         text = path.read_text("utf-8")
         policy = directives(CSP_META.findall(text)[0])
         inline = [m.group(2) for m in re.finditer(r"<script( type=\"module\")?>(.*?)</script>", text, re.S)]
@@ -489,16 +489,16 @@ def csp_hash(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
 
 
-def test_the_headers_file_is_published_but_is_not_a_page(real_site: Path) -> None:
-    lines = (real_site / "_headers").read_text("utf-8").splitlines()
+def test_the_headers_file_is_published_but_is_not_a_page(store_site: Path) -> None:
+    lines = (store_site / "_headers").read_text("utf-8").splitlines()
     assert lines[1] == "/*" and "  X-Content-Type-Options: nosniff" in lines
     header = next(line for line in lines if line.startswith("  Content-Security-Policy: "))
     policy = directives(header.split(": ", 1)[1])
     assert policy["frame-ancestors"] == policy["base-uri"] == policy["object-src"] == ["'none'"]
-    every_script = {source for path in real_site.rglob("*.html")  # every locale's pages
+    every_script = {source for path in store_site.rglob("*.html")  # every locale's pages
                     for source in directives(CSP_META.findall(path.read_text("utf-8"))[0])["script-src"]}
     assert every_script == set(policy["script-src"]), "the header must allow every page's inline scripts"
-    assert not any("_headers" in loc for loc in sitemap_entries((real_site / "sitemap.xml").read_bytes()))
+    assert not any("_headers" in loc for loc in sitemap_entries((store_site / "sitemap.xml").read_bytes()))
 
 
 # --- reproducible builds ------------------------------------------------------------------
@@ -526,7 +526,7 @@ def test_the_same_content_builds_byte_identical_sites(tmp_path: Path, monkeypatc
 
 
 def test_mkdocs_yml_site_url_is_absolute() -> None:
-    assert yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["site_url"].startswith("https://")
+    assert yaml.safe_load((STORE / "mkdocs.yml").read_text("utf-8"))["site_url"].startswith("https://")
 
 
 def test_the_stores_image_goes_into_social_cards_and_structured_data(tmp_path: Path) -> None:
@@ -601,54 +601,54 @@ def region(path: Path, tag: str, name: str) -> Region:
 
 @cache
 def store() -> StoreSettings:
-    return resolve_store(read_mkdocs_yml(REPO / "mkdocs.yml")["extra"]["store"], {})
+    return resolve_store(read_mkdocs_yml(STORE / "mkdocs.yml")["extra"]["store"], {})
 
 
-def test_every_page_ends_with_the_stores_footer(real_site: Path) -> None:
+def test_every_page_ends_with_the_stores_footer(store_site: Path) -> None:
     links = store().links
     expected = [(store().url, f"{store().name} store"), (links["contact"], "Contact us"),
                 (links["returns-policy"], "Returns policy"), (links["privacy"], "Privacy policy")]
-    for path in html_files(real_site):
+    for path in html_files(store_site):
         footer = region(path, "footer", "md-footer")
         assert footer.links == expected, path
         assert "© Kseworks" in "".join(footer.text), path
 
 
-def test_every_page_header_links_back_to_the_store(real_site: Path) -> None:
-    for path in html_files(real_site):
+def test_every_page_header_links_back_to_the_store(store_site: Path) -> None:
+    for path in html_files(store_site):
         header = region(path, "header", "md-header")
         back = [text for href, text in header.links if href == store().url]
         assert back == [f"Back to {store().name} Shop"], f"{path}: {header.links}"
 
 
-def test_the_home_page_offers_contact(real_site: Path) -> None:
-    content = region(real_site / "index.html", "div", "hc-content")
+def test_the_home_page_offers_contact(store_site: Path) -> None:
+    content = region(store_site / "index.html", "div", "hc-content")
     assert (store().links["contact"], "Contact us") in content.links
 
 
-def test_the_sidebar_lists_topics_without_a_home_entry(real_site: Path) -> None:
-    for path in html_files(real_site):
+def test_the_sidebar_lists_topics_without_a_home_entry(store_site: Path) -> None:
+    for path in html_files(store_site):
         sidebar = region(path, "nav", "md-nav--primary")
         titles = [text for _, text in sidebar.links if text]
         assert "Home" not in titles, path
         assert titles[: len(content().categories)] == [c.title for c in content().categories], path
 
 
-def test_breadcrumbs_start_at_the_help_center_without_repeating_the_stores_name(real_site: Path) -> None:
+def test_breadcrumbs_start_at_the_help_center_without_repeating_the_stores_name(store_site: Path) -> None:
     for url, kind in expected_pages().items():
         if kind == "home":
             continue
-        crumbs = region(file_for(real_site, url), "nav", "hc-breadcrumbs")
+        crumbs = region(file_for(store_site, url), "nav", "hc-breadcrumbs")
         assert crumbs.links[0][1] == "Help Center", url
 
 
-def test_only_long_care_guides_list_their_sections(real_site: Path) -> None:
+def test_only_long_care_guides_list_their_sections(store_site: Path) -> None:
     from generator.rendering.pages import MIN_TOC_SECTIONS
 
     lengths = {g.id: g.body.count("\n## ") + g.body.startswith("## ") for g in content().guides}
     assert min(lengths.values()) < MIN_TOC_SECTIONS <= max(lengths.values()), "the content no longer has both"
     for guide in content().guides:
-        html = file_for(real_site, SITE_URL + guide.url).read_text("utf-8")
+        html = file_for(store_site, SITE_URL + guide.url).read_text("utf-8")
         assert "Table of contents" not in html, guide.id
         shown = re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*data-md-type="toc"\s*>', html)
         assert bool(shown) == (lengths[guide.id] >= MIN_TOC_SECTIONS), guide.id
@@ -658,14 +658,14 @@ def test_only_long_care_guides_list_their_sections(real_site: Path) -> None:
 # --- "Was this helpful?" and events (issue 12) --------------------------------------------------------------
 
 
-def test_every_article_and_guide_has_the_feedback_widget_and_no_other_page_does(real_site: Path) -> None:
+def test_every_article_and_guide_has_the_feedback_widget_and_no_other_page_does(store_site: Path) -> None:
     hc = content()
-    with_widget = {file_for(real_site, q.url) for q in hc.questions} | {file_for(real_site, g.url) for g in hc.guides}
-    for path in html_files(real_site):
+    with_widget = {file_for(store_site, q.url) for q in hc.questions} | {file_for(store_site, g.url) for g in hc.guides}
+    for path in html_files(store_site):
         html = path.read_text("utf-8")
         assert html.count("data-hc-feedback ") == (1 if path in with_widget else 0), path
         assert 'src="' in html and "hc-events.js" in html, f"{path}: search and contact events need the script"
-    article = file_for(real_site, hc.questions[0].url).read_text("utf-8")
+    article = file_for(store_site, hc.questions[0].url).read_text("utf-8")
     assert f'data-hc-article="{hc.questions[0].id}"' in article
     assert re.search(r'<section class="hc-feedback"[^>]* hidden>', article), "shown only by JavaScript"
 

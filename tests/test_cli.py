@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import DEMO_STORE_MISSING
-from tests.conftest import EXAMPLES, REPO
+from tests.conftest import EXAMPLES, REPO, STORE
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -21,13 +21,13 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture()
 def bad_project(tmp_path: Path) -> Path:
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copy(STORE / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(EXAMPLES / "bad" / "unknown-key" / "content", tmp_path / "content")
     return tmp_path
 
 
-def test_check_passes_on_the_real_content() -> None:
-    result = run("check", cwd=REPO)
+def test_check_passes_on_the_reference_store() -> None:
+    result = run("check", cwd=STORE)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "content is valid" in result.stderr
 
@@ -59,7 +59,7 @@ def test_check_json_format_is_machine_readable(bad_project: Path) -> None:
 
 
 def test_check_json_format_on_clean_content() -> None:
-    result = run("check", "--format", "json", cwd=REPO)
+    result = run("check", "--format", "json", cwd=STORE)
     assert result.returncode == 0
     assert json.loads(result.stdout) == {"ok": True, "problems": [], "warnings": []}  # warnings: stale translations
 
@@ -81,7 +81,7 @@ def test_missing_configuration_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("case", sorted(p.name for p in (EXAMPLES / "bad").iterdir()))
 def test_every_bad_example_fails_check_without_a_traceback(case: str, tmp_path: Path) -> None:
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copy(STORE / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(EXAMPLES / "bad" / case / "content", tmp_path / "content")
     result = run("check", cwd=tmp_path)
     assert result.returncode == 1
@@ -114,7 +114,7 @@ def test_without_the_demo_store_serve_says_how_to_install_it(tmp_path: Path) -> 
     blocker = tmp_path / "blocker"
     blocker.mkdir()
     (blocker / "sitecustomize.py").write_text(BLOCK_DEVSTORE, "utf-8")
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copy(STORE / "mkdocs.yml", tmp_path / "mkdocs.yml")
     result = subprocess.run([sys.executable, "-m", "generator", "serve", "--demo-store", "--port", "0"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=60, check=False,
                             env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(blocker)})

@@ -48,10 +48,10 @@ def missing_site_files() -> list[str]:
     """Files mkdocs.yml's settings name, each found in docs/ or in the theme folder (custom_dir)."""
     config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
     theme = config["theme"]
-    named = [theme["logo"], theme["favicon"], *theme.get("static_templates", []),
+    named = [*(theme[key] for key in ("logo", "favicon") if key in theme), *theme.get("static_templates", []),
              *config.get("extra_css", []), *config.get("extra_javascript", [])]
     custom = [REPO / theme["custom_dir"]] if "custom_dir" in theme else []
-    folders = [REPO / config["docs_dir"], *custom, REPO / "theme"]
+    folders = [REPO / config.get("docs_dir", "docs"), *custom, REPO / "theme"]
     return [f"mkdocs.yml: {name}" for name in named if not any((folder / name).exists() for folder in folders)]
 
 

@@ -8,11 +8,11 @@ from generator.config.brand import check_brand
 from generator.config.embed import PageRule, check_topic, resolve_embed
 from generator.config.project import read_mkdocs_yml
 from generator.errors import ConfigError
-from tests.conftest import REPO
+from tests.conftest import STORE
 
 
 def test_the_real_settings_are_typed() -> None:
-    settings = resolve_embed(read_mkdocs_yml(REPO / "mkdocs.yml")["extra"]["embed"])
+    settings = resolve_embed(read_mkdocs_yml(STORE / "mkdocs.yml")["extra"]["embed"])
     assert settings.pages[0] == PageRule("/products/*", "care")
     assert not settings.topics
 

@@ -17,9 +17,9 @@ import pytest
 from generator.cli import main
 from generator.insights.report import wilson_upper
 from generator.insights.tally import normalise_query
-from tests.conftest import REPO
+from tests.conftest import REPO, STORE
 
-CONFIG = str(REPO / "mkdocs.yml")
+CONFIG = str(STORE / "mkdocs.yml")
 LOCALES = ("en", "fr", "pt-BR")
 ANSWERED = [("where is my package", "check-order-status"), ("cancel my order", "modify-or-cancel-order"),
             ("import tax", "customs-duties"), ("express shipping", "expedited-shipping")]

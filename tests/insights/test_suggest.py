@@ -7,12 +7,12 @@ import pytest
 from generator.insights.suggest import Advisor
 from generator.reading.loading import load_helpcenter
 from generator.search import shopping_lexicon
-from tests.conftest import REPO
+from tests.conftest import STORE
 
 
 @pytest.fixture(scope="module")
 def advisor() -> Advisor:
-    return Advisor(load_helpcenter(REPO / "content"), lexicon=shopping_lexicon())
+    return Advisor(load_helpcenter(STORE / "content"), lexicon=shopping_lexicon())
 
 
 @pytest.mark.parametrize(("query", "word"), [

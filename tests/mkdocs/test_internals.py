@@ -49,7 +49,7 @@ def _assert_same_pages(root: Path) -> None:
     assert known == len(ours.pages)  # every generated page took the core's metadata
 
 
-def test_the_real_site(tmp_path: Path) -> None:
+def test_the_reference_store(tmp_path: Path) -> None:
     with mkdocs_logging():
         _assert_same_pages(copy_site_project(tmp_path / "real"))
 

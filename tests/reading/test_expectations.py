@@ -14,7 +14,7 @@ from generator.config.project import load_project, project_from_settings
 from generator.errors import ConfigError
 from generator.reading.expectations import expectation_problems
 from generator.reading.loading import load_helpcenter
-from tests.conftest import EXAMPLES, REPO
+from tests.conftest import EXAMPLES, STORE
 from tests.helpers import settings
 
 BAD = """\
@@ -55,7 +55,7 @@ def project_with(root: Path, expectations: str, where: str | None = None):  # ty
 
 
 def test_the_stores_own_expectations_are_valid() -> None:
-    project = load_project(REPO / "mkdocs.yml")
+    project = load_project(STORE / "mkdocs.yml")
     known = set(load_helpcenter(project.content_dir).articles_by_id)
     assert expectation_problems(project, known) == ([], [])
 
@@ -113,7 +113,7 @@ def test_an_empty_option_is_a_configuration_error(tmp_path: Path) -> None:
 
 
 def test_helpcenter_check_reports_them_with_the_content(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copy(STORE / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(EXAMPLES / "good" / "minimal" / "content", tmp_path / "content")
     (tmp_path / "content" / "search" / "expectations.yml").write_text(BAD, encoding="utf-8")
     assert main(["-f", str(tmp_path / "mkdocs.yml"), "check"]) == 1
@@ -123,7 +123,7 @@ def test_helpcenter_check_reports_them_with_the_content(tmp_path: Path, capsys: 
 
 
 def test_helpcenter_check_warns_of_ids_and_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copy(STORE / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(EXAMPLES / "good" / "minimal" / "content", tmp_path / "content")
     (tmp_path / "content" / "search" / "expectations.yml").write_text(
         "queries:\n  - {query: where is it, expect: order-stat}\n", encoding="utf-8")

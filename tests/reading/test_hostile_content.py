@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from generator.reading.loading import load_content
-from tests.conftest import REPO
+from tests.conftest import STORE
 
 SEEDS = range(60)
 
 
 def mutate(text: str, rng: random.Random) -> str:
-    """Damage a real content file the way editors and tools do: cut, duplicate, swap, stray characters."""
+    """Damage a reference store's content file the way editors and tools do: cut, duplicate, swap, stray characters."""
     lines = text.splitlines(keepends=True)
     for _ in range(rng.randint(1, 4)):
         i = rng.randrange(len(lines))
@@ -43,7 +43,7 @@ def test_damaged_real_content_gives_problems_not_tracebacks(seed: int, tmp_path:
     content = tmp_path / "content"
     for folder in ("faq", "care"):
         (content / folder).mkdir(parents=True)
-    sources = sorted((REPO / "content").glob("faq/*.yml")) + sorted((REPO / "content").glob("care/*.md"))
+    sources = sorted((STORE / "content").glob("faq/*.yml")) + sorted((STORE / "content").glob("care/*.md"))
     victim = rng.choice(sources)
     for source in sources:
         text = source.read_text("utf-8")
@@ -71,7 +71,7 @@ def test_libyaml_and_pure_python_paths_agree_on_real_content(monkeypatch: pytest
     """The fast path must give editors the very same data and positions as the careful one."""
     from generator.reading import yamlsource
 
-    for path in sorted((REPO / "content").rglob("*.yml")):
+    for path in sorted((STORE / "content").rglob("*.yml")):
         text = path.read_text("utf-8")
         fast = yamlsource.parse_yaml(text)
         monkeypatch.setattr(yamlsource, "_FastLoader", None)

@@ -1,6 +1,6 @@
 """A field indented into the block text above it is found wherever editors can make the slip.
 
-Every field line that follows a block answer in the real content is indented two spaces too far, one
+Every field line that follows a block answer in the reference store's content is indented two spaces too far, one
 file at a time; YAML still reads the file (the field becomes answer text), so only the misplaced-field
 check stands between the slip and the published page. Prose that merely starts like a field is in
 tests/examples/good/field-words-in-prose.
@@ -17,14 +17,14 @@ from generator.reading.misplaced import misplaced_fields
 from generator.reading.schema import field_groups
 from generator.reading.sources import SourceFile
 from generator.reading.yamlsource import parse_yaml
-from tests.conftest import REPO
+from tests.conftest import STORE
 
 _FIELD_AFTER_BLOCK = re.compile(r"^    ([a-z]+): ")
 
 
 def _slips() -> Iterator[tuple[str, int, str, str]]:
     """(file, line, field, text with that field line indented two spaces further)."""
-    for path in sorted((REPO / "content" / "faq").glob("*.yml")):
+    for path in sorted((STORE / "content" / "faq").glob("*.yml")):
         lines = path.read_text("utf-8").split("\n")
         for index in range(1, len(lines)):
             field = _FIELD_AFTER_BLOCK.match(lines[index])
@@ -40,7 +40,7 @@ def _found(text: str) -> list[tuple[int, int, str]]:
 
 
 def test_the_real_content_has_no_misplaced_field() -> None:
-    for path in sorted((REPO / "content" / "faq").glob("*.yml")):
+    for path in sorted((STORE / "content" / "faq").glob("*.yml")):
         assert _found(path.read_text("utf-8")) == [], path.name
 
 

@@ -1,6 +1,6 @@
 """The compiled schema check (fastjsonschema) is only a shortcut: it must never accept what jsonschema
-rejects, or a content error would be published unreported. Checked on the real content, on every example
-folder, on hand-picked edge cases and on a few hundred deterministic random mutations of real content."""
+rejects, or a content error would be published unreported. Checked on every example folder (the reference
+store among them), on hand-picked edge cases and on a few hundred deterministic random mutations of them."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import pytest
 
 from generator.reading.schema import SCHEMA_NAMES, _compiled, _validator, load_schema, passes_compiled_schema
 from generator.reading.yamlsource import YamlProblem, parse_yaml
-from tests.conftest import EXAMPLES, REPO
+from tests.conftest import EXAMPLES, TESTS
 
 
 def jsonschema_accepts(name: str, data: Any) -> bool:
@@ -43,7 +43,7 @@ def documents(root: Path) -> Iterator[tuple[str, Path, Any]]:
         yield name, path, data
 
 
-EVERY_DOCUMENT = list(documents(REPO / "content")) + list(documents(EXAMPLES))
+EVERY_DOCUMENT = list(documents(EXAMPLES))  # the reference store (examples/store) among them
 
 
 def test_there_are_good_and_bad_documents_to_compare() -> None:
@@ -52,9 +52,9 @@ def test_there_are_good_and_bad_documents_to_compare() -> None:
     assert len(EVERY_DOCUMENT) > 20
 
 
-@pytest.mark.parametrize(("name", "path", "data"), EVERY_DOCUMENT, ids=[str(p.relative_to(REPO)) for _, p, _ in
+@pytest.mark.parametrize(("name", "path", "data"), EVERY_DOCUMENT, ids=[str(p.relative_to(TESTS)) for _, p, _ in
                                                                        EVERY_DOCUMENT])
-def test_the_shortcut_agrees_with_jsonschema_on_real_and_example_content(name: str, path: Path, data: Any) -> None:
+def test_the_shortcut_agrees_with_jsonschema_on_every_example_document(name: str, path: Path, data: Any) -> None:
     assert passes_compiled_schema(name, data) == jsonschema_accepts(name, data)
 
 

@@ -1,4 +1,4 @@
-"""Syntax slips an editor makes in real content get a hint about the line they made them on.
+"""Syntax slips an editor makes in the reference store's content get a hint about the line they made them on.
 
 Every field line of every real FAQ file is broken in each of the ways editors break YAML by hand;
 whenever the result is no longer YAML, the problem must name the slipped line (or the one beside it)
@@ -15,7 +15,7 @@ import pytest
 
 from generator.reading.schema import field_groups
 from generator.reading.yamlsource import YamlProblem, parse_yaml
-from tests.conftest import REPO
+from tests.conftest import STORE
 
 _FIELD = re.compile(r"^( *)(- +)?([a-z]+): (.*)$")
 _SLIPS: dict[str, Callable[[str, str], str | None]] = {
@@ -30,7 +30,7 @@ _SLIPS: dict[str, Callable[[str, str], str | None]] = {
 
 
 def _slipped_files(slip: Callable[[str, str], str | None]) -> Iterator[tuple[str, int, str]]:
-    for path in sorted((REPO / "content" / "faq").glob("*.yml")):
+    for path in sorted((STORE / "content" / "faq").glob("*.yml")):
         lines = path.read_text("utf-8").split("\n")
         for index, line in enumerate(lines):
             field = _FIELD.match(line)

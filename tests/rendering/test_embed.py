@@ -14,7 +14,7 @@ from generator.config.project import load_project
 from generator.errors import ConfigError
 from generator.rendering.embed import cors_headers, script_tag
 from generator.rendering.site import generate
-from tests.conftest import EXAMPLES, REPO
+from tests.conftest import EXAMPLES, REPO, STORE
 from tests.helpers import copy_site_project
 
 THEME = REPO / "theme" / "assets" / "javascripts"
@@ -31,7 +31,7 @@ def project_with(tmp_path: Path, content: Path, **extra: object) -> Path:
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, bytes]:
-    return generate(load_project(REPO / "mkdocs.yml"), search=False).files
+    return generate(load_project(STORE / "mkdocs.yml"), search=False).files
 
 
 def loader_config(files: dict[str, bytes]) -> dict[str, object]:
@@ -70,7 +70,7 @@ def test_each_locale_has_its_strings_store_and_suggestions(files: dict[str, byte
 
 
 def test_a_stores_own_topics_list_its_articles_in_each_language(tmp_path: Path) -> None:
-    config = project_with(tmp_path, REPO / "content", embed={
+    config = project_with(tmp_path, STORE / "content", embed={
         "topics": {"payment": ["payment-failed", "customs-duties"]},
         "pages": [{"path": "/checkout*", "topic": "payment"}]})
     files = generate(load_project(config), search=False).files
@@ -93,7 +93,7 @@ def test_a_right_to_left_locale_and_untranslated_suggestions(tmp_path: Path) -> 
 
 
 def test_a_topic_naming_nothing_stops_the_build_with_the_closest(tmp_path: Path) -> None:
-    config = project_with(tmp_path, REPO / "content",
+    config = project_with(tmp_path, STORE / "content",
                           embed={"pages": [{"path": "/cart", "topic": "shipping-and-delivry"}]})
     with pytest.raises(ConfigError, match=r"extra.embed.pages\[1\].topic: no topic, category, question or guide is "
                                           r"called 'shipping-and-delivry'; did you mean 'shipping-and-delivery'"):
@@ -101,13 +101,13 @@ def test_a_topic_naming_nothing_stops_the_build_with_the_closest(tmp_path: Path)
 
 
 def test_the_script_tag_has_the_sites_public_address() -> None:
-    tag = script_tag(load_project(REPO / "mkdocs.yml"))
+    tag = script_tag(load_project(STORE / "mkdocs.yml"))
     assert tag == '<script src="https://help.kseworks.com/assets/embed.js" async></script>'
 
 
 def test_a_store_repository_without_a_theme_folder_gets_the_widget(tmp_path: Path) -> None:
     """The panel is made of the theme the site's pages load: the packaged one when the store has no custom_dir."""
-    config = project_with(tmp_path, REPO / "content")
+    config = project_with(tmp_path, STORE / "content")
     assert not (config.parent / "theme").exists()
     made = generate(load_project(config), search=False).files
     panel = made["assets/embed/panel.js"].decode("utf-8")
@@ -116,6 +116,6 @@ def test_a_store_repository_without_a_theme_folder_gets_the_widget(tmp_path: Pat
 
 def test_a_light_brand_colour_gets_readable_text_on_the_launcher(tmp_path: Path) -> None:
     """Coral is too light for white text: the launcher writes on it in the derived dark text colour."""
-    config = project_with(tmp_path, REPO / "content", brand={"primary": "#ff6f59", "accent": "#a4471c"})
+    config = project_with(tmp_path, STORE / "content", brand={"primary": "#ff6f59", "accent": "#a4471c"})
     css = str(loader_config(generate(load_project(config), search=False).files)["css"])
     assert "background:#ff6f59;color:#1e2129" in css and "color:#ffffff" not in css.split(".hc-launcher")[1][:200]

@@ -1,4 +1,4 @@
-"""``helpcenter export``: the real content exported, then built by another engine (Zensical) when installed.
+"""``helpcenter export``: the reference store exported, then built by another engine (Zensical) when installed.
 
 Zensical runs no third-party plugin and renders no theme template but pages, so what the export must
 carry is checked twice: the export itself (sitemap and robots.txt ready-made, equal to what MkDocs
@@ -47,12 +47,12 @@ def zensical_site(exported: Path) -> Path:
     return exported / "site"
 
 
-def test_the_export_carries_the_sitemap_and_robots_txt_mkdocs_would_publish(exported: Path, real_site: Path) -> None:
+def test_the_export_carries_the_sitemap_and_robots_txt_mkdocs_would_publish(exported: Path, store_site: Path) -> None:
     assert (exported / "theme" / "sitemap.xml").read_bytes() != b""
     assert "{" not in (exported / "theme" / "sitemap.xml").read_text("utf-8"), "template syntax left in the sitemap"
     assert built.sitemap_entries((exported / "theme" / "sitemap.xml").read_bytes()) == built.sitemap_entries(
-        (real_site / "sitemap.xml").read_bytes())
-    assert (exported / "docs" / "robots.txt").read_text("utf-8") == (real_site / "robots.txt").read_text("utf-8")
+        (store_site / "sitemap.xml").read_bytes())
+    assert (exported / "docs" / "robots.txt").read_text("utf-8") == (store_site / "robots.txt").read_text("utf-8")
     assert not (exported / "theme" / "robots.txt").exists()
     config = yaml.safe_load((exported / "mkdocs.yml").read_text("utf-8"))
     assert "plugins" not in config and "static_templates" not in config["theme"]

@@ -49,7 +49,7 @@ def test_meta_of_the_minimal_example() -> None:
     _assert_meta_is_the_front_matter(generate(project_for(EXAMPLES / "good" / "minimal")).pages)
 
 
-def test_meta_of_the_real_site_in_every_locale(tmp_path: Path) -> None:
+def test_meta_of_the_reference_store_in_every_locale(tmp_path: Path) -> None:
     _assert_meta_is_the_front_matter(_output_of(copy_site_project(tmp_path / "real")).pages)
 
 

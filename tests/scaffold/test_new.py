@@ -65,6 +65,7 @@ def test_the_commands_of_its_readme_check_and_build_it(tmp_path: Path) -> None:
     readme = (root / "README.md").read_text("utf-8")
     assert ".venv/bin/helpcenter check" in readme and ".venv/bin/helpcenter build" in readme
     assert run("check", cwd=root).returncode == 0
+    assert ".venv/bin/helpcenter search --check" in readme and run("search", "--check", cwd=root).returncode == 0
     built = run("build", cwd=root)
     assert built.returncode == 0, built.stderr
     assert "brand: extra.brand.primary #ff6f59: too light for white text" in built.stderr

@@ -2,7 +2,7 @@
 
 ``_postings`` computes once per document what depends only on the document and keeps each term's
 frequencies as a shared shape; these tests compare it, score for score, with the formula written out
-plainly (term by term, field by field), on the real content and on documents made to hit the edges.
+plainly (term by term, field by field), on the reference store's content and on documents made to hit the edges.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from generator.reading.loading import load_helpcenter
 from generator.search.builder import FIELD_B, FIELD_WEIGHTS, K1, SCORE_SCALE, _count, _postings, build_index_files
 from generator.search.documents import FIELDS, SearchDoc, search_documents
 from generator.search.languages import word_rules
-from tests.helpers import REPO
+from tests.conftest import STORE
 
 
 def plain_postings(docs: list[SearchDoc], language: str = "en") -> dict[str, list[int]]:
@@ -52,7 +52,7 @@ def doc(number: int, title: str, body: str, keywords: str = "", context: str = "
 
 
 def test_postings_of_the_real_content_are_the_plain_formula_score_for_score() -> None:
-    docs = search_documents(load_helpcenter(REPO / "content"))
+    docs = search_documents(load_helpcenter(STORE / "content"))
     lang = word_rules("en")
     assert _postings([_count(d, lang) for d in docs]) == plain_postings(docs)
 
@@ -68,7 +68,7 @@ def test_postings_of_documents_with_empty_fields_and_repeated_words_are_the_plai
 
 def test_shards_and_chunks_are_what_json_would_write() -> None:
     """Shards and chunks are joined from each entry's JSON; the files must parse to the same lists."""
-    docs = search_documents(load_helpcenter(REPO / "content"))
+    docs = search_documents(load_helpcenter(STORE / "content"))
     files = build_index_files(docs, [], None)
     manifest = json.loads(files["assets/search/index.json"])
     postings = plain_postings(docs)

@@ -11,7 +11,7 @@ import pytest
 
 from generator.cli import main
 from generator.search.diff import read_insights_queries, read_query_set
-from tests.conftest import REPO
+from tests.conftest import STORE
 from tests.helpers import copy_site_project
 
 QUERY_SET = """\
@@ -32,7 +32,7 @@ def git(repo: Path, *args: str) -> None:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """Commit 1: the real content. Commit 2: 'zorblat' becomes a keyword of refund-time and expedited
+    """Commit 1: the reference store's content. Commit 2: 'zorblat' becomes a keyword of refund-time and expedited
     shipping is removed. The working tree then differs from the second commit only in the query set."""
     root = copy_site_project(tmp_path / "repo")
     (root / "content" / "search" / "expectations.yml").write_text(QUERY_SET, encoding="utf-8")
@@ -176,7 +176,7 @@ def test_adding_one_question_shows_only_what_moved(repo: Path, capsys: pytest.Ca
     orders = repo / "content" / "faq" / "order-management.yml"
     orders.write_text(orders.read_text() + NEW_QUESTION)
     expectations = repo / "content" / "search" / "expectations.yml"
-    expectations.write_text((REPO / "content" / "search" / "expectations.yml").read_text())
+    expectations.write_text((STORE / "content" / "search" / "expectations.yml").read_text())
     code, out, err = run(repo, capsys, "HEAD", "--format", "json")
     changes = {c["query"]: c for c in json.loads(out)["changes"]}
     assert changes["gift wrapping"]["kind"] == "gained"

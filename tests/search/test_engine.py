@@ -157,16 +157,16 @@ def test_results_under_a_tenth_of_the_best_are_dropped() -> None:
     assert results and all(r.score >= results[0].score * builder.RANKING["minRelativeScore"] for r in results)
 
 
-def test_every_section_anchor_exists_on_the_built_guide_page(real_site: Path) -> None:
-    manifest = json.loads((real_site / "assets/search/index.json").read_text("utf-8"))
-    index = SearchIndex.from_directory(real_site)
+def test_every_section_anchor_exists_on_the_built_guide_page(store_site: Path) -> None:
+    manifest = json.loads((store_site / "assets/search/index.json").read_text("utf-8"))
+    index = SearchIndex.from_directory(store_site)
     sections = 0
     for chunk in range((manifest["docs"] + manifest["chunk"] - 1) // manifest["chunk"]):
         for doc_id, _title, url, _context, _excerpt in json.loads(
-            (real_site / f"assets/search/docs-{chunk}.json").read_text("utf-8")
+            (store_site / f"assets/search/docs-{chunk}.json").read_text("utf-8")
         ):
             path, _, anchor = url.partition("#")
-            page = (real_site / path / "index.html").read_text("utf-8")
+            page = (store_site / path / "index.html").read_text("utf-8")
             assert "<title>" in page
             if anchor:
                 sections += 1
@@ -175,9 +175,9 @@ def test_every_section_anchor_exists_on_the_built_guide_page(real_site: Path) ->
     assert index.search("refund").results[0].id == "refund-time"
 
 
-def test_the_site_ships_no_lunr_index(real_site: Path) -> None:
-    assert not (real_site / "search" / "search_index.json").exists()
-    home = (real_site / "index.html").read_text("utf-8")
+def test_the_site_ships_no_lunr_index(store_site: Path) -> None:
+    assert not (store_site / "search" / "search_index.json").exists()
+    home = (store_site / "index.html").read_text("utf-8")
     assert 'data-hc-search="page"' in home and 'data-hc-search="header"' in home
     assert "assets/javascripts/hc-search-engine.js" in home and "assets/javascripts/hc-search-box.js" in home
 

@@ -14,6 +14,7 @@ from generator.search import SearchIndex, build_search_files
 from generator.search.languages import STEMMER_SCRIPTS, index_languages, unused_stemmer_files, word_rules
 from generator.search.lexicon import parse_lexicon
 from generator.search.text import terms
+from tests.conftest import STORE
 from tests.search.helpers import helpcenter_from, load_language_vectors, node, run_node, write_files
 
 ROOT = Path(__file__).parents[2]
@@ -24,10 +25,10 @@ ENDINGS = ["s", "e", "es", "er", "é", "ée", "ées", "és", "ez", "ons", "ent",
 
 
 def french_words() -> list[str]:
-    """Every word of the French content (content/fr/), with endings added: a few thousand."""
+    """Every word of the reference store's French content, with endings added: a few thousand."""
     fr = word_rules("fr")
     found: set[str] = set()
-    for path in sorted((ROOT / "content" / "fr").rglob("*")):
+    for path in sorted((STORE / "content" / "fr").rglob("*")):
         if path.is_file() and path.suffix in {".md", ".yml", ".yaml"}:
             found.update(w for w in fr.words(path.read_text(encoding="utf-8")) if not w.isdigit())
     found.update(w for v in FRENCH["vectors"] for w in fr.words(v["query"]))

@@ -18,7 +18,7 @@ from generator.search import SearchIndex, build_search_files, shopping_lexicon, 
 from generator.search.builder import lexicon_parts, lexicon_terms
 from generator.search.lexicon import FILES, Lexicon, parse_lexicon, read_store_lexicon
 from generator.search.text import STOP_WORDS, words
-from tests.conftest import REPO
+from tests.conftest import STORE
 
 
 def lexicon_file(name: str) -> dict[str, object]:
@@ -33,7 +33,7 @@ def test_every_lexicon_file_is_valid(name: str) -> None:
 
 
 def test_the_store_lexicon_is_valid_and_the_general_one_names_no_bag() -> None:
-    own = read_store_lexicon(REPO / "content" / "search" / "lexicon.yml", "en")
+    own = read_store_lexicon(STORE / "content" / "search" / "lexicon.yml", "en")
     assert own is not None and own.rules
     general = " ".join(" ".join(lexicon_file(name).get(k, []) or [])  # type: ignore[arg-type]
                        for names in FILES.values() for name in names for k in ("fillers", "same", "mean"))
@@ -79,7 +79,7 @@ def test_a_broken_lexicon_is_refused_with_the_field(data: dict[str, object], pro
 def test_the_shipped_lexicon_is_general_not_one_stores() -> None:
     lexicon = shopping_lexicon()
     phrases = {p for said, meant in lexicon.rules for p in said + meant} | set(lexicon.fillers)
-    store_words = set(words(" ".join(p.read_text("utf-8") for p in (REPO / "content" / "faq").glob("*.yml"))))
+    store_words = set(words(" ".join(p.read_text("utf-8") for p in (STORE / "content" / "faq").glob("*.yml"))))
     assert "kseworks" in store_words and not any("kseworks" in p for p in phrases)
     topics = {"order", "payment", "delivery", "customs", "return", "exchange", "refund", "password", "clean"}
     assert topics <= {w for said, meant in lexicon.rules for p in meant for w in words(p)}
@@ -163,8 +163,8 @@ def test_a_query_fetches_only_the_lexicon_parts_of_its_words() -> None:
 
 
 def test_parts_fetched_for_earlier_queries_change_no_ranking() -> None:
-    files = build_search_files(load_helpcenter(REPO / "content"), shopping_lexicon())
-    expectations = yaml.safe_load((REPO / "content/search/expectations.yml").read_text("utf-8"))
+    files = build_search_files(load_helpcenter(STORE / "content"), shopping_lexicon())
+    expectations = yaml.safe_load((STORE / "content/search/expectations.yml").read_text("utf-8"))
     queries = [q["query"] for q in expectations["queries"]]
     warm = SearchIndex.from_files(files)
     for query in queries:

@@ -10,11 +10,11 @@ from generator.cli import main
 from generator.config.project import load_project
 from generator.errors import HelpCenterError
 from generator.search.project_index import locale_index, locale_search, project_locale
-from tests.conftest import REPO
+from tests.conftest import STORE
 
 
 def test_each_locale_gets_its_own_words_rules_and_lexicon() -> None:
-    project = load_project(REPO / "mkdocs.yml")
+    project = load_project(STORE / "mkdocs.yml")
     english = locale_index(project, project_locale(project, None))
     french, phrases = locale_search(project, project_locale(project, "FR"))
     assert english.language.code == "en" and french.language.code == "fr"
@@ -24,17 +24,17 @@ def test_each_locale_gets_its_own_words_rules_and_lexicon() -> None:
 
 
 def test_an_unknown_locale_names_the_known_ones() -> None:
-    project = load_project(REPO / "mkdocs.yml")
+    project = load_project(STORE / "mkdocs.yml")
     with pytest.raises(HelpCenterError, match=r"no such locale.*en, fr"):
         project_locale(project, "de")
 
 
 def test_helpcenter_search_in_a_locale(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["-f", str(REPO / "mkdocs.yml"), "search", "--locale", "fr", "vendez-vous des chaussures",
+    assert main(["-f", str(STORE / "mkdocs.yml"), "search", "--locale", "fr", "vendez-vous des chaussures",
                  "--format", "json"]) == 0
     answer = json.loads(capsys.readouterr().out)
     assert answer["missing"] == ["chaussures"] and answer["confidence"] == "none"  # not "vendez", a filler
-    assert main(["-f", str(REPO / "mkdocs.yml"), "search", "--locale", "fr", "remboursment", "-n", "1"]) == 0
+    assert main(["-f", str(STORE / "mkdocs.yml"), "search", "--locale", "fr", "remboursment", "-n", "1"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("Also searched: remboursment = ")  # a typo of a word with French synonyms
     assert lines[2] == "     fr/returns-and-refunds/refund-time/"

@@ -10,7 +10,7 @@ import pytest
 
 from generator.search.stemmer import stem
 from generator.search.text import STOP_WORDS, Token, term, tokenize, words
-from tests.conftest import REPO
+from tests.conftest import STORE
 from tests.search.helpers import helpcenter_from, load_vectors, run_node, write_index
 
 # Porter's own examples (steps 1 to 5), as lunr.js stems them.
@@ -56,7 +56,7 @@ def test_tokens_drop_stop_words_and_keep_numbers_unstemmed() -> None:
 
 
 def test_javascript_normalises_and_stems_every_word_alike(tmp_path: Path) -> None:
-    vocabulary = set(re.findall(r"[A-Za-z]+", " ".join(p.read_text("utf-8") for p in (REPO / "content").rglob("*.*"))))
+    vocabulary = set(re.findall(r"[A-Za-z]+", " ".join(p.read_text("utf-8") for p in (STORE / "content").rglob("*.*"))))
     vocabulary |= set(PORTER) | {"try", "lay", "yelling", "yes", "y", "sky", "eyeing", "ageing", "a1b2", "customs"}
     # Inflect every word, to reach the stemmer's rarer steps.
     suffixes = ("", "s", "es", "ed", "ing", "ly", "ness", "ment", "ation", "ational", "izer", "ful", "ible", "ous")

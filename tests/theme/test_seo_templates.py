@@ -1,4 +1,4 @@
-"""The head, sitemap and robots.txt templates, rendered with plain Jinja: cases the real content has not
+"""The head, sitemap and robots.txt templates, rendered with plain Jinja: cases the reference store has not
 (a search-only page marked noindex, quotes and markup in a description, a site under a sub-path)."""
 
 from __future__ import annotations
