@@ -1,8 +1,9 @@
 """Shared fixtures for the real-browser tests (Chromium through Playwright, marker ``browser``).
 
 - ``dev_store``: the development store (devstore) on a free localhost port, for the whole session;
-- ``built_site``: the real help center (this repo's mkdocs.yml and content), built once per session into a
-  temporary folder with its store URLs pointing at ``dev_store``;
+- ``built_site``: the reference store (tests/examples/store: its mkdocs.yml, docs and content, never the
+  repository's own, which is the store's to change), built once per session into a temporary folder with its
+  store URLs pointing at ``dev_store``; ``STORE_CONFIG`` is its mkdocs.yml, for the values tests expect;
 - ``site_server``: the base URL (ending in ``/``) of a static server of ``built_site`` on a free port;
 - ``other_site_server``: the same for another store's settings: the multilingual example content (English and
   French) with the real theme, a light/dark button (``scheme_toggle: true``) and no order-number rule;
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -37,8 +39,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, 
 
 from devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
 from generator.config.store import STORE_API_URL_ENV, STORE_URL_ENV
-from tests.conftest import EXAMPLES, REPO
-from tests.helpers import copy_site_project
+from tests.conftest import EXAMPLES, STORE
 
 CHROMIUM = os.environ.get("HC_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,6 +49,29 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def read_store_config() -> dict[str, Any]:
+    """The reference store's mkdocs.yml as data (its ``!!python`` tags, if any, left out)."""
+    config: dict[str, Any] = yaml.safe_load((STORE / "mkdocs.yml").read_text("utf-8").replace("!!python", "#"))
+    return config
+
+
+STORE_CONFIG = read_store_config()
+"""What the browser tests' site is built from: its name, URL and brand are read here, not written out."""
+STORE_NAME = str(STORE_CONFIG["extra"]["store"]["name"])
+BRAND_PRIMARY = str(STORE_CONFIG["extra"]["brand"]["primary"])
+
+
+def copy_store(destination: Path, content: Path | None = None) -> Path:
+    """A copy of the reference store (mkdocs.yml, docs) with the given content (default: its own).
+
+    Like a store's repository it has no theme/: the plugin reads the generator's own."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy(STORE / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(STORE / "docs", destination / "docs")
+    shutil.copytree(content or STORE / "content", destination / "content")
+    return destination
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -78,9 +102,9 @@ def build_against(config: Path, site: Path, store: DevStoreServer) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, dev_store: DevStoreServer) -> Path:
-    """The real help center, its order numbers written as the development store's are (ORD- and five digits):
+    """The reference store, its order numbers written as the development store's are (ORD- and five digits):
     the store's own rule in mkdocs.yml is for its own backend."""
-    root = copy_site_project(tmp_path_factory.mktemp("browser"))
+    root = copy_store(tmp_path_factory.mktemp("browser"))
     text = (root / "mkdocs.yml").read_text("utf-8")
     start = text.index("    order_numbers:\n")
     end = text.index("\n", text.index("digits:", start)) + 1
@@ -91,8 +115,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, dev_store: DevStoreServ
 
 @pytest.fixture(scope="session")
 def other_site_server(tmp_path_factory: pytest.TempPathFactory, dev_store: DevStoreServer) -> Iterator[str]:
-    root = copy_site_project(tmp_path_factory.mktemp("other-store"), EXAMPLES / "multilingual" / "content")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8").replace("!!python", "#"))
+    root = copy_store(tmp_path_factory.mktemp("other-store"), EXAMPLES / "multilingual" / "content")
+    config = read_store_config()
     config["extra"]["locales"] = ["en", "fr"]
     del config["extra"]["store"]["order_numbers"]
     config["plugins"] = [{"helpcenter": {"content_dir": "content", "scheme_toggle": True}}]

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 from devstore import DevStoreServer
 from generator.reading.loading import load_helpcenter
 from tests.browser.conftest import wait_until
-from tests.conftest import REPO
+from tests.conftest import STORE
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -28,7 +28,7 @@ DESKTOP = {"width": 1280, "height": 800}
 @cache
 def page_paths() -> dict[str, str]:
     """One page of each kind, as paths under the site root."""
-    hc = load_helpcenter(REPO / "content")
+    hc = load_helpcenter(STORE / "content")
     category = hc.categories[0]
     return {
         "home": "",
@@ -139,7 +139,7 @@ def test_the_menu_drawer_works_from_the_keyboard_on_a_phone(new_page: Callable[.
     for _ in range(12):
         page.keyboard.press("Tab")
         reached.add(page.evaluate("document.activeElement.href"))  # resolved: nav links are relative
-    categories = load_helpcenter(REPO / "content").categories
+    categories = load_helpcenter(STORE / "content").categories
     assert any(href and href.rstrip("/").endswith(categories[0].id) for href in reached), reached
     page.keyboard.press("Escape")
     wait_until(page, "!document.getElementById('__drawer').checked", timeout=5000)

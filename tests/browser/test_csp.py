@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from devstore import DevStoreServer
-from tests.browser.conftest import REPO, NewPage, serve_directory
+from tests.browser.conftest import BRAND_PRIMARY, NewPage, copy_store, serve_directory
 from tests.helpers import fetch as fetch_text
 from tests.helpers import free_port, wait_for
 
@@ -51,7 +51,7 @@ def assert_runs_under_its_policy(page: Page) -> None:
     assert page.evaluate("document.documentElement.classList.contains('no-js')") is False  # the head's inline script
     assert page.evaluate("typeof __md_get") == "function"  # Material's inline storage helpers
     brand = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--hc-brand').trim()")
-    assert brand == "#1f4e4a"  # the brand colours' inline <style>, allowed by its hash
+    assert brand == BRAND_PRIMARY  # the brand colours' inline <style>, allowed by its hash
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -198,8 +198,9 @@ def test_injected_inline_script_and_handlers_are_refused(
 def preview(tmp_path: Path) -> Iterator[str]:
     """``helpcenter serve --demo-store`` on a free port: live reload's script and the development store."""
     port = free_port()
+    root = copy_store(tmp_path / "store")
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "-f", str(REPO / "mkdocs.yml"), "serve", "--demo-store",
+        [sys.executable, "-m", "generator", "-f", str(root / "mkdocs.yml"), "serve", "--demo-store",
          "--port", str(port)], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/"

@@ -23,14 +23,14 @@ from devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
 from devstore.demo import PATH as DEMO_PATH
 from generator.mkdocs.engine import build_site
 from generator.reading.loading import load_helpcenter
-from tests.browser.conftest import NewPage, _StaticHandler, wait_until
+from tests.browser.conftest import BRAND_PRIMARY, NewPage, _StaticHandler, copy_store, read_store_config, wait_until
 from tests.browser.test_a11y import WCAG_TAGS, describe
-from tests.conftest import EXAMPLES, REPO
-from tests.helpers import copy_site_project, wait_for
+from tests.conftest import EXAMPLES, STORE
+from tests.helpers import wait_for
 from tests.search.helpers import load_vectors, vector_files
 
 PANEL = "help-center-embed"
-BRAND = "rgb(31, 78, 74)"  # mkdocs.yml's extra.brand.primary, #1f4e4a
+BRAND = "rgb({}, {}, {})".format(*bytes.fromhex(BRAND_PRIMARY.lstrip("#")))  # as computed styles write it
 
 HOSTILE_CSS = """
 * { all: unset; }
@@ -140,8 +140,8 @@ def store() -> Iterator[HostPages]:
 @pytest.fixture(scope="module")
 def multilingual_help_center(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture help center of tests/examples/multilingual: English, Arabic (right to left), Japanese, French."""
-    root = copy_site_project(tmp_path_factory.mktemp("embed-multilingual"), EXAMPLES / "multilingual" / "content")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8").replace("!!python", "#"))
+    root = copy_store(tmp_path_factory.mktemp("embed-multilingual"), EXAMPLES / "multilingual" / "content")
+    config = read_store_config()
     config["extra"]["locales"] = ["en", "ar", "ja", "fr"]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     build_site(root / "mkdocs.yml", root / "site")
@@ -342,7 +342,7 @@ def test_suggestions_follow_data_topic_and_fall_back_to_the_most_asked(new_page:
     open_panel(page)
     expect(page.locator(f"{PANEL} .hc-suggested h3")).to_have_text("Suggested for this page")
     guides = page.locator(f"{PANEL} .hc-suggested a")
-    expect(guides).to_have_count(len(load_helpcenter(REPO / "content").guides[:6]))
+    expect(guides).to_have_count(len(load_helpcenter(STORE / "content").guides[:6]))
     for n in range(guides.count()):
         assert (guides.nth(n).get_attribute("href") or "").startswith(help_center + "care/")
     page.goto(store.add("/no-topic", product_page(help_center + "assets/embed.js", hostile=False)))

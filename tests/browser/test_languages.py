@@ -14,9 +14,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from generator.mkdocs.engine import build_site
-from tests.browser.conftest import NewPage, serve_directory
-from tests.conftest import EXAMPLES, REPO
-from tests.helpers import copy_site_project
+from tests.browser.conftest import NewPage, copy_store, read_store_config, serve_directory
+from tests.conftest import EXAMPLES, THEME
 
 pytestmark = pytest.mark.browser
 
@@ -67,8 +66,8 @@ def test_the_french_search_finds_french_answers(page: Page, site_server: str) ->
 @pytest.fixture(scope="module")
 def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture help center with the real theme: English, Arabic (right to left), Japanese and French."""
-    root = copy_site_project(tmp_path_factory.mktemp("multilingual"), EXAMPLES / "multilingual" / "content")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8").replace("!!python", "#"))
+    root = copy_store(tmp_path_factory.mktemp("multilingual"), EXAMPLES / "multilingual" / "content")
+    config = read_store_config()
     config["extra"]["locales"] = ["en", "ar", "ja", "fr"]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     build_site(root / "mkdocs.yml", root / "site")
@@ -120,7 +119,7 @@ def languages_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/examples/languages: a store in every shipped language, German and Japanese partly translated."""
     root = tmp_path_factory.mktemp("languages")
     shutil.copytree(EXAMPLES / "languages", root, dirs_exist_ok=True)
-    (root / "theme").symlink_to(REPO / "theme")
+    (root / "theme").symlink_to(THEME)
     build_site(root / "mkdocs.yml", root / "site")
     return root / "site"
 

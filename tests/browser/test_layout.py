@@ -8,14 +8,12 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.config.project import read_mkdocs_yml
-from tests.browser.conftest import NewPage
-from tests.conftest import REPO
+from tests.browser.conftest import STORE_CONFIG, STORE_NAME, NewPage
 
 PHONES = [320, 360, 390]
 PAGES = {"home": "", "category": "shipping-and-delivery/", "article": "shipping-and-delivery/standard-shipping-time/",
          "guide": "care/storing-your-bag/", "care": "care/", "404": "404.html"}
-SITE_NAME = str(read_mkdocs_yml(REPO / "mkdocs.yml")["site_name"])
+SITE_NAME = str(STORE_CONFIG["site_name"])
 
 PLACEHOLDER_FITS = """input => {
   const style = getComputedStyle(input);
@@ -71,7 +69,7 @@ def test_no_page_scrolls_sideways_on_a_phone_and_the_store_is_in_reach(
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     expect(page.locator(".md-header").get_by_role("link", name="Shop", exact=True)).to_be_visible()
     footer = page.locator("footer")
-    for name in ("Kseworks store", "Contact us", "Returns policy", "Privacy policy"):
+    for name in (f"{STORE_NAME} store", "Contact us", "Returns policy", "Privacy policy"):
         expect(footer.get_by_role("link", name=name)).to_be_visible()
 
 
@@ -84,7 +82,7 @@ def test_on_a_wide_screen_the_site_name_shows_once_and_the_store_is_named(
     names = page.get_by_text(SITE_NAME, exact=True)
     visible = [names.nth(i) for i in range(names.count()) if names.nth(i).is_visible()]
     assert len(visible) == 1, f"'{SITE_NAME}' is shown {len(visible)} times"
-    expect(page.locator(".md-header").get_by_role("link", name="Back to Kseworks")).to_be_visible()
+    expect(page.locator(".md-header").get_by_role("link", name=f"Back to {STORE_NAME}")).to_be_visible()
     expect(page.locator(".md-sidebar--primary").get_by_role("link", name="Home", exact=True)).to_have_count(0)
 
 

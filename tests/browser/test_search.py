@@ -16,25 +16,26 @@ from playwright.sync_api import Page, Request, Route, expect
 from generator.config.project import load_project
 from generator.reading.loading import load_helpcenter
 from generator.search import Lexicon, SearchIndex, build_search_files, project_lexicon
-from tests.browser.conftest import REPO, NewPage, wait_until
+from tests.browser.conftest import NewPage, wait_until
+from tests.conftest import STORE, THEME
 from tests.search.helpers import language_vector_files, load_language_vectors, load_vectors, vector_files
 
 
 def site_lexicon() -> Lexicon:
     """The lexicon the built site's default locale searches with: the general one, then the store's."""
-    project = load_project(REPO / "mkdocs.yml")
+    project = load_project(STORE / "mkdocs.yml")
     return project_lexicon(project, project.default_locale)
 
 pytestmark = pytest.mark.browser
 
 PAGE_BOX = "[data-hc-search=page]"
 HEADER_BOX = "[data-hc-search=header]"
-QUERIES = yaml.safe_load((REPO / "content" / "search" / "expectations.yml").read_text(encoding="utf-8"))
+QUERIES = yaml.safe_load((STORE / "content" / "search" / "expectations.yml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def python_index() -> SearchIndex:
-    return SearchIndex.from_files(build_search_files(load_helpcenter(REPO / "content"), site_lexicon()))
+    return SearchIndex.from_files(build_search_files(load_helpcenter(STORE / "content"), site_lexicon()))
 
 
 def search(page: Page, box: str, query: str) -> list[str]:
@@ -147,7 +148,7 @@ def test_no_results_offer_the_contact_link_and_the_popular_questions(
     expect(page.locator(f"{PAGE_BOX} [data-hc-search-status]")).to_have_text(
         "No article mentions “xylophone quartet”.")
     expect(fallback.get_by_role("link", name="contact us")).to_have_attribute("href", dev_store.url + "/pages/contact")
-    featured = load_helpcenter(REPO / "content").questions
+    featured = load_helpcenter(STORE / "content").questions
     titles = [q.question for q in featured if q.featured]
     expect(fallback.locator("li a")).to_have_text(titles)
 
@@ -308,7 +309,7 @@ def test_without_javascript_the_box_gives_way_to_the_topics_and_contact(new_page
 
 
 def test_built_site_search_files_match_the_core(built_site: Path) -> None:
-    files = build_search_files(load_helpcenter(REPO / "content"), site_lexicon())
+    files = build_search_files(load_helpcenter(STORE / "content"), site_lexicon())
     for name, body in files.items():
         assert (built_site / name).read_bytes() == body, name
 
@@ -316,7 +317,7 @@ def test_built_site_search_files_match_the_core(built_site: Path) -> None:
 def serve_stemmers(page: Page) -> None:
     """Serve the theme's Snowball scripts, which this English site does not publish."""
     page.route("**/assets/javascripts/snowball/*", lambda route: route.fulfill(
-        path=REPO / "theme" / "assets" / "javascripts" / "snowball" / route.request.url.rsplit("/", 1)[1],
+        path=THEME / "assets" / "javascripts" / "snowball" / route.request.url.rsplit("/", 1)[1],
         content_type="text/javascript"))
 
 

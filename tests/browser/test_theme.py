@@ -20,7 +20,7 @@ def scheme(page: Page) -> str:
 
 
 def test_pages_follow_the_system_setting_and_show_no_light_dark_button(new_page: NewPage, site_server: str) -> None:
-    """Issue 19.8: a light/dark button is a documentation-site habit; Kseworks asks for none."""
+    """Issue 19.8: a light/dark button is a documentation-site habit; the reference store asks for none."""
     dark = new_page(color_scheme="dark")
     dark.goto(site_server)
     assert scheme(dark) == "slate"

@@ -21,7 +21,7 @@ from playwright.sync_api import Dialog, Page, Request, expect
 from devstore import DevStoreServer
 from devstore.samples import ORDERS
 from generator.rendering.dates import long_date
-from tests.browser.conftest import NewPage
+from tests.browser.conftest import STORE_NAME, NewPage
 
 pytestmark = pytest.mark.browser
 
@@ -62,7 +62,7 @@ def assert_offers_store_links(page: Page, store: DevStoreServer) -> None:
     expect(page.locator(OUTPUT).get_by_role("link", name="contact customer service")).to_have_attribute(
         "href", store.url + "/pages/contact"
     )
-    account = page.locator(FORM).get_by_role("link", name="your Kseworks account")
+    account = page.locator(FORM).get_by_role("link", name=f"your {STORE_NAME} account")
     expect(account).to_have_count(1)
     expect(account).to_have_attribute("href", store.url + "/account")
     assert page.locator(FORM).inner_text().count("see all your orders") == 1
@@ -179,7 +179,7 @@ def test_a_found_order_shows_status_items_shipments_and_next_steps(
         expect(shipment).to_contain_text(f"{sample.carrier}")
         expect(shipment).to_contain_text(f"Tracking number: {sample.tracking_number}")
         expect(shipment.get_by_role("link")).to_have_attribute("href", sample.tracking_url or "")
-    order_page = result.get_by_role("link", name="See this order on Kseworks")
+    order_page = result.get_by_role("link", name=f"See this order on {STORE_NAME}")
     expect(order_page).to_have_attribute("href", re.compile(re.escape(dev_store.url + "/account/orders/")))
     expect(result.get_by_role("link", name="Start a return")).to_have_count(0)
     expect(result).not_to_contain_text("cancel")
@@ -414,7 +414,7 @@ def test_a_wrong_email_gets_the_same_answer_as_a_wrong_number(page: Page, site_s
     look_up(page, "ORD-10117", "not.ada@example.com")
     wrong_email = outcome(page, "not-found").inner_text()
     widget = page.locator(FORM).inner_text()
-    assert widget.count("your Kseworks account") == 1, f"said twice: {widget}"
+    assert widget.count(f"your {STORE_NAME} account") == 1, f"said twice: {widget}"
     look_up(page, "ORD-00000", "ada.lovelace@example.com")  # the submit replaces the output at once
     assert outcome(page, "not-found").inner_text() == wrong_email
 
@@ -454,7 +454,7 @@ def test_a_hostile_answer_is_shown_as_text_and_runs_nothing(
     hrefs = [a.get_attribute("href") or "" for a in result.locator("a").all()]
     assert hrefs and all(href.startswith(("http://", "https://")) for href in hrefs), hrefs
     # The javascript: status_url is dropped for the store's own orders page.
-    expect(result.get_by_role("link", name="See this order on Kseworks")).to_have_attribute(
+    expect(result.get_by_role("link", name=f"See this order on {STORE_NAME}")).to_have_attribute(
         "href", dev_store.url + "/account"
     )
     expect(result.get_by_role("link", name=re.compile("Track this parcel"))).to_have_count(0)
