@@ -18,7 +18,7 @@ from generator.search import SearchIndex, build_search_files, shopping_lexicon, 
 from generator.search.builder import lexicon_parts, lexicon_terms
 from generator.search.lexicon import FILES, Lexicon, parse_lexicon, read_store_lexicon
 from generator.search.text import STOP_WORDS, words
-from tests.conftest import EXAMPLES, REPO
+from tests.conftest import REPO
 
 
 def lexicon_file(name: str) -> dict[str, object]:

@@ -26,7 +26,8 @@ from generator.reading.schema import schema_problems
 from generator.reading.sources import Problems, parse_source, schema_failures
 
 FILES = {"en": ("shopping.yml", "wordnet.yml"), "fr": ("shopping-fr.yml",), "de": ("shopping-de.yml",),
-         "es": ("shopping-es.yml",), "it": ("shopping-it.yml",), "nl": ("shopping-nl.yml",), "pt": ("shopping-pt.yml",)}
+         "es": ("shopping-es.yml",), "it": ("shopping-it.yml",), "nl": ("shopping-nl.yml",), "pt": ("shopping-pt.yml",),
+         "ja": ("shopping-ja.yml",), "zh": ("shopping-zh.yml",)}
 """The general lexicon's files per language (a language without any gets no lexicon; README says so)."""
 STORE_FILE = "search/lexicon.yml"  # under the content folder, or under content/<locale>/
 
