@@ -3,7 +3,8 @@
 Files beside this module, per language, checked against ``generator/reading/schemas/lexicon.schema.json``
 when read: in English ``shopping.yml`` (written by hand: conversational fillers, regional and spelling
 variants, everyday phrasings and situations of each topic) and ``wordnet.yml`` (equivalents derived
-from WordNet by ``scripts/derive_lexicon.py``); in French, its twin ``shopping-fr.yml``. A store adds
+from WordNet by ``scripts/derive_lexicon.py``); in each other language the generator ships UI for,
+its twin ``shopping-<language>.yml`` (French first; Japanese and Chinese unspaced). A store adds
 its own words in the same format (``content/search/lexicon.yml``, ``content/<locale>/search/lexicon.yml``),
 applied after the general lexicon. The search builder applies both below the store's own synonyms.
 """
