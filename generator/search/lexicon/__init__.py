@@ -3,7 +3,8 @@
 Files beside this module, per language, checked against ``generator/reading/schemas/lexicon.schema.json``
 when read: in English ``shopping.yml`` (written by hand: conversational fillers, regional and spelling
 variants, everyday phrasings and situations of each topic) and ``wordnet.yml`` (equivalents derived
-from WordNet by ``scripts/derive_lexicon.py``); in French, its twin ``shopping-fr.yml``. A store adds
+from WordNet by ``scripts/derive_lexicon.py``); in each other language the generator ships UI for,
+its twin ``shopping-<language>.yml`` (French first; Japanese and Chinese unspaced). A store adds
 its own words in the same format (``content/search/lexicon.yml``, ``content/<locale>/search/lexicon.yml``),
 applied after the general lexicon. The search builder applies both below the store's own synonyms.
 """
@@ -25,7 +26,9 @@ from generator.reading.fieldnames import editor_field
 from generator.reading.schema import schema_problems
 from generator.reading.sources import Problems, parse_source, schema_failures
 
-FILES = {"en": ("shopping.yml", "wordnet.yml"), "fr": ("shopping-fr.yml",)}
+FILES = {"en": ("shopping.yml", "wordnet.yml"), "fr": ("shopping-fr.yml",), "de": ("shopping-de.yml",),
+         "es": ("shopping-es.yml",), "it": ("shopping-it.yml",), "nl": ("shopping-nl.yml",), "pt": ("shopping-pt.yml",),
+         "ja": ("shopping-ja.yml",), "zh": ("shopping-zh.yml",)}
 """The general lexicon's files per language (a language without any gets no lexicon; README says so)."""
 STORE_FILE = "search/lexicon.yml"  # under the content folder, or under content/<locale>/
 
