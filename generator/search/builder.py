@@ -61,6 +61,7 @@ RANKING = {
     "coordination": 1,  # score * (matched clauses / clauses) ** coordination
     "minRelativeScore": 0.1,  # results scoring under this share of the best one are dropped
     "confidence": 0.5,  # the best result must cover this share of the query's specificity to answer it
+    "unknownWords": 1,  # at most this many words nothing mentions count against that share (see engine.py)
 }
 
 

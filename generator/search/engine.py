@@ -14,7 +14,10 @@ is rare in the index (an IDF, in thousandths). So the informative words of a sen
 and a one- or two-word query that a document matches whole ranks as it always did. The same
 weights decide the confidence: when the best document covers under ``confidence`` of the
 query's weight, words nothing mentions counted at their full weight, the query has no answer
-here and its results are only related topics. Everything is computed in the same order as in
+here and its results are only related topics. Only the first ``unknownWords`` words nothing
+mentions count: one is enough to doubt the answer, and in a long message the others are mostly
+its incidental details (a name, a city, a date), which would otherwise turn every long message
+into a question without an answer. Everything is computed in the same order as in
 JavaScript, so that both give the same floating-point scores.
 """
 
@@ -148,7 +151,7 @@ class SearchIndex:
         missing = [w for c in clauses if c not in live for w in c.words]
         confidence = "none"
         if ranked:
-            unknown = (len(clauses) - len(live)) * self.specificity(0)
+            unknown = min(len(clauses) - len(live), int(self.ranking["unknownWords"])) * self.specificity(0)
             confidence = self._confidence(covered[ranked[0][0]], sum(weights) + unknown)
             if confidence == "related" and not any(self._direct(c) for c in live):
                 ranked, confidence = [], "none"  # only links through typos matched: no related topics

@@ -628,7 +628,7 @@
       var confidence = "none";
       if (ranked.length) {
         var whole = weights.reduce(function (a, b) { return a + b; }, 0);
-        var unknown = (clauses.length - live.length) * self.specificity(0);
+        var unknown = Math.min(clauses.length - live.length, self.ranking.unknownWords) * self.specificity(0);
         var share = scored[1].get(ranked[0][0]) / (whole + unknown);
         confidence = share >= self.ranking.confidence ? "answer" : "related";
         if (confidence === "related" && !live.some(self.direct, self)) {
