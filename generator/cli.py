@@ -71,7 +71,8 @@ def _strings_problems(project) -> list[Problem]:  # type: ignore[no-untyped-def]
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from generator.scaffold.new import new_store, write_new
+    from generator.rendering.strings import SHIPPED
+    from generator.scaffold.new import new_store, untranslated, write_new
 
     folder = Path(args.directory)
     store = new_store(args.name, args.url, args.locales, api_url=args.api_url, brand_color=args.brand_color,
@@ -80,6 +81,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"✓ wrote {store.name}'s help center ({len(written)} files) into {folder}; next:\n"
           f"  cd {folder}\n  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
           f"  .venv/bin/helpcenter serve      (README.md says the rest)", file=sys.stderr)
+    for locale, path, count in untranslated(store):
+        print(f"! {locale.language}: the generator ships no UI strings for it ({', '.join(SHIPPED)}); translate "
+              f"all {count} in {folder / path} before the site builds: `helpcenter check` lists those missing",
+              file=sys.stderr)
     return 0
 
 

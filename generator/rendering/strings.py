@@ -141,7 +141,9 @@ def _catalogue(locale: Locale, content_dir: Path, strict: bool) -> tuple[dict[st
     display = display_path(path, content_dir)
     read, problems = _project_overrides(path, display, reference)
     overrides = read or {}
-    base = {} if strict else reference
+    # A one-language site keeps English for a language without a catalogue only until it starts its own
+    # strings.yml (as `helpcenter new` writes one): from then on the language is all or nothing.
+    base = {} if strict or path.is_file() else reference
     values = {**base, **shipped, **overrides}
     # The scripts' strings are one nested mapping: merged key by key, so a project may override one of them.
     own_widgets = overrides.get("widgets")
@@ -166,6 +168,8 @@ def _project_overrides(path: Path, display: str, reference: Mapping[str, Any]) -
         data, positions = parse_yaml(text)
     except YamlProblem as err:
         return None, [Problem(display, err.line, err.col, "", err.message)]
+    if data is None:  # only comments (every string still to translate): nothing of the store's yet
+        return {}, []
     if not isinstance(data, dict):
         return None, [Problem(display, 1, 1, "", "expected a mapping of string names to text, "
                                                  "e.g. contact_us: Contact our team")]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import babel
 import jinja2
 import yaml
 
@@ -20,8 +21,9 @@ from generator.config.brand import DEFAULTS, parse_colour
 from generator.config.store import resolve_store
 from generator.errors import ConfigError, HelpCenterError
 
-STARTER_LANGUAGES = ("en", "fr")
-"""Languages the starter category, care guide, synonyms and search expectations are written in."""
+STARTER_LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt-BR", "ja", "zh-Hans")
+"""Languages the starter category, care guide, synonyms and search expectations are written in: every
+language the generator ships UI strings for (generator/rendering/strings.py's SHIPPED)."""
 SCHEMAS = ("faq.schema.json", "care.schema.json", "synonyms.schema.json")
 
 _FILES = (  # (template, path in the new folder); {code} is a locale's folder under content/
@@ -56,6 +58,8 @@ class NewLocale:
     site_description: str
     starter: bool
     """Its starter content is written (a language of STARTER_LANGUAGES)."""
+    shipped: bool = True
+    """The generator ships its UI strings; if not, the store writes them in content/<code>/strings.yml."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,10 @@ def render(store: NewStore) -> dict[str, str]:
         for template, path in _CONTENT:
             files[folder + path] = env.get_template(template.format(lang=language)).render(
                 context, schema_path=schema_path)
+    for locale in store.locales:
+        if not locale.shipped:
+            folder = "content/" if locale is default else f"content/{locale.code}/"
+            files[folder + "strings.yml"] = strings_to_translate(locale)
     files["content/search/expectations.yml"] = env.get_template(f"expectations.{starter}.yml.j2").render(context)
     files["docs/.gitkeep"] = ""  # MkDocs needs docs_dir; the store's logo and favicon go there
     schemas = resources.files("generator.reading") / "schemas"
@@ -162,23 +170,55 @@ def _locales(text: str, store_name: str) -> tuple[NewLocale, ...]:
         except ConfigError:
             raise ScaffoldError(f"--locales: '{language}' is not a language code; use codes such as en, de, fr, "
                                 "pt-BR or zh-Hans") from None
-        if shipped_catalogue(language) is None:
-            shipped = sorted(p.name.removesuffix(".yml") for p in _catalogues() if p.name.endswith(".yml"))
-            raise ScaffoldError(f"--locales: the generator has no UI strings for '{language}' yet (it ships "
-                                f"{', '.join(shipped)}); start with those and add it later with its strings.yml")
         known = words.get(language) or words.get(language.split("-")[0]) or words["en"]
         locales.append(NewLocale(code=language.lower(), language=language,
                                  site_name=known["site_name"].format(store=store_name),
                                  site_description=known["site_description"].format(store=store_name),
-                                 starter=language in STARTER_LANGUAGES))
+                                 starter=language in STARTER_LANGUAGES,
+                                 shipped=shipped_catalogue(language) is not None))
     duplicates = sorted({locale.code for locale in locales if [lo.code for lo in locales].count(locale.code) > 1})
     if duplicates:
         raise ScaffoldError(f"--locales: {', '.join(duplicates)} given twice")
     return tuple(locales)
 
 
-def _catalogues() -> list[Any]:
-    return list((resources.files("generator.rendering") / "locales").iterdir())
+def untranslated(store: NewStore) -> list[tuple[NewLocale, str, int]]:
+    """(locale, its strings.yml, how many UI strings it needs) for each language the generator ships none for."""
+    from generator.rendering.strings import REFERENCE, shipped_catalogue
+
+    english = shipped_catalogue(REFERENCE) or {}
+    count = sum(len(value) if key == "widgets" else 1 for key, value in english.items())
+    return [(locale, "content/" + ("" if index == 0 else f"{locale.code}/") + "strings.yml", count)
+            for index, locale in enumerate(store.locales) if not locale.shipped]
+
+
+def strings_to_translate(locale: NewLocale) -> str:
+    """A strings.yml holding every UI string commented out beside its English, for a translator to fill in.
+
+    Commented rather than filled with English: the language is all or nothing, so `helpcenter check` and the
+    build list each string still missing instead of publishing English on its pages.
+    """
+    from generator.rendering.strings import REFERENCE, SHIPPED, shipped_catalogue
+
+    english = shipped_catalogue(REFERENCE) or {}
+    name = babel.Locale.parse(locale.language, sep="-").get_display_name("en")
+    lines = [f"# The help center's UI words in {name} ({locale.language}). The generator ships them for",
+             f"# {', '.join(SHIPPED)}, not for this language: they are yours to write, all of them (no English",
+             "# is shown in their place).",
+             "# Each commented line is one string with its English text: remove the leading '# ' and replace the",
+             "# English with your translation, keeping {placeholders} as they are. `helpcenter check` lists the",
+             "# strings still missing; the site builds once every one is here."]
+    for key, value in english.items():
+        if key == "widgets":
+            lines += ["# The scripts' words, under widgets: (uncomment that line too).", "# widgets:"]
+            lines += ["#   " + _yaml_line(name, text) for name, text in value.items()]
+        else:
+            lines.append("# " + _yaml_line(key, value))
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_line(key: str, value: Any) -> str:
+    return f"{key}: {json.dumps(value, ensure_ascii=False)}"  # JSON is YAML: quoted alike, plurals included
 
 
 def _version() -> str:

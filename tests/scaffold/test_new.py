@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import yaml
 
 from generator.config.project import load_project
 from generator.reading.loading import load_helpcenter
-from generator.scaffold.new import ScaffoldError, new_store, render, write_new
+from generator.scaffold.new import STARTER_LANGUAGES, ScaffoldError, new_store, render, write_new
 from generator.search import SearchIndex, build_search_files, shopping_lexicon
 
 GOOD = {"name": "Surf & Co", "url": "https://surfco.example", "locales": "en,fr"}
@@ -44,7 +45,7 @@ def test_the_new_help_center_has_every_part_and_no_theme(tmp_path: Path) -> None
         assert (schema_line.parent / path).is_file(), path  # the editor's schema is where the file says
 
 
-@pytest.mark.parametrize("default", ["en", "fr"])
+@pytest.mark.parametrize("default", STARTER_LANGUAGES)
 def test_search_finds_each_expected_answer_first(tmp_path: Path, default: str) -> None:
     write_new(tmp_path, new_store(name="Surf & Co", url="https://surfco.example", locales=default))
     expectations = yaml.safe_load((tmp_path / "content" / "search" / "expectations.yml").read_text("utf-8"))
@@ -78,7 +79,7 @@ def test_the_commands_of_its_readme_check_and_build_it(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("options", "message"), [
     ({"locales": "en,xx-nope"}, "--locales: 'xx-nope' is not a language code"),
-    ({"locales": "en,sv"}, "--locales: the generator has no UI strings for 'sv' yet (it ships de, en, es, fr, it, "),
+    ({"locales": "en,xx"}, "--locales: 'xx' is not a language code; use codes such as en, de, fr, pt-BR or zh-Hans"),
     ({"locales": "en,fr,en"}, "--locales: en given twice"),
     ({"locales": " , "}, "--locales: give the help center's languages"),
     ({"brand_color": "coral"}, "--brand-color: 'coral' is not a colour; write it as #rrggbb"),
@@ -137,6 +138,80 @@ def test_one_locale_writes_no_locale_list_and_a_non_starter_language_gets_no_tra
     files = render(new_store(**{**GOOD, "locales": "en"}))
     assert "locales:" not in files["mkdocs.yml"] and not any(p.startswith("content/fr/") for p in files)
     assert "brand:\n    primary: \"#37474f\"" in files["mkdocs.yml"]  # the neutral default colour
+
+
+OTHER_LANGUAGES = [language for language in STARTER_LANGUAGES if language != "en"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+@pytest.mark.parametrize("first", [True, False], ids=["default", "second"])
+def test_each_shipped_language_gets_its_own_starter_that_checks_and_builds(tmp_path: Path, language: str,
+                                                                          first: bool) -> None:
+    locales = f"{language},en" if first else f"en,{language}"
+    made = run("new", "shop", "--name", "Surf & Co", "--url", "https://surfco.example", "--locales", locales,
+               cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    root = tmp_path / "shop"
+    checked = run("check", cwd=root)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    built = run("build", cwd=root)
+    assert built.returncode == 0, built.stderr
+    site = root / "site"
+    pages = site.rglob("*.html") if first else (site / language.lower()).rglob("*.html")
+    texts = {page: page.read_text("utf-8") for page in pages
+             if not first or page.relative_to(site).parts[0] != "en"}
+    assert len(texts) >= 4  # home, the category, the care guide, its index
+    english = _english_starter_sentences()
+    leaks = sorted({f"{page.relative_to(site)}: {sentence}" for page, text in texts.items() for sentence in english
+                    if sentence in text})
+    assert not leaks, leaks[:5]
+
+
+def _english_starter_sentences() -> set[str]:
+    """The English starter's titles, questions and the first words of each answer and paragraph."""
+    files = render(new_store(name="Surf & Co", url="https://surfco.example", locales="en"))
+    faq = yaml.safe_load(files["content/faq/orders-and-returns.yml"])
+    found = {faq["category"]["title"], faq["category"]["description"]}
+    for question in faq["questions"]:
+        found |= {question["question"], " ".join(question["answer"].split()[:6])}
+    body = files["content/care/caring-for-your-products.md"].split("\n---\n", 1)[1]
+    for block in body.split("\n\n"):
+        found.add(" ".join(block.removeprefix("## ").split()[:6]))
+    return {sentence for sentence in found if sentence.strip()}
+
+
+def test_a_language_the_generator_does_not_ship_gets_a_strings_file_to_translate(tmp_path: Path) -> None:
+    made = run("new", "shop", "--name", "Surf & Co", "--url", "https://surfco.example", "--locales", "en,sv",
+               cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    root = tmp_path / "shop"
+    strings = root / "content" / "sv" / "strings.yml"
+    english = yaml.safe_load((Path(__file__).parents[2] / "generator/rendering/locales/en.yml").read_text("utf-8"))
+    count = len(english) - 1 + len(english["widgets"])
+    assert made.stderr.splitlines()[-1] == (
+        f"! sv: the generator ships no UI strings for it (en, fr, de, es, it, nl, pt-BR, ja, zh-Hans); translate "
+        f"all {count} in shop/content/sv/strings.yml before the site builds: `helpcenter check` lists those missing")
+    assert yaml.safe_load(strings.read_text("utf-8")) is None  # every string commented: none in English
+    assert '# home_heading: "How can we help?"' in strings.read_text("utf-8")
+    checked, built = run("check", cwd=root), run("build", cwd=root)
+    assert (checked.returncode, built.returncode) == (1, 1)
+    missing = [line for line in checked.stdout.splitlines() if "missing UI string for locale 'sv'" in line]
+    assert len(missing) == count and "content/sv/strings.yml:1:1: contact_us: missing UI string for locale 'sv' " \
+        "(sv); in English: 'Contact us'" in missing
+    assert [line for line in (built.stdout + built.stderr).splitlines() if "missing UI string" in line] == missing
+    assert not (root / "site" / "sv").exists()
+    # Translated (here: each line uncommented), the language checks and builds.
+    strings.write_text(re.sub(r"^# ((  )?[a-z_]+:)", r"\1", strings.read_text("utf-8"), flags=re.M), "utf-8")
+    assert run("check", cwd=root).returncode == 0
+    assert run("build", cwd=root).returncode == 0
+
+
+def test_a_one_language_site_in_a_language_without_strings_is_all_or_nothing_too(tmp_path: Path) -> None:
+    write_new(tmp_path, new_store(name="Surf & Co", url="https://surfco.example", locales="sv"))
+    assert (tmp_path / "content" / "strings.yml").is_file()
+    checked = run("check", cwd=tmp_path)
+    assert checked.returncode == 1 and "content/strings.yml:1:1: contact_us: missing UI string" in checked.stdout
 
 
 def _escape(text: str) -> str:
