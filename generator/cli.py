@@ -72,13 +72,14 @@ def _strings_problems(project) -> list[Problem]:  # type: ignore[no-untyped-def]
 
 def cmd_new(args: argparse.Namespace) -> int:
     from generator.rendering.strings import SHIPPED
-    from generator.scaffold.new import new_store, untranslated, write_new
+    from generator.scaffold.new import generator_version, new_store, untranslated, write_new
 
     folder = Path(args.directory)
     store = new_store(args.name, args.url, args.locales, api_url=args.api_url, brand_color=args.brand_color,
                       site_url=args.site_url)
     written = write_new(folder, store)
     print(f"✓ wrote {store.name}'s help center ({len(written)} files) into {folder}; next:\n"
+          f"  copy the generator's wheel (helpcenter-{generator_version()}-py3-none-any.whl) into {folder / 'wheels'}\n"
           f"  cd {folder}\n  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
           f"  .venv/bin/helpcenter serve      (README.md says the rest)", file=sys.stderr)
     for locale, path, count in untranslated(store):

@@ -2,11 +2,12 @@
 
 Built with ``pip wheel`` from this repository and installed with the locked dependencies into a fresh virtual
 environment, where ``helpcenter new`` writes a two-language help center that checks and builds with no theme/
-of its own.
+of its own, and whose requirements.txt finds the wheel in its wheels/ with no index (README.md's flow).
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -69,6 +70,14 @@ def test_in_a_fresh_environment_the_wheel_and_helpcenter_new_build_a_site(wheel:
     assert made.returncode == 0, made.stderr
     root = tmp_path / "shop"
     assert not (root / "theme").exists()
+    # README.md's flow: the wheel goes in the store's wheels/, where its requirements.txt finds it with no index.
+    (root / "wheels").mkdir()
+    shutil.copy(wheel, root / "wheels")
+    resolved = subprocess.run([str(python), "-m", "pip", "install", "--dry-run", "--no-index", "--no-deps",
+                               "--ignore-installed", "-r", "requirements.txt"],
+                              cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert resolved.returncode == 0, resolved.stderr
+    assert f"Would install {wheel.name.split('-')[0]}-{wheel.name.split('-')[1]}" in resolved.stdout
     checked = run("check", cwd=root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     built = run("build", cwd=root)

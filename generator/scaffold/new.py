@@ -110,7 +110,7 @@ def render(store: NewStore) -> dict[str, str]:
     context: dict[str, Any] = {
         "name": store.name, "store_url": store.store_url, "api_url": store.api_url, "site_url": store.site_url,
         "brand_color": store.brand_color, "locales": store.locales, "default": default,
-        "site_name": default.site_name, "site_description": default.site_description, "version": _version(),
+        "site_name": default.site_name, "site_description": default.site_description, "version": generator_version(),
     }
     files = {path: env.get_template(template).render(context) for template, path in _FILES}
     starter = default.language if default.starter else "en"
@@ -221,7 +221,7 @@ def _yaml_line(key: str, value: Any) -> str:
     return f"{key}: {json.dumps(value, ensure_ascii=False)}"  # JSON is YAML: quoted alike, plurals included
 
 
-def _version() -> str:
+def generator_version() -> str:
     try:
         return metadata.version("helpcenter")
     except metadata.PackageNotFoundError:  # run from a source tree without installing
