@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -40,6 +39,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, 
 from devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
 from generator.config.store import STORE_API_URL_ENV, STORE_URL_ENV
 from tests.conftest import EXAMPLES, STORE
+from tests.helpers import copy_site_project
 
 CHROMIUM = os.environ.get("HC_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -61,17 +61,6 @@ STORE_CONFIG = read_store_config()
 """What the browser tests' site is built from: its name, URL and brand are read here, not written out."""
 STORE_NAME = str(STORE_CONFIG["extra"]["store"]["name"])
 BRAND_PRIMARY = str(STORE_CONFIG["extra"]["brand"]["primary"])
-
-
-def copy_store(destination: Path, content: Path | None = None) -> Path:
-    """A copy of the reference store (mkdocs.yml, docs) with the given content (default: its own).
-
-    Like a store's repository it has no theme/: the plugin reads the generator's own."""
-    destination.mkdir(parents=True, exist_ok=True)
-    shutil.copy(STORE / "mkdocs.yml", destination / "mkdocs.yml")
-    shutil.copytree(STORE / "docs", destination / "docs")
-    shutil.copytree(content or STORE / "content", destination / "content")
-    return destination
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -104,7 +93,7 @@ def build_against(config: Path, site: Path, store: DevStoreServer) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory, dev_store: DevStoreServer) -> Path:
     """The reference store, its order numbers written as the development store's are (ORD- and five digits):
     the store's own rule in mkdocs.yml is for its own backend."""
-    root = copy_store(tmp_path_factory.mktemp("browser"))
+    root = copy_site_project(tmp_path_factory.mktemp("browser"))
     text = (root / "mkdocs.yml").read_text("utf-8")
     start = text.index("    order_numbers:\n")
     end = text.index("\n", text.index("digits:", start)) + 1
@@ -115,7 +104,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, dev_store: DevStoreServ
 
 @pytest.fixture(scope="session")
 def other_site_server(tmp_path_factory: pytest.TempPathFactory, dev_store: DevStoreServer) -> Iterator[str]:
-    root = copy_store(tmp_path_factory.mktemp("other-store"), EXAMPLES / "multilingual" / "content")
+    root = copy_site_project(tmp_path_factory.mktemp("other-store"), EXAMPLES / "multilingual" / "content")
     config = read_store_config()
     config["extra"]["locales"] = ["en", "fr"]
     del config["extra"]["store"]["order_numbers"]

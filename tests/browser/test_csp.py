@@ -23,9 +23,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from devstore import DevStoreServer
-from tests.browser.conftest import BRAND_PRIMARY, NewPage, copy_store, serve_directory
+from tests.browser.conftest import BRAND_PRIMARY, NewPage, serve_directory
+from tests.helpers import copy_site_project, free_port, wait_for
 from tests.helpers import fetch as fetch_text
-from tests.helpers import free_port, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -198,7 +198,7 @@ def test_injected_inline_script_and_handlers_are_refused(
 def preview(tmp_path: Path) -> Iterator[str]:
     """``helpcenter serve --demo-store`` on a free port: live reload's script and the development store."""
     port = free_port()
-    root = copy_store(tmp_path / "store")
+    root = copy_site_project(tmp_path / "store")
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "-f", str(root / "mkdocs.yml"), "serve", "--demo-store",
          "--port", str(port)], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

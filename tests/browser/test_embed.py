@@ -23,10 +23,10 @@ from devstore import DevStoreOptions, DevStoreServer, start_in_thread, stop
 from devstore.demo import PATH as DEMO_PATH
 from generator.mkdocs.engine import build_site
 from generator.reading.loading import load_helpcenter
-from tests.browser.conftest import BRAND_PRIMARY, NewPage, _StaticHandler, copy_store, read_store_config, wait_until
+from tests.browser.conftest import BRAND_PRIMARY, NewPage, _StaticHandler, read_store_config, wait_until
 from tests.browser.test_a11y import WCAG_TAGS, describe
 from tests.conftest import EXAMPLES, STORE
-from tests.helpers import wait_for
+from tests.helpers import copy_site_project, wait_for
 from tests.search.helpers import load_vectors, vector_files
 
 PANEL = "help-center-embed"
@@ -140,7 +140,7 @@ def store() -> Iterator[HostPages]:
 @pytest.fixture(scope="module")
 def multilingual_help_center(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture help center of tests/examples/multilingual: English, Arabic (right to left), Japanese, French."""
-    root = copy_store(tmp_path_factory.mktemp("embed-multilingual"), EXAMPLES / "multilingual" / "content")
+    root = copy_site_project(tmp_path_factory.mktemp("embed-multilingual"), EXAMPLES / "multilingual" / "content")
     config = read_store_config()
     config["extra"]["locales"] = ["en", "ar", "ja", "fr"]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")

@@ -14,8 +14,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from generator.mkdocs.engine import build_site
-from tests.browser.conftest import NewPage, copy_store, read_store_config, serve_directory
+from tests.browser.conftest import NewPage, read_store_config, serve_directory
 from tests.conftest import EXAMPLES, THEME
+from tests.helpers import copy_site_project
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +67,7 @@ def test_the_french_search_finds_french_answers(page: Page, site_server: str) ->
 @pytest.fixture(scope="module")
 def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture help center with the real theme: English, Arabic (right to left), Japanese and French."""
-    root = copy_store(tmp_path_factory.mktemp("multilingual"), EXAMPLES / "multilingual" / "content")
+    root = copy_site_project(tmp_path_factory.mktemp("multilingual"), EXAMPLES / "multilingual" / "content")
     config = read_store_config()
     config["extra"]["locales"] = ["en", "ar", "ja", "fr"]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
