@@ -343,7 +343,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         fmt = getattr(args, "format", "text")
         print(format_problems(err.problems, fmt))
-        print(summary(err.problems, 0) + "; nothing was built", file=sys.stderr)
+        # Only the commands that write something say so; `search --check` or `search-diff` built nothing to begin with.
+        outcome = {"build": "; nothing was built", "serve": "; nothing was built",
+                   "export": "; nothing was exported"}.get(args.command, "")
+        print(summary(err.problems, 0) + outcome, file=sys.stderr)
         return 1
     except HelpCenterError as err:
         print(f"error: {err}", file=sys.stderr)

@@ -61,6 +61,13 @@ class Project:
         ``helpcenter search-diff`` runs and ``helpcenter check`` validates."""
         return self.search_expectations or self.content_dir / "search" / "expectations.yml"
 
+    def locale_expectations_file(self, locale: Locale) -> Path:
+        """The locale's search expectations: the project's own for the default locale, else its translation's
+        (content/<code>/search/expectations.yml)."""
+        if locale.default:
+            return self.expectations_file
+        return self.content_dir / locale.code / "search" / "expectations.yml"
+
     def shown(self, path: Path) -> str:
         """A path as messages show it: from mkdocs.yml's folder when it is inside, else in full."""
         try:

@@ -20,13 +20,15 @@ from generator.reading.yamlsource import PathKey
 
 
 def expectation_problems(project: Project, known_ids: set[str] | None = None) -> tuple[list[Problem], list[Problem]]:
-    """The problems and the warnings of the project's expectations file, in file order (none without one).
-    ``known_ids``: the content's question and guide ids, when the content loaded (else ids are not checked)."""
+    """The problems and the warnings of every locale's expectations file, in file order (none without one).
+    ``known_ids``: the content's question and guide ids, when the content loaded (else ids are not checked);
+    a translation answers with the same ids."""
     problems, warnings = Problems(), Problems()
     if project.search_expectations is not None and not project.search_expectations.exists():
         _missing_file(project, problems)  # named on purpose: a typo there would silently check nothing
-    check_expectations(project.expectations_file, project.shown(project.expectations_file), problems,
-                       warnings, known_ids)
+    for path in dict.fromkeys(project.locale_expectations_file(locale) for locale in project.locales) or \
+            [project.expectations_file]:
+        check_expectations(path, project.shown(path), problems, warnings, known_ids)
     return sorted(problems.items), sorted(warnings.items)
 
 

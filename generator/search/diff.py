@@ -156,12 +156,7 @@ def run_search_diff(project: Project, base: str, queries_file: str | None, insig
     """``queries_file``: the ``--queries`` option; by default the project's search expectations, or for
     another locale ``<content_dir>/<code>/search/expectations.yml``."""
     chosen = project_locale(project, locale)
-    if queries_file:
-        queries_path = project.root / queries_file
-    elif chosen.default:
-        queries_path = project.expectations_file
-    else:
-        queries_path = project.content_dir / chosen.code / "search" / "expectations.yml"
+    queries_path = project.root / queries_file if queries_file else project.locale_expectations_file(chosen)
     queries = read_query_set(queries_path) if queries_path.exists() else []
     if insights:
         queries += read_insights_queries(Path(insights))

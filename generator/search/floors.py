@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.config.locales import Locale
 from generator.config.project import Project
 from generator.errors import ContentError
 from generator.reading.expectations import check_expectations
@@ -45,19 +44,12 @@ class Share:
         return f"  {self.label:<40} {self.count:>4}: {self.value:4.0%} (floor {self.floor:.0%}){mark}"
 
 
-def expectations_path(project: Project, locale: Locale) -> Path:
-    """The locale's expectations file: the project's own for the default locale, else its translation's."""
-    if locale.default:
-        return project.expectations_file
-    return project.content_dir / locale.code / "search" / "expectations.yml"
-
-
 def run_floor_check(project: Project, locale: str | None = None) -> int:
     """Report every locale's (or ``locale``'s) floors; a share under its floor is a content problem."""
     locales = [project_locale(project, locale)] if locale else list(project.locales)
     problems = Problems()
     for chosen in locales:
-        path = expectations_path(project, chosen)
+        path = project.locale_expectations_file(chosen)
         read = _read(path, project.shown(path))
         if read is None or "floors" not in read[0]:
             print(f"{project.shown(path)}: {'no floors' if read else 'no such file'}, nothing to check", flush=True)

@@ -15,7 +15,7 @@ from generator.errors import ConfigError
 from generator.reading.expectations import expectation_problems
 from generator.reading.loading import load_helpcenter
 from tests.conftest import EXAMPLES, STORE
-from tests.helpers import settings
+from tests.helpers import copy_site_project, settings
 
 BAD = """\
 queries:
@@ -131,3 +131,18 @@ def test_helpcenter_check_warns_of_ids_and_passes(tmp_path: Path, capsys: pytest
     out = capsys.readouterr().out
     assert out.startswith("::warning file=content/search/expectations.yml,line=2,col=34::no question or guide "
                           "has the id 'order-stat' — did you mean 'order-status'?")
+
+
+def test_a_translations_expectations_are_checked_too(tmp_path: Path) -> None:
+    """content/<code>/search/expectations.yml is what `helpcenter search --locale` and `search --check` read:
+    a typo there is found by the check, not by the pull request's search step."""
+    root = copy_site_project(tmp_path / "store")
+    french = root / "content" / "fr" / "search" / "expectations.yml"
+    french.write_text(french.read_text("utf-8") + "outside_scope: []\n", encoding="utf-8")
+    line = len(french.read_text("utf-8").splitlines())
+    project = load_project(root / "mkdocs.yml")
+    known = set(load_helpcenter(project.content_dir).articles_by_id)
+    problems, _ = expectation_problems(project, known)
+    assert [str(p) for p in problems] == [
+        f"content/fr/search/expectations.yml:{line}:1: outside_scope: unknown key 'outside_scope' — did you mean "
+        "'out_of_scope'?"]

@@ -43,7 +43,8 @@ def test_a_share_under_its_floor_fails_at_the_floors_line(tmp_path: Path, capsys
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith("words:"))
     expectations(root).write_text(text.replace("words: {first: 0.85", "words: {first: 1.00", 1), "utf-8")
     assert main(["-f", str(root / "mkdocs.yml"), "search", "--check"]) == 1
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
+    assert "nothing was built" not in err  # a check builds nothing: saying so would read as a failed build
     assert f"content/search/expectations.yml:{line}:" in out
     assert "floors › kinds › words › first: 'words' queries: right answer first: " in out
     assert "under the floor of 100%" in out
