@@ -2,17 +2,18 @@
 
 English (``en``) keeps text.py's rules: lunr's Porter stemmer, its stop words, OWN_TERMS, typo
 tolerance and the shopping lexicon. A language Snowball has a stemmer for uses it: the PyPI
-``snowballstemmer`` package here, Snowball's generated JavaScript of the same version in the
-browser (theme/assets/javascripts/snowball/, from Sphinx's wheel), with that language's Snowball
-stop list where we carry one (French). Words are the runs of letters and digits of the NFKC,
-lower-cased text (apostrophes split: "l'article" is "l" and "article"); stop words are matched
-and words stemmed with their accents, which are folded after stemming. Chinese, Japanese and
-Korean split runs of Han, Kana and Hangul into overlapping character bigrams (one character
-alone stays a unigram); other words in them are folded, not stemmed. Typos are forgiven in every
-language but CJK (engine.py edits the word as typed, then stems it with these rules); the shopping
-lexicon has one file set per language (generator/search/lexicon/; the store's synonyms apply in every
-language). A language Snowball has no stemmer for is searched with its words folded, not stemmed,
-and a warning names what is lost (a word's other forms), rather than being refused.
+``snowballstemmer`` package here, Snowball's generated JavaScript of the same version in the browser
+(theme/assets/javascripts/snowball/, from Sphinx's wheel), with that language's Snowball stop list
+where we carry one (the UI languages: generator/search/lexicon/stop-XX.txt). Words are the runs of
+letters and digits of the NFKC, lower-cased text (apostrophes split: "l'article" is "l" and
+"article"); stop words are matched and words stemmed with their accents, which are folded after
+stemming. Chinese, Japanese and Korean split runs of Han, Kana and Hangul into overlapping character
+bigrams (one character alone stays a unigram); other words in them are folded, not stemmed. Typos
+are forgiven in every language but CJK (engine.py edits the word as typed, then stems it with these
+rules); the shopping lexicon has one file set per language (generator/search/lexicon/; the store's
+synonyms apply in every language). A language Snowball has no stemmer for is searched with its words
+folded, not stemmed, and a warning names what is lost (a word's other forms), rather than being
+refused.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from typing import Any
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -43,18 +45,9 @@ SNOWBALL = {
 CJK = frozenset({"ja", "zh", "ko"})
 STEMMER_SCRIPTS = "assets/javascripts/snowball/"  # the theme's copy of Snowball's generated JavaScript
 
-# Snowball's French stop list (snowballstem.org/algorithms/french/stop.txt), plus "ils" and "les",
-# which it lacks and shoppers' questions are full of.
-_FRENCH_STOP = """au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me même
-    mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton
-    tu un une vos votre vous c d j l à m n s t y été étée étées étés étant étante étants étantes
-    suis es est sommes êtes sont serai seras sera serons serez seront serais serait serions seriez
-    seraient étais était étions étiez étaient fus fut fûmes fûtes furent sois soit soyons soyez
-    soient fusse fusses fût fussions fussiez fussent ayant ayante ayantes ayants eu eue eues eus ai
-    as avons avez ont aurai auras aura aurons aurez auront aurais aurait aurions auriez auraient
-    avais avait avions aviez avaient eut eûmes eûtes eurent aie aies ait ayons ayez aient eusse
-    eusses eût eussions eussiez eussent"""
-STOP_WORDS = {"fr": frozenset(_FRENCH_STOP.split())}
+STOP_LISTS = frozenset({"de", "es", "fr", "it", "nl", "pt"})
+"""The languages with a stop list beside the lexicon (``stop-XX.txt``, from Snowball's): the UI languages that
+Snowball stems. Without one, every word of a query counts, "der" or "och" as much as "Rückgabe"."""
 
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 _LANGUAGE_CODE = re.compile("^[a-z]{2,3}$")
@@ -124,6 +117,15 @@ def _snowball_term(code: str, word: str) -> str:
 
 
 @cache
+def stop_words(code: str) -> frozenset[str]:
+    """The language's stop list (empty without one): its words, as typed, with their accents."""
+    if code not in STOP_LISTS:
+        return frozenset()
+    listed = resources.files("generator.search.lexicon").joinpath(f"stop-{code}.txt").read_text("utf-8")
+    return frozenset(word for line in listed.splitlines() if not line.startswith("#") for word in line.split())
+
+
+@cache
 def _stemmer(code: str) -> Any:
     return snowballstemmer.stemmer(SNOWBALL[code])
 
@@ -135,7 +137,7 @@ def word_rules(code: str | None) -> Language:
     if code == DEFAULT:
         return Language(DEFAULT, text.STOP_WORDS)
     if code in SNOWBALL or code in CJK:
-        return Language(code, STOP_WORDS.get(code, frozenset()))
+        return Language(code, stop_words(code))
     if not _LANGUAGE_CODE.match(code):
         raise ValueError(f"{code!r} is not a language code (ISO 639-1, such as 'fr' or 'pt-BR')")
     log.warning(f"search: Snowball has no stemmer for language '{code}', so its words are searched without "

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 import snowballstemmer  # type: ignore[import-untyped]
 
+from generator.config.project import load_project
 from generator.search import SearchIndex, build_search_files
 from generator.search.languages import STEMMER_SCRIPTS, index_languages, unused_stemmer_files, word_rules
 from generator.search.lexicon import parse_lexicon
+from generator.search.project_index import locale_index, project_locale
 from generator.search.text import terms
-from tests.conftest import STORE
+from tests.conftest import EXAMPLES, STORE
 from tests.search.helpers import helpcenter_from, load_language_vectors, node, run_node, write_files
 
 ROOT = Path(__file__).parents[2]
@@ -124,3 +126,32 @@ def test_a_language_without_a_snowball_stemmer_is_searched_unstemmed_with_a_warn
     assert json.loads(files["assets/search/index.json"])["stemmer"] is None
     with pytest.raises(ValueError, match="not a language code"):
         word_rules("english please")
+
+
+@pytest.mark.parametrize("code", ["de", "es", "fr", "it", "nl", "pt"])
+def test_each_ui_language_snowball_stems_has_its_stop_list(code: str) -> None:
+    stop = word_rules(code).stop_words
+    assert len(stop) > 90 and {"de", "die", "el", "il", "het", "o"} & stop  # its articles, at least
+    assert word_rules("sv").stop_words == frozenset()  # a language without a list keeps every word
+
+
+GERMAN_FUNCTION_WORDS = {"auch", "ihr", "kann", "ich", "mit", "es", "bis", "mein", "die", "nach", "habe", "was"}
+
+
+@pytest.mark.parametrize(("query", "missing"), [
+    ("verkauft ihr auch Schuhe", ["schuhe"]),  # "auch" (also) is no typo of "Tuch"
+    ("kann ich mit Bitcoin bezahlen", ["bitcoin", "bezahlen"]),
+    ("wie lange dauert es, bis ich mein Geld zurückbekomme", ["geld", "zurückbekomme"]),
+])
+def test_a_german_stop_word_is_never_content_nor_named_as_missing(query: str, missing: list[str]) -> None:
+    project = load_project(EXAMPLES / "languages" / "mkdocs.yml")
+    found = locale_index(project, project_locale(project, "de")).search(query)
+    assert not {w for c in found.clauses if not c.situation for w in c.words} & GERMAN_FUNCTION_WORDS
+    assert found.missing == missing
+
+
+def test_a_german_question_the_help_center_cannot_answer_gets_no_answer_from_its_function_words() -> None:
+    """"kann ich" matched "Kann ich meine Bestellung ändern?": without a stop list, a confident wrong answer."""
+    project = load_project(EXAMPLES / "languages" / "mkdocs.yml")
+    assert locale_index(project, project_locale(project, "de")).search("kann ich mit Bitcoin bezahlen").confidence \
+        == "none"
