@@ -88,7 +88,9 @@ def new_store(name: str, url: str, locales: str, api_url: str | None = None, bra
 
 def write_new(folder: Path, store: NewStore) -> list[Path]:
     """Render every file, then create them in ``folder`` (absent or empty); returns the paths written."""
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    if folder.exists() and not folder.is_dir():
+        raise ScaffoldError(f"{folder}: a file, not a folder; give a new or empty folder (nothing was written)")
+    if folder.exists() and any(folder.iterdir()):
         raise ScaffoldError(f"{folder}: not an empty folder; give a new or empty one (nothing was written)")
     files = render(store)
     written = []

@@ -112,7 +112,7 @@ def test_a_folder_that_is_not_empty_is_refused_and_left_as_it_was(tmp_path: Path
     assert [p.name for p in tmp_path.iterdir()] == ["README.md"]
     assert (tmp_path / "README.md").read_text("utf-8") == "mine\n"
     (tmp_path / "file").write_text("", "utf-8")
-    with pytest.raises(ScaffoldError, match="not an empty folder"):
+    with pytest.raises(ScaffoldError, match="a file, not a folder"):
         write_new(tmp_path / "file", new_store(**GOOD))
 
 
