@@ -36,13 +36,14 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.quality import rank_of, read_queries
+from benchmarks.quality import read_queries
 from generator.config.locales import Locale
 from generator.config.project import Project, load_project
 from generator.reading.loading import load_helpcenter
 from generator.rendering.site import load_project_translations, search_files
 from generator.rendering.strings import load_strings
 from generator.search import SearchIndex, builder
+from generator.search.floors import rank
 
 REPO = Path(__file__).resolve().parents[1]
 GRID: dict[str, list[float]] = {
@@ -103,7 +104,7 @@ def score(searcher: Searcher, locales: dict[str, Locale], queries: list[Query],
           weights: Weights) -> tuple[float, float]:
     """(share right first, share in the top five)."""
     indexes = {code: searcher.index(locale, weights) for code, locale in locales.items()}
-    ranks = [rank_of(indexes[q.locale], q.item) for q in queries]
+    ranks = [rank(indexes[q.locale], q.item) for q in queries]
     first = sum(r == 1 for r in ranks) / len(ranks)
     top5 = sum(r is not None and r <= 5 for r in ranks) / len(ranks)
     return first, top5

@@ -33,6 +33,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from generator.config.project import Project, load_project
 from generator.search import SearchIndex
+from generator.search.floors import rank
 from generator.search.languages import word_rules
 from generator.search.project_index import locale_index, project_locale
 
@@ -68,23 +69,16 @@ def read_queries(path: Path) -> dict[str, Any]:
     return data
 
 
-def rank_of(index: SearchIndex, item: dict[str, Any]) -> int | None:
-    """The 1-based rank of the first right answer in the top ten, or None."""
-    right = {item["expect"], *(item.get("also") or [])}
-    ids = [r.id for r in index.search(item["query"], 10).results]
-    return next((n for n, got in enumerate(ids, 1) if got in right), None)
-
-
 def measure(index: SearchIndex, data: dict[str, Any]) -> Report:
     report = Report()
     for item in data.get("queries") or []:
         figures = report.kinds.setdefault(item["kind"], KindFigures())
-        rank = rank_of(index, item)
+        found = rank(index, item)
         figures.count += 1
-        figures.first += rank == 1
-        figures.top5 += rank is not None and rank <= 5
-        if rank != 1:
-            report.failures.append(f"{item['kind']}: rank {rank}: {item['query']!r} (expect {item['expect']})")
+        figures.first += found == 1
+        figures.top5 += found is not None and found <= 5
+        if found != 1:
+            report.failures.append(f"{item['kind']}: rank {found}: {item['query']!r} (expect {item['expect']})")
     words = index.language.words
     for query in data.get("out_of_scope") or []:
         response = index.search(query, 10)

@@ -42,21 +42,24 @@ def _missing_file(project: Project, problems: Problems) -> None:
 
 
 def check_expectations(path: Path, display: str, problems: Problems, warnings: Problems | None = None,
-                       known_ids: set[str] | None = None) -> None:
+                       known_ids: set[str] | None = None) -> tuple[dict[str, Any], SourceFile] | None:
     """Record every problem of the expectations file at ``path`` (and in ``warnings``, the ids no article
-    has); a store without one has nothing to check."""
+    has); a store without one has nothing to check. Returns its data and source when it holds to its schema."""
     if not path.exists():
-        return
+        return None
     parsed = parse_source("expectations", path, display, problems)
     if parsed is None:
-        return
+        return None
     data, source = parsed
     if data is None:
         problems.add_at(display, 1, 1, "", "the file holds no expectations; list them under 'queries:' "
                         "or delete the file")
-        return
-    if not schema_failures("expectations", data, source, problems) and known_ids is not None and warnings is not None:
+        return None
+    if schema_failures("expectations", data, source, problems):
+        return None
+    if known_ids is not None and warnings is not None:
         _check_ids(data, source, warnings, known_ids)
+    return data, source
 
 
 def _check_ids(data: dict[str, Any], source: SourceFile, problems: Problems, known_ids: set[str]) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from generator.config.project import Project
 from generator.errors import ContentError
 from generator.reading.expectations import check_expectations
-from generator.reading.sources import Problems, SourceFile, parse_source
+from generator.reading.sources import Problems, SourceFile
 from generator.search import SearchIndex
 from generator.search.project_index import locale_index, project_locale
 
@@ -67,11 +67,9 @@ def _read(path: Path, display: str) -> tuple[dict[str, Any], SourceFile] | None:
     if not path.exists():
         return None
     problems = Problems()
-    check_expectations(path, display, problems)
+    parsed = check_expectations(path, display, problems)
     if problems:
         raise ContentError(problems.items)
-    parsed = parse_source("expectations", path, display, problems)
-    assert parsed is not None  # checked just above
     return parsed
 
 
@@ -111,7 +109,7 @@ def _ranked(index: SearchIndex, queries: list[dict[str, Any]], label: str, at: t
 
 def rank(index: SearchIndex, query: dict[str, Any]) -> int | None:
     """The 1-based rank of the query's first right answer (``expect`` or one of ``also``), None if not found."""
-    right = {query["expect"], *query.get("also", [])}
+    right = {query["expect"], *(query.get("also") or [])}
     ids = [result.id for result in index.search(query["query"], LIMIT).results]
     return next((n for n, got in enumerate(ids, 1) if got in right), None)
 

@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 import yaml
 
-from benchmarks.quality import rank_of
 from generator.cli import main
 from generator.config.project import load_project
 from generator.search import SearchIndex
+from generator.search.floors import rank
 from generator.search.project_index import locale_index, project_locale
 from tests.conftest import STORE
 
@@ -64,8 +64,8 @@ def outcomes(index: SearchIndex) -> list[Outcome]:
         right = {item["expect"], *item.get("also", [])}
         response = index.search(item["query"], 10)
         ids = [r.id for r in response.results]
-        rank = next((n for n, got in enumerate(ids, 1) if got in right), None)
-        found.append(Outcome(item["kind"], item["query"], rank, response.confidence, ids[:3]))
+        position = next((n for n, got in enumerate(ids, 1) if got in right), None)
+        found.append(Outcome(item["kind"], item["query"], position, response.confidence, ids[:3]))
     return found
 
 
@@ -101,7 +101,7 @@ def test_each_kind_of_query_finds_its_answer(index: SearchIndex, capsys: pytest.
 def test_french_queries_find_their_answer_in_the_french_index(capsys: pytest.CaptureFixture[str]) -> None:
     project = load_project(STORE / "mkdocs.yml")
     index = locale_index(project, project_locale(project, "fr"))
-    ranks = [rank_of(index, item) for item in FRENCH["queries"]]
+    ranks = [rank(index, item) for item in FRENCH["queries"]]
     first = sum(r == 1 for r in ranks) / len(ranks)
     top5 = sum(r is not None and r <= 5 for r in ranks) / len(ranks)
     fallback = [q for q in FRENCH["out_of_scope"] if index.search(q, 10).confidence != "answer"]
