@@ -45,10 +45,6 @@ SNOWBALL = {
 CJK = frozenset({"ja", "zh", "ko"})
 STEMMER_SCRIPTS = "assets/javascripts/snowball/"  # the theme's copy of Snowball's generated JavaScript
 
-STOP_LISTS = frozenset({"de", "es", "fr", "it", "nl", "pt"})
-"""The languages with a stop list beside the lexicon (``stop-XX.txt``, from Snowball's): the UI languages that
-Snowball stems. Without one, every word of a query counts, "der" or "och" as much as "Rückgabe"."""
-
 log = logging.getLogger("mkdocs.plugins.helpcenter")
 _LANGUAGE_CODE = re.compile("^[a-z]{2,3}$")
 _WORDS = re.compile(r"[^\W_]+")  # letters and digits (JavaScript: /[\p{L}\p{N}]+/gu)
@@ -118,11 +114,13 @@ def _snowball_term(code: str, word: str) -> str:
 
 @cache
 def stop_words(code: str) -> frozenset[str]:
-    """The language's stop list (empty without one): its words, as typed, with their accents."""
-    if code not in STOP_LISTS:
+    """The language's stop list, ``stop-XX.txt`` beside the lexicon (from Snowball's): its words, as typed,
+    with their accents. Without one (empty), every word of a query counts, "och" as much as "retur"."""
+    listed = resources.files("generator.search.lexicon").joinpath(f"stop-{code}.txt")
+    if not listed.is_file():
         return frozenset()
-    listed = resources.files("generator.search.lexicon").joinpath(f"stop-{code}.txt").read_text("utf-8")
-    return frozenset(word for line in listed.splitlines() if not line.startswith("#") for word in line.split())
+    return frozenset(word for line in listed.read_text("utf-8").splitlines() if not line.startswith("#")
+                     for word in line.split())
 
 
 @cache
