@@ -318,7 +318,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-
 def _add_search(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     search = commands.add_parser("search", help="print the results a shopper's query gets on the site "
                                  "(same index and ranking as the site's search box)")

@@ -117,16 +117,14 @@ def render(store: NewStore) -> dict[str, str]:
     files = {path: env.get_template(template).render(context) for template, path in _FILES}
     starter = default.language if default.starter else "en"
     for locale in [default, *(locale for locale in store.locales[1:] if locale.starter)]:
-        folder = "content/" if locale is default else f"content/{locale.code}/"
+        folder = content_folder(store, locale)
         language = starter if locale is default else locale.language
         schema_path = "../" * (folder.count("/") + 1) + ".vscode/schemas"
         for template, path in _CONTENT:
             files[folder + path] = env.get_template(template.format(lang=language)).render(
                 context, schema_path=schema_path)
-    for locale in store.locales:
-        if not locale.shipped:
-            folder = "content/" if locale is default else f"content/{locale.code}/"
-            files[folder + "strings.yml"] = strings_to_translate(locale)
+    for locale, path, _ in untranslated(store):
+        files[path] = strings_to_translate(locale)
     files["content/search/expectations.yml"] = env.get_template(f"expectations.{starter}.yml.j2").render(context)
     files["docs/.gitkeep"] = ""  # MkDocs needs docs_dir; the store's logo and favicon go there
     schemas = resources.files("generator.reading") / "schemas"
@@ -190,8 +188,13 @@ def untranslated(store: NewStore) -> list[tuple[NewLocale, str, int]]:
 
     english = shipped_catalogue(REFERENCE) or {}
     count = sum(len(value) if key == "widgets" else 1 for key, value in english.items())
-    return [(locale, "content/" + ("" if index == 0 else f"{locale.code}/") + "strings.yml", count)
-            for index, locale in enumerate(store.locales) if not locale.shipped]
+    return [(locale, content_folder(store, locale) + "strings.yml", count) for locale in store.locales
+            if not locale.shipped]
+
+
+def content_folder(store: NewStore, locale: NewLocale) -> str:
+    """Where ``locale``'s content goes: content/ for the default (the first), else content/<code>/."""
+    return "content/" if locale is store.locales[0] else f"content/{locale.code}/"
 
 
 def strings_to_translate(locale: NewLocale) -> str:
@@ -213,7 +216,7 @@ def strings_to_translate(locale: NewLocale) -> str:
     for key, value in english.items():
         if key == "widgets":
             lines += ["# The scripts' words, under widgets: (uncomment that line too).", "# widgets:"]
-            lines += ["#   " + _yaml_line(name, text) for name, text in value.items()]
+            lines += ["#   " + _yaml_line(widget_key, text) for widget_key, text in value.items()]
         else:
             lines.append("# " + _yaml_line(key, value))
     return "\n".join(lines) + "\n"
